@@ -1,0 +1,61 @@
+import {
+  AppError,
+  contract,
+  isMethodName,
+  type MethodName,
+  type Output,
+  type ParsedInput,
+  type Result,
+} from '../../preload/contract/index.ts';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+};
+
+export interface Router {
+  call(method: unknown, input: unknown): Promise<Result<unknown>>;
+}
+
+/** Reports failures without their content: codes and method names only. */
+export type ErrorLog = (method: string, detail: string) => void;
+
+const defaultLog: ErrorLog = (method, detail) => console.error(`[saltwater] ${method}: ${detail}`);
+
+/**
+ * The one place where contract input is validated and errors become results.
+ * Both Electron's ipcMain and the test host call through this.
+ */
+export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Router {
+  return {
+    async call(method, input) {
+      if (!isMethodName(method)) {
+        return fail(new AppError('UNKNOWN_METHOD', 'That action does not exist.'));
+      }
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
+        return fail(new AppError('INVALID_INPUT', `${first?.message ?? 'Invalid input'}${where}`));
+      }
+      try {
+        const handler = handlers[method] as (input: unknown) => unknown;
+        const value = await handler(parsed.data);
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          log(method, 'returned a value that does not match the contract');
+          return fail(new AppError('INTERNAL', 'Something went wrong on our side. Nothing was changed.'));
+        }
+        return { ok: true, value: checked.data };
+      } catch (error) {
+        if (error instanceof AppError) return fail(error);
+        log(method, error instanceof Error ? error.name : 'unknown error');
+        return fail(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
+      }
+    },
+  };
+}
+
+function fail(error: AppError): Result<never> {
+  return { ok: false, error: error.toShape() };
+}

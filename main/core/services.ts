@@ -1,0 +1,128 @@
+import type { EventName, EventPayload } from '../../preload/contract/index.ts';
+import { AutoLock } from './vault/auto-lock.ts';
+import { Journal } from './journal/journal.ts';
+import { VocabularyService } from './journal/vocabulary.ts';
+import { SettingsService } from './settings/settings.ts';
+import { Vault, type KdfParams } from './vault/vault.ts';
+import { createRouter, type Handlers, type Router } from './router.ts';
+import { systemClock, systemTimers, type Clock, type Timers } from './ports.ts';
+
+export interface CoreOptions {
+  /** Folder that holds the vault files. */
+  dataDir: string;
+  clock?: Clock;
+  timers?: Timers;
+  /** Pushes an event to the renderer. */
+  emit?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  kdf?: Partial<KdfParams>;
+  nativeBinding?: string;
+  /** Overrides the idle-lock setting (tests and the test host only). */
+  idleLockMsOverride?: number;
+}
+
+export interface Core {
+  router: Router;
+  vault: Vault;
+  /** Locks because the OS is going to sleep or the screen was locked. */
+  lockForSystem(): void;
+  close(): void;
+}
+
+/** Composition root of the Electron-free services: the same in Electron and in the test host. */
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const timers = options.timers ?? systemTimers;
+  const emit = options.emit ?? (() => {});
+  const vault = new Vault({
+    dir: options.dataDir,
+    clock,
+    kdf: options.kdf,
+    nativeBinding: options.nativeBinding,
+  });
+  const db = () => vault.db();
+  const journal = new Journal(db, clock);
+  const vocabulary = new VocabularyService(db, clock);
+  const settings = new SettingsService(db);
+
+  const autoLock = new AutoLock({
+    clock,
+    timers,
+    idleMs: () => options.idleLockMsOverride ?? settings.get().idleLockMinutes * 60_000,
+    onIdle: () => lock('idle'),
+  });
+
+  function lock(reason: 'manual' | 'idle' | 'system'): void {
+    if (!vault.isUnlocked()) return;
+    journal.purgeDeleted();
+    vault.lock();
+    autoLock.stop();
+    emit('vault.locked', { reason });
+  }
+
+  const unlocked = () => autoLock.start();
+
+  const handlers: Handlers = {
+    'vault.status': () => vault.status(),
+    'vault.create': async ({ passphrase }) => {
+      const result = await vault.create(passphrase);
+      unlocked();
+      return result;
+    },
+    'vault.unlock': async ({ passphrase }) => {
+      await vault.unlock(passphrase);
+      journal.purgeDeleted();
+      unlocked();
+      return null;
+    },
+    'vault.unlockWithRecoveryKey': async ({ recoveryKey, newPassphrase }) => {
+      await vault.unlockWithRecoveryKey(recoveryKey, newPassphrase);
+      journal.purgeDeleted();
+      unlocked();
+      return null;
+    },
+    'vault.lock': () => {
+      lock('manual');
+      return null;
+    },
+    'vault.changePassphrase': async ({ current, next }) => {
+      await vault.changePassphrase(current, next);
+      return null;
+    },
+    'journal.list': (q) => journal.list(q),
+    'journal.get': ({ id }) => journal.get(id),
+    'journal.create': (fields) => journal.create(fields),
+    'journal.update': ({ id, ...patch }) => journal.update(id, patch),
+    'journal.delete': ({ id }) => {
+      journal.delete(id);
+      return null;
+    },
+    'journal.restore': ({ id }) => {
+      journal.restore(id);
+      return null;
+    },
+    'journal.search': (q) => journal.search(q),
+    'journal.tags': () => journal.tags(),
+    'emotions.vocabulary': () => vocabulary.get(),
+    'emotions.addWord': ({ word, family }) => vocabulary.addWord(word, family),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => {
+      const next = settings.update(patch);
+      autoLock.touch();
+      return next;
+    },
+    'app.activity': () => {
+      autoLock.touch();
+      return null;
+    },
+  };
+
+  return {
+    router: createRouter(handlers),
+    vault,
+    lockForSystem: () => lock('system'),
+    close: () => {
+      autoLock.stop();
+      if (vault.isUnlocked()) vault.lock();
+    },
+  };
+}

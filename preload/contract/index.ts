@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import {
+  Entry,
+  EntryFields,
+  EntryId,
+  EntrySummary,
+  Passphrase,
+  RecoveryKeyText,
+  SearchHit,
+  SearchQuery,
+  Settings,
+  Vocabulary,
+  VaultStatus,
+  EmotionWord,
+  limits,
+} from './schemas.ts';
+
+export * from './schemas.ts';
+export * from './errors.ts';
+
+const none = z.undefined();
+const ok = z.null();
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output };
+}
+
+/**
+ * The whole API the renderer may call. Main registers exactly these on ipcMain,
+ * preload exposes exactly these, and the test host serves exactly these.
+ */
+export const contract = {
+  'vault.status': method(none, VaultStatus),
+  'vault.create': method(z.object({ passphrase: Passphrase }), z.object({ recoveryKey: z.string() })),
+  'vault.unlock': method(z.object({ passphrase: z.string().min(1).max(limits.passphraseMax) }), ok),
+  'vault.unlockWithRecoveryKey': method(
+    z.object({ recoveryKey: RecoveryKeyText, newPassphrase: Passphrase }),
+    ok,
+  ),
+  'vault.lock': method(none, ok),
+  'vault.changePassphrase': method(
+    z.object({ current: z.string().min(1).max(limits.passphraseMax), next: Passphrase }),
+    ok,
+  ),
+
+  'journal.list': method(
+    z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50), beforeId: EntryId.optional() }),
+    z.array(EntrySummary),
+  ),
+  'journal.get': method(z.object({ id: EntryId }), Entry),
+  'journal.create': method(EntryFields.partial(), Entry),
+  'journal.update': method(EntryFields.partial().extend({ id: EntryId }), z.object({ id: EntryId, updatedAt: z.number().int() })),
+  'journal.delete': method(z.object({ id: EntryId }), ok),
+  'journal.restore': method(z.object({ id: EntryId }), ok),
+  'journal.search': method(SearchQuery, z.array(SearchHit)),
+  'journal.tags': method(none, z.array(z.string())),
+
+  'emotions.vocabulary': method(none, Vocabulary),
+  'emotions.addWord': method(z.object({ word: EmotionWord, family: z.string().min(1).max(40) }), Vocabulary),
+
+  'settings.get': method(none, Settings),
+  'settings.update': method(Settings.partial(), Settings),
+
+  /** The renderer saw the user do something; postpones the idle lock. */
+  'app.activity': method(none, ok),
+} as const;
+
+/** Events main may push to the renderer. */
+export const events = {
+  'vault.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type EventName = keyof typeof events;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,44 @@
+import {
+  eventNames,
+  methodNames,
+  type EventName,
+  type EventPayload,
+  type Input,
+  type MethodName,
+  type Output,
+  type Result,
+} from './contract/index.ts';
+
+/** How calls and events travel: ipcRenderer in Electron, HTTP in the test host. */
+export interface Transport {
+  invoke(method: MethodName, input: unknown): Promise<unknown>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type Namespace = MethodName extends `${infer NS}.${string}` ? NS : never;
+type Call<M extends MethodName> = undefined extends Input<M>
+  ? (input?: Input<M>) => Promise<Result<Output<M>>>
+  : (input: Input<M>) => Promise<Result<Output<M>>>;
+
+export type Api = {
+  [NS in Namespace]: {
+    [M in MethodName as M extends `${NS}.${infer Name}` ? Name : never]: Call<M>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Builds `saltwater.vault.unlock(...)`-style functions for exactly the contract's methods. */
+export function createApi(transport: Transport): Api {
+  const api: Record<string, unknown> = {};
+  for (const method of methodNames) {
+    const [ns, name] = method.split('.') as [string, string];
+    const group = (api[ns] ??= {}) as Record<string, unknown>;
+    group[name] = (input?: unknown) => transport.invoke(method, input);
+  }
+  api.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!eventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+    return transport.subscribe(event, listener);
+  };
+  return api as Api;
+}
