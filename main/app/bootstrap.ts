@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { app, powerMonitor, type BrowserWindow } from 'electron';
+import { createCore } from '../core/services.ts';
+import { registerIpc, sendEvent } from './ipc.ts';
+import { nativeBindingForElectron } from './native-binding.ts';
+import { serveRenderer } from './protocol.ts';
+import { createMainWindow, hardenSession } from './window.ts';
+
+/** Composition root for Electron: ports → services → router → window. */
+export function bootstrap(): void {
+  let win: BrowserWindow | null = null;
+  const core = createCore({
+    dataDir: join(app.getPath('userData'), 'vault'),
+    nativeBinding: nativeBindingForElectron(),
+    emit: (event, payload) => sendEvent(win, event, payload),
+  });
+
+  hardenSession();
+  serveRenderer(join(import.meta.dirname, '../renderer'));
+  registerIpc(core.router, () => win);
+
+  // Lock whenever the person may be away from the screen.
+  powerMonitor.on('suspend', () => core.lockForSystem());
+  powerMonitor.on('lock-screen', () => core.lockForSystem());
+
+  win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
+  win.on('closed', () => (win = null));
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => core.close());
+}

@@ -1,0 +1,54 @@
+import { BrowserWindow, session, type WebContents } from 'electron';
+import { APP_ORIGIN } from './protocol.ts';
+
+/** A BrowserWindow locked down from day one: no Node, sandboxed, isolated, no navigation. */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 780,
+    minWidth: 560,
+    minHeight: 480,
+    show: false,
+    backgroundColor: '#14171f',
+    title: 'Saltwater',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !process.env.SALTWATER_NO_DEVTOOLS,
+    },
+  });
+  guardContents(win.webContents);
+  // Entry text must never reach the window title (task switchers, screen readers announce it).
+  win.on('page-title-updated', (event) => event.preventDefault());
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+function guardContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Session-wide rules: no permissions, and no network except our own files. */
+export function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    callback({ cancel: !allowed });
+  });
+}

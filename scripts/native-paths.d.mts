@@ -1,0 +1,1 @@
+export function electronBindingPath(root: string, electronVersion: string, arch: string): string;

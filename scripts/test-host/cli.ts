@@ -1,0 +1,41 @@
+/**
+ * `npm run preview`: try the app in a browser against real services and a real vault.
+ * Flags: --data-dir DIR (default .preview/vault), --port N, --idle-lock-ms N, --fast-kdf, --json
+ * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startTestHost } from './server.ts';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string', default: resolve(import.meta.dirname, '../../.preview/vault') },
+    port: { type: 'string', default: '0' },
+    'idle-lock-ms': { type: 'string' },
+    'fast-kdf': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = resolve(values['data-dir']);
+mkdirSync(dataDir, { recursive: true });
+const host = await startTestHost({
+  dataDir,
+  port: Number(values.port),
+  idleLockMsOverride: values['idle-lock-ms'] ? Number(values['idle-lock-ms']) : undefined,
+  kdf: values['fast-kdf'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
+});
+
+if (values.json) {
+  process.stdout.write(`${JSON.stringify({ url: host.url, appUrl: host.appUrl })}\n`);
+} else {
+  console.log(`Saltwater is running for this browser session only (loopback, private token).`);
+  console.log(`Open: ${host.appUrl}`);
+  console.log(`Vault folder: ${dataDir}`);
+  console.log('Press Ctrl+C to stop.');
+}
+
+const stop = () => void host.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,166 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { build } from 'esbuild';
+import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
+
+/**
+ * The test host: the built renderer and the real core services over loopback, so a plain
+ * browser (Playwright's Chromium) can drive the whole app. Development and tests only:
+ * never packaged. Bound to 127.0.0.1, random port, every API call needs the run's token.
+ */
+export interface TestHostOptions extends Omit<CoreOptions, 'emit'> {
+  port?: number;
+  rendererDir?: string;
+}
+
+export interface TestHost {
+  url: string;
+  /** The URL a browser opens first: it hands the token to the bridge. */
+  appUrl: string;
+  token: string;
+  core: Core;
+  close(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const MAX_BODY = 4 * 1024 * 1024;
+const mime: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
+  const rendererDir = normalize(resolve(options.rendererDir ?? join(root, 'out/renderer')) + sep);
+  const token = randomBytes(24).toString('base64url');
+  const bridge = await bundleBridge();
+  const streams = new Set<ServerResponse>();
+
+  const core = createCore({
+    ...options,
+    emit: (event, payload) => {
+      const message = `data: ${JSON.stringify({ event, payload })}\n\n`;
+      for (const stream of streams) stream.write(message);
+    },
+  });
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => send(res, 500, 'text/plain', 'Internal error'));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname;
+
+    if (path === '/' || path === '/index.html') {
+      if (!tokenMatches(url.searchParams.get('token'))) {
+        return send(res, 403, 'text/plain', 'This test host needs the address it printed, with its token.');
+      }
+      const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
+      // A classic script runs before the deferred module script, so window.saltwater is ready first.
+      const injected = html.replace('<script type="module"', '<script src="/__test-host/bridge.js"></script>\n    <script type="module"');
+      return send(res, 200, mime['.html']!, injected);
+    }
+    if (path === '/__test-host/bridge.js') return send(res, 200, mime['.js']!, bridge);
+
+    if (path.startsWith('/__test-host/')) {
+      if (!tokenMatches(bearer(req))) return send(res, 401, 'text/plain', 'Missing or wrong token.');
+      if (path === '/__test-host/events' && req.method === 'GET') return openEventStream(res);
+      const call = /^\/__test-host\/call\/([\w.]+)$/.exec(path);
+      if (call && req.method === 'POST') {
+        const body = await readBody(req);
+        let input: unknown;
+        try {
+          input = body.length === 0 ? undefined : (JSON.parse(body) as { input?: unknown }).input;
+        } catch {
+          return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Not JSON.' } }));
+        }
+        const result = await core.router.call(call[1], input);
+        return send(res, 200, 'application/json', JSON.stringify(result));
+      }
+      return send(res, 404, 'text/plain', 'Not found');
+    }
+
+    // Static files of the built renderer; nothing outside its folder.
+    const file = normalize(join(rendererDir, decodeURIComponent(path)));
+    if (!file.startsWith(rendererDir)) return send(res, 404, 'text/plain', 'Not found');
+    try {
+      const content = await readFile(file);
+      return send(res, 200, mime[extname(file)] ?? 'application/octet-stream', content);
+    } catch {
+      return send(res, 404, 'text/plain', 'Not found');
+    }
+  }
+
+  function openEventStream(res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    res.on('close', () => streams.delete(res));
+  }
+
+  function tokenMatches(candidate: string | null): boolean {
+    if (!candidate) return false;
+    const a = Buffer.from(candidate);
+    const b = Buffer.from(token);
+    return a.length === b.length && timingSafeEqual(a, b);
+  }
+
+  await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    appUrl: `${url}/?token=${token}`,
+    token,
+    core,
+    async close() {
+      for (const stream of streams) stream.end();
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      core.close();
+    },
+  };
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : null;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('Body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function bundleBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, 'bridge.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
