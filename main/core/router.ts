@@ -34,9 +34,8 @@ export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Ro
       const spec = contract[method];
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-        return fail(new AppError('INVALID_INPUT', `${first?.message ?? 'Invalid input'}${where}`));
+        // The first issue's message is the one the schema wrote for people (see schemas.ts).
+        return fail(new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid input'));
       }
       try {
         const handler = handlers[method] as (input: unknown) => unknown;

@@ -1,0 +1,14 @@
+/** `npm run bench [name…]`: runs the benchmarks, prints a table each and writes .bench/<name>.json. */
+import { printTable, writeResult, type BenchResult } from './report.ts';
+
+const benchmarks: Record<string, () => Promise<BenchResult>> = {
+  'vault-journal': async () => (await import('./vault.bench.ts')).run(),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(benchmarks)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  const result = await run();
+  printTable(result);
+  console.log(`→ ${writeResult(result)}`);
+}
