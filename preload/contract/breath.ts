@@ -1,0 +1,84 @@
+import type { BreathPattern, BreathPhase, BuiltInPatternId, Practice, Step } from './practice.ts';
+
+/** The shape of each built-in pattern, phase by phase. */
+const builtIn: Record<BuiltInPatternId, { name: string; description: string; phases: BreathPhase[] }> = {
+  '4-7-8': {
+    name: '4-7-8',
+    description: 'In for 4, hold for 7, out slowly for 8.',
+    phases: [
+      { kind: 'inhale', seconds: 4 },
+      { kind: 'hold', seconds: 7 },
+      { kind: 'exhale', seconds: 8 },
+    ],
+  },
+  box: {
+    name: 'Box',
+    description: 'In for 4, hold for 4, out for 4, rest for 4.',
+    phases: [
+      { kind: 'inhale', seconds: 4 },
+      { kind: 'hold', seconds: 4 },
+      { kind: 'exhale', seconds: 4 },
+      { kind: 'rest', seconds: 4 },
+    ],
+  },
+  coherent: {
+    name: 'Coherent',
+    description: 'In for 5.5, out for 5.5: an even, steady rhythm.',
+    phases: [
+      { kind: 'inhale', seconds: 5.5 },
+      { kind: 'exhale', seconds: 5.5 },
+    ],
+  },
+  sigh: {
+    name: 'Physiological sigh',
+    description: 'A breath in, a short second sip of air on top, then a long, slow breath out.',
+    phases: [
+      { kind: 'inhale', seconds: 2 },
+      { kind: 'top-up', seconds: 1 },
+      { kind: 'exhale', seconds: 6 },
+    ],
+  },
+};
+
+export const patternChoices = (Object.keys(builtIn) as BuiltInPatternId[]).map((id) => ({
+  id,
+  name: builtIn[id].name,
+  description: builtIn[id].description,
+}));
+
+export function patternPhases(pattern: BreathPattern): BreathPhase[] {
+  if (typeof pattern === 'string') return builtIn[pattern].phases;
+  const { inhale, hold, exhale, rest } = pattern.custom;
+  const phases: BreathPhase[] = [{ kind: 'inhale', seconds: inhale }];
+  if (hold > 0) phases.push({ kind: 'hold', seconds: hold });
+  phases.push({ kind: 'exhale', seconds: exhale });
+  if (rest > 0) phases.push({ kind: 'rest', seconds: rest });
+  return phases;
+}
+
+export function cycleSeconds(pattern: BreathPattern): number {
+  return patternPhases(pattern).reduce((sum, p) => sum + p.seconds, 0);
+}
+
+/** How long a step runs by itself, in seconds; null when it waits for the person. */
+export function stepSeconds(step: Step, defaultPattern: BreathPattern): number | null {
+  switch (step.kind) {
+    case 'breathe':
+      return cycleSeconds(step.pattern ?? defaultPattern) * step.cycles;
+    case 'arrive':
+    case 'silence':
+    case 'permission':
+      return step.seconds;
+    case 'prompt':
+      return step.seconds ?? null;
+    case 'check-in':
+    case 'close':
+      return null;
+  }
+}
+
+/** A rough length for the library, counting a minute for each step that waits for the person. */
+export function estimatedMinutes(practice: Practice, defaultPattern: BreathPattern = 'coherent'): number {
+  const seconds = practice.steps.reduce((sum, step) => sum + (stepSeconds(step, defaultPattern) ?? 60), 0);
+  return Math.max(1, Math.round(seconds / 60));
+}
