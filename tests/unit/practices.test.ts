@@ -1,0 +1,285 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { estimatedMinutes, stepSeconds } from '../../preload/contract/breath.ts';
+import { builtInPatternIds, Practice, type BreathPattern } from '../../preload/contract/practice.ts';
+
+const resources = fileURLToPath(new URL('../../resources/', import.meta.url));
+const practicesDir = join(resources, 'practices');
+
+/** Parse with the schema; on failure, say which file and which zod issues. */
+function parsePractice(file: string, raw: unknown): Practice {
+  const result = Practice.safeParse(raw);
+  if (!result.success) {
+    throw new Error(`${file} does not match the Practice schema:\n${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+const files = readdirSync(practicesDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const raw = files.map((file) => ({ file, json: JSON.parse(readFileSync(join(practicesDir, file), 'utf8')) as unknown }));
+
+/** Parsed lazily so one broken file fails its own test, not the whole suite. */
+function loadAll(): Array<{ file: string; practice: Practice }> {
+  return raw.map(({ file, json }) => ({ file, practice: parsePractice(file, json) }));
+}
+
+function totalSeconds(practice: Practice, defaultPattern: BreathPattern): number {
+  return practice.steps.reduce((sum, step) => sum + (stepSeconds(step, defaultPattern) ?? 60), 0);
+}
+
+/** Every piece of text a person reads in a practice. */
+function practiceTexts(p: Practice): string[] {
+  const texts = [p.title, p.summary, ...p.suits];
+  if (p.caution) texts.push(p.caution);
+  for (const step of p.steps) {
+    if (step.title) texts.push(step.title);
+    switch (step.kind) {
+      case 'permission':
+        texts.push(step.statement);
+        break;
+      case 'close':
+        texts.push(step.text, ...step.aftercare);
+        break;
+      case 'breathe':
+        if (step.text) texts.push(step.text);
+        break;
+      default:
+        texts.push(step.text);
+    }
+  }
+  return texts;
+}
+
+/** Our tone: no exclamation marks, never "you failed", short. */
+function toneProblems(texts: string[]): string[] {
+  const problems: string[] = [];
+  for (const t of texts) {
+    if (t.includes('!')) problems.push(`exclamation mark: ${t}`);
+    if (/\bfail/i.test(t)) problems.push(`mentions failing: ${t}`);
+    if (t.length > 300) problems.push(`longer than 300 characters (${t.length}): ${t}`);
+    if (t.trim() !== t || t.length === 0) problems.push(`empty or untrimmed: "${t}"`);
+  }
+  return problems;
+}
+
+const shortestId = 'arrive-and-breathe';
+const expectedIds = [
+  'arrive-and-breathe',
+  'body-first',
+  'keep-talking-through-tears',
+  'name-it-to-tame-it',
+  'ok-not-to-cry',
+  'permission',
+  'quiet-body',
+];
+
+describe('built-in practices', () => {
+  it('ships the expected practices', () => {
+    expect(files.map((f) => basename(f, '.json'))).toEqual(expect.arrayContaining(expectedIds));
+  });
+
+  it.each(raw.map((r) => r.file))('%s matches the Practice schema', (file) => {
+    const json = raw.find((r) => r.file === file)?.json;
+    expect(() => parsePractice(file, json)).not.toThrow();
+  });
+
+  it('each file is named after its id, and ids are unique', () => {
+    const all = loadAll();
+    for (const { file, practice } of all) expect(`${practice.id}.json`).toBe(file);
+    const ids = all.map((a) => a.practice.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(builtInPatternIds)('with "%s" as the chosen pattern, every practice runs 5–20 minutes', (pattern) => {
+    for (const { practice } of loadAll()) {
+      const minutes = estimatedMinutes(practice, pattern);
+      expect(minutes, `${practice.id}: ${minutes} min`).toBeGreaterThanOrEqual(5);
+      expect(minutes, `${practice.id}: ${minutes} min`).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it.each(builtInPatternIds)(`with "%s" as the chosen pattern, ${shortestId} is strictly the shortest`, (pattern) => {
+    const all = loadAll().map((a) => a.practice);
+    const shortest = all.find((p) => p.id === shortestId);
+    expect(shortest, `${shortestId} is missing`).toBeDefined();
+    if (!shortest) return;
+    for (const other of all) {
+      if (other.id === shortestId) continue;
+      // Strict in minutes too, so a test picking "the shortest" from the library never meets a tie.
+      expect(estimatedMinutes(shortest, pattern), other.id).toBeLessThan(estimatedMinutes(other, pattern));
+      expect(totalSeconds(shortest, pattern), other.id).toBeLessThan(totalSeconds(other, pattern));
+    }
+  });
+
+  it(`${shortestId} has exactly one check-in, a mood question just before the close`, () => {
+    const practice = loadAll().find((a) => a.practice.id === shortestId)?.practice;
+    expect(practice).toBeDefined();
+    if (!practice) return;
+    const checkIns = practice.steps.filter((s) => s.kind === 'check-in');
+    expect(checkIns).toHaveLength(1);
+    const beforeClose = practice.steps.at(-2);
+    expect(beforeClose?.kind).toBe('check-in');
+    expect(beforeClose?.kind === 'check-in' && beforeClose.question).toBe('mood');
+    // It uses the person's own chosen breathing pattern.
+    const breathe = practice.steps.filter((s) => s.kind === 'breathe');
+    expect(breathe.length).toBeGreaterThan(0);
+    for (const b of breathe) expect(b.kind === 'breathe' && b.pattern).toBeUndefined();
+  });
+
+  it('every deeper practice has a caution or a distress check-in', () => {
+    const deeper = loadAll()
+      .map((a) => a.practice)
+      .filter((p) => p.intensity === 'deeper');
+    expect(deeper.length).toBeGreaterThan(0);
+    for (const p of deeper) {
+      const distress = p.steps.some((s) => s.kind === 'check-in' && s.question === 'distress');
+      expect(Boolean(p.caution) || distress, p.id).toBe(true);
+    }
+  });
+
+  it('body-first carries a caution about talking to a therapist, and a distress check-in', () => {
+    const p = loadAll().find((a) => a.practice.id === 'body-first')?.practice;
+    expect(p?.caution).toMatch(/therapist/i);
+    expect(p?.steps.some((s) => s.kind === 'check-in' && s.question === 'distress')).toBe(true);
+  });
+
+  it('step lengths are realistic', () => {
+    for (const { practice } of loadAll()) {
+      practice.steps.forEach((step, i) => {
+        const where = `${practice.id} step ${i + 1} (${step.kind})`;
+        switch (step.kind) {
+          case 'arrive':
+            expect(step.seconds, where).toBeGreaterThanOrEqual(45);
+            expect(step.seconds, where).toBeLessThanOrEqual(90);
+            break;
+          case 'silence':
+            expect(step.seconds, where).toBeGreaterThanOrEqual(60);
+            expect(step.seconds, where).toBeLessThanOrEqual(180);
+            break;
+          case 'permission':
+            expect(step.seconds, where).toBeGreaterThanOrEqual(60);
+            expect(step.seconds, where).toBeLessThanOrEqual(120);
+            break;
+          case 'breathe':
+            expect(step.cycles, where).toBeGreaterThanOrEqual(4);
+            expect(step.cycles, where).toBeLessThanOrEqual(10);
+            break;
+          case 'close':
+            expect(step.aftercare.length, where).toBeGreaterThanOrEqual(3);
+            expect(step.aftercare.length, where).toBeLessThanOrEqual(5);
+            break;
+          default:
+            break;
+        }
+      });
+    }
+  });
+
+  it('only the close step is a close, and every practice has 1–3 "suits" phrases', () => {
+    for (const { practice } of loadAll()) {
+      expect(practice.steps.filter((s) => s.kind === 'close'), practice.id).toHaveLength(1);
+      expect(practice.suits.length, practice.id).toBeGreaterThanOrEqual(1);
+      expect(practice.suits.length, practice.id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('the words keep our tone: no exclamation marks, no "fail", short texts', () => {
+    const problems = loadAll().flatMap(({ practice }) =>
+      toneProblems(practiceTexts(practice)).map((p) => `${practice.id}: ${p}`),
+    );
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the Practice schema rejects broken practices', () => {
+  const valid = {
+    id: 'tiny',
+    version: 1,
+    title: 'Tiny',
+    summary: 'A tiny practice.',
+    suits: ['for a test'],
+    intensity: 'gentle',
+    steps: [
+      { kind: 'arrive', text: 'Arrive.', seconds: 60 },
+      { kind: 'close', text: 'Done.', aftercare: ['Water'] },
+    ],
+  };
+
+  it('accepts the valid baseline (so the rejections below mean something)', () => {
+    expect(Practice.safeParse(valid).success).toBe(true);
+  });
+
+  it('rejects a practice without a close step', () => {
+    const noClose = { ...valid, steps: [valid.steps[0], { kind: 'silence', text: 'Quiet.', seconds: 60 }] };
+    const result = Practice.safeParse(noClose);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message).join('\n')).toMatch(/close step/);
+  });
+
+  it('rejects a step of an unknown kind', () => {
+    const unknownKind = { ...valid, steps: [{ kind: 'dance', text: 'Dance.', seconds: 60 }, valid.steps[1]] };
+    const result = Practice.safeParse(unknownKind);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['steps', 0, 'kind']);
+  });
+});
+
+// ---- session texts -----------------------------------------------------------
+const line = z.string().trim().min(1).max(300).refine((s) => !s.includes('!') && !/\bfail/i.test(s), {
+  message: 'No exclamation marks and no "fail".',
+});
+const messages = z.array(line).min(2).max(3);
+const tearOutcomes = ['none', 'welled', 'tear', 'cried', 'deep'] as const;
+
+const SessionTexts = z.strictObject({
+  kindMessages: z.strictObject(
+    Object.fromEntries(tearOutcomes.map((o) => [o, messages])) as Record<(typeof tearOutcomes)[number], typeof messages>,
+  ),
+  stopped: z.strictObject({ title: line, message: line, groundingBreaths: line }),
+  aftercare: z.array(line).min(6).max(8),
+  readiness: z.strictObject({
+    question: z.literal('How steady do you feel today?'),
+    labels: z.array(line).length(5),
+    lowForDeeper: line,
+  }),
+  moodLabels: z.array(line).length(5),
+  distressHigh: line,
+});
+
+describe('session texts', () => {
+  const json = JSON.parse(readFileSync(join(resources, 'session-texts.json'), 'utf8')) as unknown;
+
+  it('session-texts.json matches its schema', () => {
+    const result = SessionTexts.safeParse(json);
+    if (!result.success) throw new Error(z.prettifyError(result.error));
+    expect(Object.keys(result.data.kindMessages).sort()).toEqual([...tearOutcomes].sort());
+  });
+
+  it('the schema rejects a missing outcome and an empty message', () => {
+    const parsed = SessionTexts.parse(json);
+    const { deep: _deep, ...fourOutcomes } = parsed.kindMessages;
+    expect(SessionTexts.safeParse({ ...parsed, kindMessages: fourOutcomes }).success).toBe(false);
+    const emptyMessage = { ...parsed, kindMessages: { ...parsed.kindMessages, none: ['', 'x'] } };
+    expect(SessionTexts.safeParse(emptyMessage).success).toBe(false);
+  });
+
+  it('the stop screen tells the person they did well to listen to themselves', () => {
+    expect(SessionTexts.parse(json).stopped.message).toMatch(/listen to yourself/i);
+  });
+});
+
+describe('estimated minutes (for the report)', () => {
+  it('lists each practice', () => {
+    const rows = loadAll().map(({ practice }) => ({
+      id: practice.id,
+      ...Object.fromEntries(builtInPatternIds.map((p) => [p, estimatedMinutes(practice, p)])),
+    }));
+    console.table(rows);
+    expect(rows.length).toBe(files.length);
+  });
+});
