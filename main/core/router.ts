@@ -7,6 +7,7 @@ import {
   type ParsedInput,
   type Result,
 } from '../../preload/contract/index.ts';
+import { asVaultError } from './vault/database.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -47,7 +48,9 @@ export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Ro
         }
         return { ok: true, value: checked.data };
       } catch (error) {
-        if (error instanceof AppError) return fail(error);
+        // Damage found by a query after unlock is still reported as damage, not as a crash.
+        const known = asVaultError(error);
+        if (known instanceof AppError) return fail(known);
         log(method, error instanceof Error ? error.name : 'unknown error');
         return fail(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { AppError } from '../../../preload/contract/index.ts';
 import type { Migration } from './migrations/types.ts';
+import { vaultErrors } from './vault-errors.ts';
 
 /**
  * Brings the schema to the newest version, one migration per transaction, tracked by
@@ -12,10 +12,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
   });
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new AppError(
-      'VAULT_DAMAGED',
-      'This vault was made by a newer version of Saltwater. Please update the app to open it.',
-    );
+    throw vaultErrors.madeByNewerVersion();
   }
   for (const m of migrations.slice(current)) {
     db.transaction(() => {

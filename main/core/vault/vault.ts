@@ -1,0 +1,329 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { AppError, type VaultStatus } from '../../../preload/contract/index.ts';
+import type { Clock } from '../ports.ts';
+import { keyOpensDatabase, openEncryptedDatabase, type Db } from './database.ts';
+import { deriveKeyEncryptionKey, resolveKdfParams, SALT_BYTES, type KdfParams } from './kdf.ts';
+import { keyCheckFor, matchesKeyCheck } from './key-check.ts';
+import { inspectKeyFile, KEY_FILE_FORMAT, readKeyFile, writeKeyFile, type KeyFile } from './key-file.ts';
+import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
+import { assertAcceptablePassphrase } from './passphrase.ts';
+import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { noFailures, retryAfterMs, withFailure } from './throttle.ts';
+import { vaultErrors } from './vault-errors.ts';
+import { vaultPaths, type VaultPaths } from './vault-files.ts';
+
+export type { KdfParams };
+
+export interface VaultOptions {
+  /** Folder that holds saltwater.db and keys.json; created on first use. */
+  dir: string;
+  clock: Clock;
+  /** Cheaper scrypt settings for tests; the defaults are tuned for real use. */
+  kdf?: Partial<KdfParams> | undefined;
+  /** Path to a better_sqlite3.node built for the running runtime. */
+  nativeBinding?: string | undefined;
+}
+
+interface OpenVault {
+  db: Db;
+  /** The only copy of the data key we keep; zeroed on lock. */
+  key: Buffer;
+}
+
+/**
+ * The encrypted vault: one SQLCipher database opened with a random 256-bit data key, that
+ * key stored only wrapped by the passphrase (keys.json) and shown once as the recovery key.
+ *
+ * Operations that read or write keys.json run one at a time, so two quick unlock attempts
+ * cannot both slip past the throttle or overwrite each other's attempt record.
+ */
+export class Vault {
+  readonly paths: VaultPaths;
+  private readonly clock: Clock;
+  private readonly kdf: KdfParams;
+  private readonly nativeBinding: string | undefined;
+  private current: OpenVault | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: VaultOptions) {
+    this.paths = vaultPaths(options.dir);
+    this.clock = options.clock;
+    this.kdf = resolveKdfParams(options.kdf);
+    this.nativeBinding = options.nativeBinding;
+  }
+
+  status(): VaultStatus {
+    if (this.current) return { state: 'unlocked', retryAfterMs: 0 };
+    let keyFile: KeyFile | null;
+    try {
+      keyFile = readKeyFile(this.paths.keyFile);
+    } catch {
+      // A damaged key file is still a vault; unlock explains what is wrong.
+      return { state: 'locked', retryAfterMs: 0 };
+    }
+    if (!keyFile && !fs.existsSync(this.paths.database)) return { state: 'new', retryAfterMs: 0 };
+    return { state: 'locked', retryAfterMs: keyFile ? retryAfterMs(keyFile, this.clock.now()) : 0 };
+  }
+
+  isUnlocked(): boolean {
+    return this.current !== null;
+  }
+
+  db(): Db {
+    if (!this.current) throw vaultErrors.locked();
+    return this.current.db;
+  }
+
+  /** Makes a new vault, leaves it unlocked, and returns the recovery key to show once. */
+  create(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      assertAcceptablePassphrase(passphrase);
+      if (this.vaultFilesExist()) throw vaultErrors.exists();
+
+      const dataKey = randomBytes(DATA_KEY_BYTES);
+      try {
+        const keyFile = await this.wrapForPassphrase(dataKey, passphrase);
+        // Checked again after the slow KDF, in case another process created one meanwhile.
+        if (this.vaultFilesExist()) throw vaultErrors.exists();
+        fs.mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
+        const db = this.createDatabase(dataKey);
+        try {
+          writeKeyFile(this.paths.keyFile, keyFile);
+        } catch (error) {
+          db.close();
+          this.removeVaultFiles();
+          throw error;
+        }
+        this.current = { db, key: dataKey };
+        return { recoveryKey: formatRecoveryKey(dataKey) };
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+    });
+  }
+
+  unlock(passphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      const keyFile = this.readKeyFileForUnlock();
+      const dataKey = await this.unwrapWithPassphrase(keyFile, passphrase);
+      try {
+        if (!matchesKeyCheck(dataKey, keyFile.keyCheck)) throw vaultErrors.keyFileDamaged();
+        if (keyFile.failedAttempts > 0) writeKeyFile(this.paths.keyFile, { ...keyFile, ...noFailures });
+        this.openWith(dataKey);
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * For a lost passphrase: the recovery key opens the vault and a new passphrase replaces the
+   * old one. Also works when keys.json is missing or damaged, since the recovery key is the
+   * data key itself; then the database is the only judge of whether it is right.
+   */
+  unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<void> {
+    return this.exclusive(async () => {
+      assertAcceptablePassphrase(newPassphrase);
+      const found = inspectKeyFile(this.paths.keyFile);
+      if (found === 'missing' && !fs.existsSync(this.paths.database)) throw vaultErrors.noVault();
+      const keyFile = typeof found === 'string' ? null : found;
+      if (keyFile) this.assertNotThrottled(keyFile);
+
+      // A typo caught by the checksum is not a guess, so it does not count as an attempt.
+      const dataKey = parseRecoveryKey(recoveryKey);
+      try {
+        if (keyFile && !matchesKeyCheck(dataKey, keyFile.keyCheck)) {
+          throw vaultErrors.recoveryKeyDoesNotOpen(this.recordFailure(keyFile));
+        }
+        if (!keyFile) this.assertDatabaseOpensWith(dataKey);
+        this.openWith(dataKey);
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+      // From here the vault is open and owns the key; the new wrap uses a fresh salt and IV.
+      const session = this.current;
+      if (!session) throw vaultErrors.locked();
+      try {
+        const rewrapped = await this.wrapForPassphrase(session.key, newPassphrase);
+        if (this.current !== session) throw vaultErrors.locked();
+        writeKeyFile(this.paths.keyFile, rewrapped);
+      } catch (error) {
+        // Report one state: if the new passphrase could not be saved, the vault is not open either.
+        this.lock();
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Rewraps the data key under the new passphrase. The database file is not touched: its
+   * key stays the same (no PRAGMA rekey), so the recovery key keeps working too.
+   */
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.exclusive(async () => {
+      const session = this.current;
+      if (!session) throw vaultErrors.locked();
+      assertAcceptablePassphrase(next);
+      const keyFile = this.readKeyFileForUnlock();
+      const check = await this.unwrapWithPassphrase(keyFile, current);
+      check.fill(0);
+      const rewrapped = await this.wrapForPassphrase(session.key, next);
+      // If the vault was locked while we worked, session.key is now zeros: never wrap that.
+      if (this.current !== session) throw vaultErrors.locked();
+      writeKeyFile(this.paths.keyFile, rewrapped);
+    });
+  }
+
+  lock(): void {
+    const open = this.current;
+    if (!open) return;
+    this.current = null;
+    try {
+      // Closing the last connection checkpoints the WAL back into the main file.
+      open.db.close();
+    } finally {
+      open.key.fill(0);
+    }
+  }
+
+  /**
+   * Reads every page of the database. Unlock only proves the key and the first pages, as a
+   * full read grows with the journal; use this before a backup or when asked to check.
+   */
+  verifyIntegrity(): void {
+    const db = this.db();
+    let rows: unknown;
+    try {
+      rows = db.pragma('quick_check');
+    } catch {
+      throw vaultErrors.databaseDamaged();
+    }
+    const ok = Array.isArray(rows) && rows.length === 1 && (rows[0] as { quick_check?: unknown }).quick_check === 'ok';
+    if (!ok) throw vaultErrors.databaseDamaged();
+  }
+
+  // ---- steps --------------------------------------------------------------
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private vaultFilesExist(): boolean {
+    return fs.existsSync(this.paths.keyFile) || fs.existsSync(this.paths.database);
+  }
+
+  /** The key file, or the reason a passphrase cannot be tried. */
+  private readKeyFileForUnlock(): KeyFile {
+    const keyFile = readKeyFile(this.paths.keyFile);
+    if (keyFile) return keyFile;
+    throw fs.existsSync(this.paths.database) ? vaultErrors.keyFileMissing() : vaultErrors.noVault();
+  }
+
+  private assertNotThrottled(keyFile: KeyFile): void {
+    const wait = retryAfterMs(keyFile, this.clock.now());
+    if (wait > 0) throw vaultErrors.throttled(wait);
+  }
+
+  /** Records a failed try and returns how long the next one must wait. */
+  private recordFailure(keyFile: KeyFile): number {
+    const now = this.clock.now();
+    const updated = { ...keyFile, ...withFailure(keyFile, now) };
+    writeKeyFile(this.paths.keyFile, updated);
+    return retryAfterMs(updated, now);
+  }
+
+  private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
+    // Checked before the KDF: while throttled, the passphrase is not even looked at.
+    this.assertNotThrottled(keyFile);
+    const kek = await deriveKeyEncryptionKey(passphrase, keyFile.kdf, keyFile.kdf.salt);
+    try {
+      return unwrapDataKey(keyFile.wrapped, kek);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+        throw vaultErrors.wrongPassphrase(this.recordFailure(keyFile));
+      }
+      throw error;
+    } finally {
+      kek.fill(0);
+    }
+  }
+
+  private async wrapForPassphrase(dataKey: Buffer, passphrase: string): Promise<KeyFile> {
+    const salt = randomBytes(SALT_BYTES);
+    const kek = await deriveKeyEncryptionKey(passphrase, this.kdf, salt);
+    try {
+      return {
+        format: KEY_FILE_FORMAT,
+        kdf: { ...this.kdf, salt },
+        wrapped: wrapDataKey(dataKey, kek),
+        keyCheck: keyCheckFor(dataKey),
+        ...noFailures,
+      };
+    } finally {
+      kek.fill(0);
+    }
+  }
+
+  private createDatabase(dataKey: Buffer): Db {
+    // Creating the empty file ourselves fails if one appeared meanwhile, and sets owner-only
+    // permissions that SQLite copies to the -wal and -shm files it makes later.
+    try {
+      fs.writeFileSync(this.paths.database, '', { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw vaultErrors.exists();
+      throw error;
+    }
+    try {
+      return openEncryptedDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding });
+    } catch (error) {
+      this.removeVaultFiles();
+      throw error;
+    }
+  }
+
+  private removeVaultFiles(): void {
+    for (const file of [this.paths.database, this.paths.wal, this.paths.shm, this.paths.keyFile]) {
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  /**
+   * Opens the database with a key already known to be right (keys.json or the recovery key
+   * said so), so a decrypt failure surfacing here as VAULT_DAMAGED really is damage.
+   * Takes ownership of dataKey. Already open: the key is the same one, keep the open handle.
+   */
+  private openWith(dataKey: Buffer): void {
+    if (this.current) {
+      dataKey.fill(0);
+      return;
+    }
+    this.assertDatabasePresent();
+    const db = openEncryptedDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding });
+    this.current = { db, key: dataKey };
+  }
+
+  /** Without a key file the database is the only witness; a key it refuses is the wrong key. */
+  private assertDatabaseOpensWith(dataKey: Buffer): void {
+    this.assertDatabasePresent();
+    if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) {
+      throw vaultErrors.recoveryKeyDoesNotOpen(0);
+    }
+  }
+
+  /** An empty or missing file would silently become a new, empty vault; say so instead. */
+  private assertDatabasePresent(): void {
+    let size: number;
+    try {
+      size = fs.statSync(this.paths.database).size;
+    } catch {
+      throw vaultErrors.databaseMissing();
+    }
+    if (size === 0) throw vaultErrors.databaseDamaged();
+  }
+}

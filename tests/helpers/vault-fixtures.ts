@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { AppError, type ErrorCode } from '../../preload/contract/index.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import { Vault } from '../../main/core/vault/vault.ts';
+import { FakeClock } from './fake-clock.ts';
+
+/** Far cheaper than the real defaults so the suite stays fast; the real ones are tested on their own. */
+export const cheapKdf = { N: 2 ** 10, r: 8, p: 1 } as const;
+
+export const PASSPHRASE = 'salt and quiet water';
+
+/** A fresh folder under the OS temp dir; call the returned cleanup in afterEach. */
+export function makeTempDir(): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-test-'));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function makeVault(dir: string, clock: FakeClock = new FakeClock(1_700_000_000_000)): Vault {
+  return new Vault({ dir, clock, kdf: cheapKdf });
+}
+
+export function insertEntry(db: Db, body: string, at = 1_700_000_000_000): number {
+  const result = db.prepare('INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)').run(at, at, body);
+  return Number(result.lastInsertRowid);
+}
+
+export function sha256OfFile(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** A fingerprint of every file in the folder, so a test can prove nothing at all changed. */
+export function snapshotDir(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir).sort()) out[name] = sha256OfFile(path.join(dir, name));
+  return out;
+}
+
+/** Awaits (or calls) and asserts an AppError with this code, returning it for further checks. */
+export async function expectAppError(action: Promise<unknown> | (() => unknown), code: ErrorCode): Promise<AppError> {
+  let caught: unknown;
+  try {
+    await (typeof action === 'function' ? action() : action);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `expected AppError ${code}`).toBeInstanceOf(AppError);
+  const appError = caught as AppError;
+  expect(appError.code, appError.message).toBe(code);
+  return appError;
+}
