@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../preload/contract/index.ts';
+import { estimatedMinutes } from '../../../preload/contract/breath.ts';
+import { Practice } from '../../../preload/contract/practice.ts';
+import type { PracticeSummary } from '../../../preload/contract/sessions.ts';
+
+/**
+ * The built-in practices: JSON files in resources/practices/, validated on load.
+ * Adding a practice is adding a file. A file that fails the schema is left out (and
+ * reported by name), so one bad file never takes the library down.
+ */
+export class PracticeLibrary {
+  readonly #practices = new Map<string, Practice>();
+
+  constructor(resourcesDir: string, report: (problem: string) => void = (p) => console.error(`[saltwater] ${p}`)) {
+    const dir = join(resourcesDir, 'practices');
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+      try {
+        const practice = Practice.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+        if (`${practice.id}.json` !== name) throw new Error('id does not match file name');
+        this.#practices.set(practice.id, practice);
+      } catch (error) {
+        report(`practice ${name} left out: ${error instanceof Error ? error.message.slice(0, 200) : 'invalid'}`);
+      }
+    }
+  }
+
+  list(): PracticeSummary[] {
+    return [...this.#practices.values()]
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        summary: p.summary,
+        suits: p.suits,
+        intensity: p.intensity,
+        minutes: estimatedMinutes(p),
+        ...(p.caution ? { caution: p.caution } : {}),
+      }))
+      .sort((a, b) => (a.intensity === b.intensity ? a.minutes - b.minutes : a.intensity === 'gentle' ? -1 : 1));
+  }
+
+  get(id: string): Practice {
+    const practice = this.#practices.get(id);
+    if (!practice) throw new AppError('NOT_FOUND', 'That practice could not be found.');
+    return practice;
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { AppError } from '../../../preload/contract/index.ts';
+import type { SessionCheckIn, SessionEnd, SessionReflection, SessionRecord, SessionStart } from '../../../preload/contract/sessions.ts';
+import type { PracticeLibrary } from '../practices/library.ts';
+import type { Clock } from '../ports.ts';
+import type { Db } from '../vault/database.ts';
+
+type Start = z.output<typeof SessionStart>;
+type CheckIn = z.output<typeof SessionCheckIn>;
+type End = z.output<typeof SessionEnd>;
+type Reflection = z.output<typeof SessionReflection>;
+
+interface SessionRow {
+  id: number;
+  practiceId: string;
+  practiceTitle: string;
+  startedAt: number;
+  endedAt: number | null;
+  outcome: 'finished' | 'stopped' | null;
+  stepReached: number;
+  stepCount: number;
+  readiness: number | null;
+  moodBefore: number | null;
+  moodAfter: number | null;
+  tears: SessionRecord['tears'];
+  relief: number | null;
+  notes: string;
+}
+
+const columns = `id, practice_id AS practiceId, practice_title AS practiceTitle, started_at AS startedAt,
+  ended_at AS endedAt, outcome, step_reached AS stepReached, step_count AS stepCount, readiness,
+  mood_before AS moodBefore, mood_after AS moodAfter, tears, relief, notes`;
+
+/**
+ * Practice runs, recorded as they happen (start, each step reached, each check-in, the end),
+ * so a crash mid-session keeps everything that was answered.
+ */
+export class SessionsService {
+  constructor(
+    private readonly db: () => Db,
+    private readonly clock: Clock,
+    private readonly library: PracticeLibrary,
+  ) {}
+
+  start({ practiceId, readiness, moodBefore }: Start): { sessionId: number } {
+    const practice = this.library.get(practiceId);
+    const result = this.db()
+      .prepare(
+        `INSERT INTO sessions (practice_id, practice_title, step_count, started_at, readiness, mood_before)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(practice.id, practice.title, practice.steps.length, this.clock.now(), readiness ?? null, moodBefore ?? null);
+    return { sessionId: Number(result.lastInsertRowid) };
+  }
+
+  stepReached({ sessionId, stepIndex }: { sessionId: number; stepIndex: number }): void {
+    const session = this.open(sessionId);
+    this.checkStep(session, stepIndex);
+    this.db().prepare('UPDATE sessions SET step_reached = max(step_reached, ?) WHERE id = ?').run(stepIndex, sessionId);
+  }
+
+  checkIn({ sessionId, stepIndex, question, value }: CheckIn): void {
+    const session = this.open(sessionId);
+    this.checkStep(session, stepIndex);
+    const max = question === 'distress' ? 10 : question === 'mood' ? 5 : 4;
+    const min = question === 'mood' ? 1 : 0;
+    if (value < min || value > max) throw new AppError('INVALID_INPUT', `A ${question} answer is between ${min} and ${max}.`);
+    this.db()
+      .prepare('INSERT INTO session_check_ins (session_id, step_index, question, value, at) VALUES (?, ?, ?, ?, ?)')
+      .run(sessionId, stepIndex, question, value, this.clock.now());
+  }
+
+  end({ sessionId, stepIndex, outcome }: End): void {
+    const session = this.open(sessionId);
+    this.checkStep(session, stepIndex);
+    this.db()
+      .prepare('UPDATE sessions SET outcome = ?, ended_at = ?, step_reached = max(step_reached, ?) WHERE id = ?')
+      .run(outcome, this.clock.now(), stepIndex, sessionId);
+  }
+
+  /** The after-session check-in; may be given once the session has ended (or was interrupted). */
+  reflect({ sessionId, moodAfter, tears, relief, notes }: Reflection): void {
+    this.row(sessionId);
+    this.db()
+      .prepare('UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ? WHERE id = ?')
+      .run(moodAfter ?? null, tears ?? null, relief ?? null, notes, sessionId);
+  }
+
+  list(limit: number): SessionRecord[] {
+    const rows = this.db().prepare(`SELECT ${columns} FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit) as SessionRow[];
+    return rows.map((row) => this.withCheckIns(row));
+  }
+
+  get(sessionId: number): SessionRecord {
+    return this.withCheckIns(this.row(sessionId));
+  }
+
+  private withCheckIns(row: SessionRow): SessionRecord {
+    const checkIns = this.db()
+      .prepare('SELECT step_index AS stepIndex, question, value, at FROM session_check_ins WHERE session_id = ? ORDER BY id')
+      .all(row.id) as SessionRecord['checkIns'];
+    return { ...row, checkIns };
+  }
+
+  private row(sessionId: number): SessionRow {
+    const row = this.db().prepare(`SELECT ${columns} FROM sessions WHERE id = ?`).get(sessionId) as SessionRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'That session could not be found.');
+    return row;
+  }
+
+  private open(sessionId: number): SessionRow {
+    const row = this.row(sessionId);
+    if (row.outcome !== null) throw new AppError('INVALID_INPUT', 'That session has already ended.');
+    return row;
+  }
+
+  private checkStep(session: SessionRow, stepIndex: number): void {
+    if (stepIndex >= session.stepCount) throw new AppError('INVALID_INPUT', 'That step is not part of this practice.');
+  }
+}
