@@ -58,8 +58,8 @@ export class BreathTimeline {
     if (phaseIndex < 0) phaseIndex = this.phases.length - 1;
     const phase = this.phases[phaseIndex]!;
     const progress = Math.min(1, Math.max(0, (within - phase.start) / phase.seconds));
-    let [from, to] = fullnessRange[phase.kind];
-    if (phase.kind === 'inhale') to = this.#inhaleTop;
+    const [from, baseTo] = fullnessRange[phase.kind];
+    const to = phase.kind === 'inhale' ? this.#inhaleTop : baseTo;
     return {
       cycle,
       phaseIndex,

@@ -1,0 +1,200 @@
+import { limits, type NamedEmotion } from '../../../preload/contract/index.ts';
+import type { Api } from '../../../preload/create-api.ts';
+import { AutosaveScheduler, type SaveStatus, type Timers } from '../../lib/autosave.ts';
+
+export const DEFAULT_INTENSITY = 5;
+
+export const BODY_SUGGESTIONS = [
+  'chest',
+  'throat',
+  'stomach',
+  'shoulders',
+  'face',
+  'eyes',
+  'jaw',
+  'hands',
+  'back',
+  'head',
+  'everywhere',
+] as const;
+
+export interface EditorOptions {
+  timers?: Timers;
+}
+
+/**
+ * One entry being written. Every change is autosaved: the first save of a new
+ * entry creates it, later saves update it. Nothing here has a save button.
+ */
+export class EntryEditor {
+  id = $state<number | null>(null);
+  createdAt = $state<number | null>(null);
+  body = $state('');
+  emotions = $state<NamedEmotion[]>([]);
+  tags = $state<string[]>([]);
+
+  loadState = $state<'loading' | 'ready' | 'error'>('loading');
+  loadError = $state<string | null>(null);
+  status = $state<SaveStatus>('idle');
+  saveError = $state<string | null>(null);
+
+  readonly #api: Api;
+  readonly #scheduler: AutosaveScheduler;
+
+  constructor(api: Api, options: EditorOptions = {}) {
+    this.#api = api;
+    this.#scheduler = new AutosaveScheduler({
+      save: () => this.#save(),
+      onStatus: (s) => (this.status = s),
+      ...(options.timers ? { timers: options.timers } : {}),
+    });
+  }
+
+  get isEmpty(): boolean {
+    return this.body.trim() === '' && this.emotions.length === 0 && this.tags.length === 0;
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.#scheduler.hasUnsavedChanges;
+  }
+
+  /** Opens an existing entry, or starts a new one (nothing is stored until the first change). */
+  async open(id: number | 'new'): Promise<void> {
+    if (id === 'new') {
+      this.loadState = 'ready';
+      return;
+    }
+    const result = await this.#api.journal.get({ id });
+    if (!result.ok) {
+      this.loadError = result.error.message;
+      this.loadState = 'error';
+      return;
+    }
+    const entry = result.value;
+    this.id = entry.id;
+    this.createdAt = entry.createdAt;
+    this.body = entry.body;
+    this.emotions = entry.emotions;
+    this.tags = entry.tags;
+    this.loadState = 'ready';
+  }
+
+  setBody(text: string): void {
+    this.body = text;
+    this.changed();
+  }
+
+  hasEmotion(word: string): boolean {
+    const key = word.toLowerCase();
+    return this.emotions.some((e) => e.word.toLowerCase() === key);
+  }
+
+  /** Returns false when the word is already there or the entry is full. */
+  addEmotion(word: string): boolean {
+    if (this.hasEmotion(word) || this.emotions.length >= limits.emotionsPerEntry) return false;
+    this.emotions.push({ word, intensity: DEFAULT_INTENSITY, bodyLocation: '' });
+    this.changed();
+    return true;
+  }
+
+  removeEmotion(word: string): void {
+    this.emotions = this.emotions.filter((e) => e.word !== word);
+    this.changed();
+  }
+
+  setIntensity(word: string, intensity: number): void {
+    const emotion = this.emotions.find((e) => e.word === word);
+    if (!emotion) return;
+    emotion.intensity = Math.min(10, Math.max(1, Math.round(intensity)));
+    this.changed();
+  }
+
+  setBodyLocation(word: string, where: string): void {
+    const emotion = this.emotions.find((e) => e.word === word);
+    if (!emotion) return;
+    emotion.bodyLocation = where.slice(0, limits.bodyLocationMax);
+    this.changed();
+  }
+
+  /** Adds tags (lowercased, trimmed, no duplicates). Returns a message when something was refused. */
+  addTags(raw: string): string | null {
+    const parts = raw
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean);
+    let problem: string | null = null;
+    let added = false;
+    for (const tag of parts) {
+      if (tag.length > limits.tagMax) {
+        problem = `A tag can be up to ${limits.tagMax} characters.`;
+        continue;
+      }
+      if (this.tags.includes(tag)) continue;
+      if (this.tags.length >= limits.tagsPerEntry) {
+        problem = `An entry can have up to ${limits.tagsPerEntry} tags.`;
+        break;
+      }
+      this.tags.push(tag);
+      added = true;
+    }
+    if (added) this.changed();
+    return problem;
+  }
+
+  removeTag(tag: string): void {
+    this.tags = this.tags.filter((t) => t !== tag);
+    this.changed();
+  }
+
+  /** Writes anything unsaved now (leaving the editor, locking). */
+  flush(): Promise<void> {
+    return this.#scheduler.flush();
+  }
+
+  /** Saves what is pending, then stops. */
+  async close(): Promise<void> {
+    await this.#scheduler.flush();
+    this.#scheduler.dispose();
+  }
+
+  /** Stops without saving (the vault is already locked) and forgets the text. */
+  discard(): void {
+    this.#scheduler.dispose();
+    this.body = '';
+    this.emotions = [];
+    this.tags = [];
+  }
+
+  private changed(): void {
+    if (this.body.length > limits.entryBodyMax) {
+      this.saveError = 'This entry is longer than Saltwater can save. Please shorten it a little.';
+      this.status = 'error';
+      return;
+    }
+    this.#scheduler.touch();
+  }
+
+  async #save(): Promise<boolean> {
+    const fields = {
+      body: this.body,
+      emotions: $state.snapshot(this.emotions).map((e) => ({ ...e, bodyLocation: e.bodyLocation.trim() })),
+      tags: [...this.tags],
+    };
+    if (this.id === null) {
+      const created = await this.#api.journal.create(fields);
+      if (!created.ok) return this.#failed(created.error.message);
+      this.id = created.value.id;
+      this.createdAt = created.value.createdAt;
+    } else {
+      const updated = await this.#api.journal.update({ id: this.id, ...fields });
+      if (!updated.ok) return this.#failed(updated.error.message);
+    }
+    this.saveError = null;
+    return true;
+  }
+
+  #failed(message: string): false {
+    this.saveError = message;
+    return false;
+  }
+}

@@ -1,0 +1,201 @@
+import type { EntrySummary, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
+import type { Api } from '../../../preload/create-api.ts';
+import type { Toasts } from '../../state/toasts.svelte.ts';
+
+export const PAGE_SIZE = 50;
+export const SEARCH_DEBOUNCE_MS = 250;
+export const UNDO_MS = 8000;
+
+export interface Filters {
+  text: string;
+  emotion: string;
+  tag: string;
+}
+
+/** What the journal page shows: the list, the search, and which entry is open. */
+export class JournalState {
+  entries = $state.raw<EntrySummary[]>([]);
+  listState = $state<'loading' | 'ready' | 'error'>('loading');
+  listError = $state<string | null>(null);
+  hasMore = $state(false);
+  loadingMore = $state(false);
+
+  vocabulary = $state.raw<Vocabulary | null>(null);
+  tags = $state.raw<string[]>([]);
+
+  filters = $state<Filters>({ text: '', emotion: '', tag: '' });
+  /** Search results; null while no search or filter is active. */
+  results = $state.raw<SearchHit[] | null>(null);
+  searching = $state(false);
+  searchError = $state<string | null>(null);
+
+  /** The entry open in the editor: an id, 'new', or null for the list. */
+  editing = $state<number | 'new' | null>(null);
+  /** The entry to put focus back on when returning to the list. */
+  returnFocusTo = $state<number | null>(null);
+
+  readonly #api: Api;
+  readonly #toasts: Toasts;
+  #searchTimer: ReturnType<typeof setTimeout> | null = null;
+  #searchSeq = 0;
+
+  constructor(api: Api, toasts: Toasts) {
+    this.#api = api;
+    this.#toasts = toasts;
+  }
+
+  get filtering(): boolean {
+    const f = this.filters;
+    return f.text.trim() !== '' || f.emotion !== '' || f.tag !== '';
+  }
+
+  /** Emotion words that can be filtered by, grouped by family. */
+  get emotionFamilies(): Vocabulary['families'] {
+    return this.vocabulary?.families ?? [];
+  }
+
+  async load(): Promise<void> {
+    const result = await this.#api.journal.list({ limit: PAGE_SIZE });
+    if (!result.ok) {
+      this.listState = 'error';
+      this.listError = result.error.message;
+      return;
+    }
+    this.entries = result.value;
+    this.hasMore = result.value.length === PAGE_SIZE;
+    this.listError = null;
+    this.listState = 'ready';
+  }
+
+  async loadMore(): Promise<void> {
+    const last = this.entries.at(-1);
+    if (!last || this.loadingMore) return;
+    this.loadingMore = true;
+    try {
+      const result = await this.#api.journal.list({ limit: PAGE_SIZE, beforeId: last.id });
+      if (!result.ok) {
+        this.listError = result.error.message;
+        return;
+      }
+      const known = new Set(this.entries.map((e) => e.id));
+      this.entries = [...this.entries, ...result.value.filter((e) => !known.has(e.id))];
+      this.hasMore = result.value.length === PAGE_SIZE;
+    } finally {
+      this.loadingMore = false;
+    }
+  }
+
+  async loadTags(): Promise<void> {
+    const result = await this.#api.journal.tags();
+    if (result.ok) this.tags = result.value;
+  }
+
+  async loadVocabulary(): Promise<void> {
+    const result = await this.#api.emotions.vocabulary();
+    if (result.ok) this.vocabulary = result.value;
+  }
+
+  /** Adds the person's own word to a family; returns an error message or null. */
+  async addWord(word: string, family: string): Promise<string | null> {
+    const result = await this.#api.emotions.addWord({ word, family });
+    if (!result.ok) return result.error.message;
+    this.vocabulary = result.value;
+    return null;
+  }
+
+  /** Everything the list and filters need, after unlocking or returning from the editor. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.load(), this.loadTags(), this.vocabulary ? null : this.loadVocabulary()]);
+    if (this.filtering) await this.search();
+  }
+
+  setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
+    this.filters[key] = value;
+    this.scheduleSearch(key === 'text' ? SEARCH_DEBOUNCE_MS : 0);
+  }
+
+  clearFilters(): void {
+    this.filters = { text: '', emotion: '', tag: '' };
+    this.scheduleSearch(0);
+  }
+
+  scheduleSearch(ms: number): void {
+    if (this.#searchTimer !== null) clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.#searchTimer = null;
+      void this.search();
+    }, ms);
+  }
+
+  async search(): Promise<void> {
+    const seq = ++this.#searchSeq;
+    if (!this.filtering) {
+      this.results = null;
+      this.searching = false;
+      this.searchError = null;
+      return;
+    }
+    this.searching = true;
+    const { text, emotion, tag } = this.filters;
+    const result = await this.#api.journal.search({
+      text: text.trim(),
+      ...(emotion ? { emotion } : {}),
+      ...(tag ? { tag } : {}),
+      limit: PAGE_SIZE,
+    });
+    if (seq !== this.#searchSeq) return; // a newer search is on its way
+    this.searching = false;
+    if (!result.ok) {
+      this.searchError = result.error.message;
+      return;
+    }
+    this.searchError = null;
+    this.results = result.value;
+  }
+
+  open(id: number | 'new'): void {
+    this.editing = id;
+  }
+
+  close(focusId: number | null = null): void {
+    this.editing = null;
+    this.returnFocusTo = focusId;
+    void this.refresh();
+  }
+
+  /** Deletes at once and offers an undo for a few seconds. Returns an error message or null. */
+  async remove(id: number): Promise<string | null> {
+    const result = await this.#api.journal.delete({ id });
+    if (!result.ok) return result.error.message;
+    this.entries = this.entries.filter((e) => e.id !== id);
+    if (this.results) this.results = this.results.filter((e) => e.id !== id);
+    this.#toasts.show({
+      message: 'Entry deleted.',
+      timeoutMs: UNDO_MS,
+      action: { label: 'Undo', run: () => this.restore(id) },
+    });
+    return null;
+  }
+
+  async restore(id: number): Promise<void> {
+    const result = await this.#api.journal.restore({ id });
+    if (!result.ok) {
+      this.#toasts.show({ message: `We couldn't bring the entry back. ${result.error.message}` });
+      return;
+    }
+    this.#toasts.show({ message: 'Entry restored.' });
+    await this.refresh();
+  }
+
+  /** Forget everything (called when the vault locks). */
+  dispose(): void {
+    if (this.#searchTimer !== null) clearTimeout(this.#searchTimer);
+    this.#searchSeq++;
+    this.entries = [];
+    this.results = null;
+    this.tags = [];
+    this.vocabulary = null;
+    this.filters = { text: '', emotion: '', tag: '' };
+    this.editing = null;
+  }
+}

@@ -1,0 +1,30 @@
+/** Dates in plain words: "Today at 09:41", "Yesterday at 22:10", "Monday at 08:05", "3 March", "3 March 2024". */
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function startOfDay(d: Date): number {
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+export function plainDate(timestamp: number, now: Date = new Date(), locale?: string): string {
+  const date = new Date(timestamp);
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date);
+  const daysAgo = Math.round((startOfDay(now) - startOfDay(date)) / DAY);
+  if (daysAgo === 0) return `Today at ${time}`;
+  if (daysAgo === 1) return `Yesterday at ${time}`;
+  if (daysAgo > 1 && daysAgo < 7) {
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(date);
+    return `${weekday} at ${time}`;
+  }
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(date);
+}
+
+/** A full date for a heading or a title attribute: "Monday 3 March 2025 at 09:41". */
+export function fullDate(timestamp: number, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(timestamp));
+}

@@ -1,0 +1,44 @@
+/** Small timing helpers with injectable clocks, so tests can drive them. */
+
+export type Now = () => number;
+
+/**
+ * Returns a function that calls `fn` at most once every `intervalMs`
+ * (the first call goes through at once; calls in between are dropped).
+ */
+export function throttle(fn: () => void, intervalMs: number, now: Now = Date.now): () => void {
+  let last = -Infinity;
+  return () => {
+    const t = now();
+    if (t - last < intervalMs) return;
+    last = t;
+    fn();
+  };
+}
+
+export interface Debounced<A extends unknown[]> {
+  (...args: A): void;
+  cancel(): void;
+}
+
+/** Calls `fn` once, `ms` after the last call. */
+export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): Debounced<A> {
+  let handle: ReturnType<typeof setTimeout> | null = null;
+  const debounced = (...args: A) => {
+    if (handle !== null) clearTimeout(handle);
+    handle = setTimeout(() => {
+      handle = null;
+      fn(...args);
+    }, ms);
+  };
+  debounced.cancel = () => {
+    if (handle !== null) clearTimeout(handle);
+    handle = null;
+  };
+  return debounced;
+}
+
+/** "4 s", rounded up, never below 1 while time remains. */
+export function secondsLeft(ms: number): number {
+  return Math.max(0, Math.ceil(ms / 1000));
+}

@@ -1,0 +1,146 @@
+import type { EventPayload } from '../../preload/contract/index.ts';
+import type { Api } from '../../preload/create-api.ts';
+import { throttle, type Now } from '../lib/timing.ts';
+
+export type Screen = 'loading' | 'setup' | 'locked' | 'unlocked' | 'unavailable';
+export type View = 'journal' | 'settings';
+export type LockReason = EventPayload<'vault.locked'>['reason'];
+
+/** How often user activity is reported to the idle lock, at most. */
+export const ACTIVITY_INTERVAL_MS = 5000;
+
+export interface SessionOptions {
+  /** Where keyboard and pointer activity is listened for (the window). */
+  target?: EventTarget;
+  now?: Now;
+}
+
+/**
+ * The app's top-level state: which screen shows, which page is open, and locking.
+ * Decrypted content never lives here; it lives in state created under the unlocked
+ * screen, which is dropped as a whole when the vault locks.
+ */
+export class Session {
+  screen = $state<Screen>('loading');
+  view = $state<View>('journal');
+  /** Why the vault last locked itself (shown gently on the unlock screen). */
+  lockReason = $state<LockReason | null>(null);
+  /** Wait before another unlock try is allowed, as reported at start. */
+  initialRetryAfterMs = $state(0);
+  /** A message for the whole window when the vault cannot be reached. */
+  problem = $state<string | null>(null);
+  /** A one-off quiet line to show after arriving on a screen ("Your new passphrase is set."). */
+  arrivalNote = $state<string | null>(null);
+
+  readonly #api: Api;
+  readonly #target: EventTarget | null;
+  readonly #beforeLock = new Set<() => Promise<void> | void>();
+  readonly #onLockedHooks = new Set<() => void>();
+  readonly #cleanups: Array<() => void> = [];
+  #locking = false;
+
+  constructor(api: Api, options: SessionOptions = {}) {
+    this.#api = api;
+    this.#target = options.target ?? (typeof window === 'undefined' ? null : window);
+    const reportActivity = throttle(
+      () => {
+        if (this.screen === 'unlocked') void this.#api.app.activity();
+      },
+      ACTIVITY_INTERVAL_MS,
+      options.now,
+    );
+    this.#listen('keydown', (event) => {
+      const e = event as KeyboardEvent;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
+        if (this.screen === 'unlocked') {
+          e.preventDefault();
+          void this.lock();
+          return;
+        }
+      }
+      reportActivity();
+    });
+    this.#listen('pointerdown', reportActivity);
+    this.#listen('wheel', reportActivity, { passive: true });
+    this.#cleanups.push(this.#api.on('vault.locked', ({ reason }) => this.locked(reason)));
+  }
+
+  /** Asks the vault where we are and shows the matching screen. */
+  async start(): Promise<void> {
+    const result = await this.#api.vault.status();
+    if (!result.ok) {
+      this.screen = 'unavailable';
+      this.problem = result.error.message;
+      return;
+    }
+    this.problem = null;
+    this.initialRetryAfterMs = result.value.retryAfterMs;
+    this.screen = result.value.state === 'new' ? 'setup' : result.value.state;
+  }
+
+  /** The vault is open now (after setup, unlock or recovery). */
+  unlocked(note: string | null = null): void {
+    this.lockReason = null;
+    this.view = 'journal';
+    this.arrivalNote = note;
+    this.screen = 'unlocked';
+  }
+
+  /** Saves what is pending, then locks. Bound to the Lock button and Ctrl/Cmd+L. */
+  async lock(): Promise<void> {
+    if (this.screen !== 'unlocked' || this.#locking) return;
+    this.#locking = true;
+    try {
+      for (const hook of [...this.#beforeLock]) {
+        try {
+          await hook();
+        } catch {
+          // A failed last save must not keep the vault open.
+        }
+      }
+      await this.#api.vault.lock();
+      // The vault.locked event normally arrives too; this makes sure we lock either way.
+      this.locked('manual');
+    } finally {
+      this.#locking = false;
+    }
+  }
+
+  /** The vault locked (manually, after idle time, or because the computer slept). */
+  locked(reason: LockReason): void {
+    if (this.screen === 'locked' && this.lockReason !== null) return;
+    this.lockReason = reason;
+    this.view = 'journal';
+    this.arrivalNote = null;
+    this.initialRetryAfterMs = 0;
+    for (const hook of [...this.#onLockedHooks]) hook();
+    this.screen = 'locked';
+  }
+
+  /** Runs before a manual lock (the editor saves its last keystrokes here). */
+  beforeLock(hook: () => Promise<void> | void): () => void {
+    this.#beforeLock.add(hook);
+    return () => this.#beforeLock.delete(hook);
+  }
+
+  /** Runs when the vault has locked: forget anything decrypted. */
+  onLocked(hook: () => void): () => void {
+    this.#onLockedHooks.add(hook);
+    return () => this.#onLockedHooks.delete(hook);
+  }
+
+  go(view: View): void {
+    this.view = view;
+  }
+
+  dispose(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
+  }
+
+  #listen(type: string, handler: (event: Event) => void, options?: AddEventListenerOptions): void {
+    const target = this.#target;
+    if (!target) return;
+    target.addEventListener(type, handler, options);
+    this.#cleanups.push(() => target.removeEventListener(type, handler, options));
+  }
+}

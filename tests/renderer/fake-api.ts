@@ -1,0 +1,242 @@
+/**
+ * An in-memory stand-in for window.saltwater, for renderer tests only. It follows the
+ * contract's shapes (Result values, errors with plain messages) closely enough for the
+ * UI, without any of the real services' rules beyond what the tests need.
+ */
+import { vi } from 'vitest';
+import type {
+  AppErrorShape,
+  Entry,
+  EventName,
+  EventPayload,
+  NamedEmotion,
+  Result,
+  SearchHit,
+  Settings,
+  Vocabulary,
+} from '../../preload/contract/index.ts';
+import type { Api } from '../../preload/create-api.ts';
+
+export interface FakeOptions {
+  state?: 'new' | 'locked' | 'unlocked';
+  passphrase?: string;
+  recoveryKey?: string;
+  now?: () => number;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: AppErrorShape['code'], message: string, retryAfterMs?: number): Result<never> => ({
+  ok: false,
+  error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs },
+});
+
+export const FAKE_RECOVERY_KEY =
+  '0A1B-2C3D-4E5F-6071-8293-A4B5-C6D7-E8F9-0011-2233-4455-6677-8899-AABB-CCDD-EEFF-1234';
+
+export function createFakeApi(options: FakeOptions = {}) {
+  const now = options.now ?? (() => Date.now());
+  let state = options.state ?? 'new';
+  let passphrase = options.passphrase ?? 'correct horse battery';
+  const recoveryKey = options.recoveryKey ?? FAKE_RECOVERY_KEY;
+  let wrongTries = 0;
+  let settings: Settings = { idleLockMinutes: 10 };
+  let nextId = 1;
+  const entries = new Map<number, Entry & { deleted: boolean }>();
+  const vocabulary: Vocabulary = {
+    families: [
+      { id: 'sadness', name: 'Sadness and grief', words: ['sad', 'lonely', 'hurt'] },
+      { id: 'fear', name: 'Fear and worry', words: ['afraid', 'anxious', 'worried'] },
+    ],
+    custom: [],
+  };
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    for (const l of listeners.get(event) ?? []) (l as (p: EventPayload<E>) => void)(payload);
+  };
+
+  const needsOpen = () => (state === 'unlocked' ? null : fail('LOCKED', 'Saltwater is locked.'));
+
+  const summary = (e: Entry) => ({
+    id: e.id,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    preview: e.body.slice(0, 160),
+    emotions: e.emotions.map((m) => m.word),
+    tags: e.tags,
+  });
+
+  const api = {
+    vault: {
+      status: vi.fn(async () => ok({ state, retryAfterMs: 0 })),
+      create: vi.fn(async ({ passphrase: p }: { passphrase: string }) => {
+        if (state !== 'new') return fail('VAULT_EXISTS', 'A journal already exists here.');
+        if (p.length < 8) return fail('WEAK_PASSPHRASE', 'A passphrase needs at least 8 characters.');
+        passphrase = p;
+        state = 'unlocked';
+        return ok({ recoveryKey });
+      }),
+      unlock: vi.fn(async ({ passphrase: p }: { passphrase: string }) => {
+        if (p !== passphrase) {
+          wrongTries++;
+          const wait = wrongTries >= 5 ? 1000 * 2 ** (wrongTries - 5) : undefined;
+          return fail('WRONG_PASSPHRASE', "That passphrase doesn't open this journal.", wait);
+        }
+        wrongTries = 0;
+        state = 'unlocked';
+        return ok(null);
+      }),
+      unlockWithRecoveryKey: vi.fn(async ({ recoveryKey: k, newPassphrase }: { recoveryKey: string; newPassphrase: string }) => {
+        const norm = (t: string) => t.replace(/[\s-]/g, '').toUpperCase();
+        if (norm(k) !== norm(recoveryKey)) return fail('WRONG_RECOVERY_KEY', "That recovery key doesn't open this journal.");
+        passphrase = newPassphrase;
+        state = 'unlocked';
+        return ok(null);
+      }),
+      lock: vi.fn(async () => {
+        if (state === 'unlocked') {
+          state = 'locked';
+          emit('vault.locked', { reason: 'manual' });
+        }
+        return ok(null);
+      }),
+      changePassphrase: vi.fn(async ({ current, next }: { current: string; next: string }) => {
+        if (current !== passphrase) return fail('WRONG_PASSPHRASE', "That isn't your current passphrase.");
+        passphrase = next;
+        return ok(null);
+      }),
+    },
+    journal: {
+      list: vi.fn(async (input?: { limit?: number; beforeId?: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const all = [...entries.values()].filter((e) => !e.deleted).sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+        const start = input?.beforeId ? all.findIndex((e) => e.id === input.beforeId) + 1 : 0;
+        return ok(all.slice(start, start + (input?.limit ?? 50)).map(summary));
+      }),
+      get: vi.fn(async ({ id }: { id: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const e = entries.get(id);
+        if (!e || e.deleted) return fail('NOT_FOUND', 'That entry is not here any more.');
+        const { deleted: _deleted, ...entry } = e;
+        return ok(structuredClone(entry));
+      }),
+      create: vi.fn(async (fields: { body?: string; emotions?: NamedEmotion[]; tags?: string[] }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const t = now();
+        const entry = {
+          id: nextId++,
+          createdAt: t,
+          updatedAt: t,
+          body: fields.body ?? '',
+          emotions: structuredClone(fields.emotions ?? []),
+          tags: [...(fields.tags ?? [])],
+          deleted: false,
+        };
+        entries.set(entry.id, entry);
+        const { deleted: _deleted, ...out } = entry;
+        return ok(structuredClone(out));
+      }),
+      update: vi.fn(async ({ id, ...patch }: { id: number; body?: string; emotions?: NamedEmotion[]; tags?: string[] }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const e = entries.get(id);
+        if (!e || e.deleted) return fail('NOT_FOUND', 'That entry is not here any more.');
+        if (patch.body !== undefined) e.body = patch.body;
+        if (patch.emotions !== undefined) e.emotions = structuredClone(patch.emotions);
+        if (patch.tags !== undefined) e.tags = [...patch.tags];
+        e.updatedAt = now();
+        return ok({ id, updatedAt: e.updatedAt });
+      }),
+      delete: vi.fn(async ({ id }: { id: number }) => {
+        const e = entries.get(id);
+        if (!e) return fail('NOT_FOUND', 'That entry is not here any more.');
+        e.deleted = true;
+        return ok(null);
+      }),
+      restore: vi.fn(async ({ id }: { id: number }) => {
+        const e = entries.get(id);
+        if (!e) return fail('NOT_FOUND', 'That entry is not here any more.');
+        e.deleted = false;
+        return ok(null);
+      }),
+      search: vi.fn(async (q: { text?: string; emotion?: string; tag?: string }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const text = (q.text ?? '').toLowerCase();
+        const hits: SearchHit[] = [];
+        for (const e of entries.values()) {
+          if (e.deleted) continue;
+          if (q.emotion && !e.emotions.some((m) => m.word === q.emotion)) continue;
+          if (q.tag && !e.tags.includes(q.tag)) continue;
+          const at = text ? e.body.toLowerCase().indexOf(text) : 0;
+          if (text && at < 0) continue;
+          const snippet = text
+            ? [
+                { text: e.body.slice(0, at), match: false },
+                { text: e.body.slice(at, at + text.length), match: true },
+                { text: e.body.slice(at + text.length), match: false },
+              ]
+            : [{ text: e.body, match: false }];
+          hits.push({ ...summary(e), snippet });
+        }
+        return ok(hits);
+      }),
+      tags: vi.fn(async () => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const all = new Set<string>();
+        for (const e of entries.values()) if (!e.deleted) for (const t of e.tags) all.add(t);
+        return ok([...all].sort());
+      }),
+    },
+    emotions: {
+      vocabulary: vi.fn(async () => ok(structuredClone(vocabulary))),
+      addWord: vi.fn(async ({ word, family }: { word: string; family: string }) => {
+        const f = vocabulary.families.find((x) => x.id === family);
+        if (!f) return fail('INVALID_INPUT', 'That feeling family does not exist.');
+        const w = word.trim().toLowerCase();
+        if (!f.words.includes(w)) {
+          f.words.push(w);
+          vocabulary.custom.push({ word: w, family });
+        }
+        return ok(structuredClone(vocabulary));
+      }),
+    },
+    settings: {
+      get: vi.fn(async () => ok(settings)),
+      update: vi.fn(async (patch: Partial<Settings>) => {
+        settings = { ...settings, ...patch };
+        return ok(settings);
+      }),
+    },
+    app: {
+      activity: vi.fn(async () => ok(null)),
+    },
+    on: vi.fn(<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    }),
+  };
+
+  return {
+    api: api as unknown as Api,
+    spies: api,
+    entries,
+    emit,
+    /** Simulates the vault locking itself (idle or system). */
+    lockFromMain(reason: 'idle' | 'system' | 'manual') {
+      state = 'locked';
+      emit('vault.locked', { reason });
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;
