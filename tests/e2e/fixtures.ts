@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 
 export interface HostOptions {
   idleLockMs?: number;
+  /** Reuse a vault folder (to restart the host on the same vault); it is then not deleted. */
+  dataDir?: string;
 }
 
 export interface RunningHost {
@@ -20,8 +22,8 @@ export interface RunningHost {
 const root = resolve(import.meta.dirname, '../..');
 
 /** Starts the test host (built renderer + real services + a real vault in a temp folder). */
-export async function startHost(options: HostOptions = {}): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'saltwater-e2e-'));
+export async function startHost(options: HostOptions = {}): Promise<{ host: RunningHost; stop: (signal?: NodeJS.Signals) => Promise<void> }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'saltwater-e2e-'));
   const args = ['--import', 'tsx', join(root, 'scripts/test-host/cli.ts'), '--json', '--data-dir', dataDir];
   if (options.idleLockMs) args.push('--idle-lock-ms', String(options.idleLockMs));
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -33,10 +35,13 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
   const { url, appUrl } = JSON.parse(line) as { url: string; appUrl: string };
   return {
     host: { url, appUrl, dataDir, externalRequests: [] },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dataDir, { recursive: true, force: true });
+    stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill(signal);
+        await exited;
+      }
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -61,3 +66,32 @@ export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost }>
 });
 
 export { expect } from '@playwright/test';
+
+export const PASSPHRASE = 'quiet water at dusk';
+
+/** First run through the UI; returns the recovery key exactly as shown. */
+export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<string> {
+  await page.getByRole('button', { name: "Let's begin" }).click();
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByLabel('Repeat passphrase').fill(passphrase);
+  await page.getByRole('button', { name: 'Create my journal' }).click();
+  await expect(page.getByRole('heading', { name: 'Your recovery key' })).toBeVisible();
+  const groups = await page.getByRole('region', { name: 'The key, in 17 groups' }).getByRole('listitem').allTextContents();
+  const key = groups.map((g) => /Group \d+:\s*([0-9A-F]{4})/.exec(g)![1]!);
+  await page.getByRole('button', { name: "I've saved it, continue" }).click();
+  // Type back the two groups it asks for.
+  for (const field of await page.getByRole('textbox', { name: /^Group \d+$/ }).all()) {
+    const label = (await field.getAttribute('aria-label')) ?? (await field.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+    const n = Number(/Group (\d+)/.exec(label)![1]);
+    await field.fill(key[n - 1]!);
+  }
+  await page.getByRole('button', { name: 'Open my journal' }).click();
+  await expect(page.getByRole('heading', { name: 'Journal', exact: true })).toBeVisible();
+  return key.join('-');
+}
+
+export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void> {
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Journal', exact: true })).toBeVisible();
+}
