@@ -5,14 +5,18 @@ import { registerIpc, sendEvent } from './ipc.ts';
 import { nativeBindingForElectron } from './native-binding.ts';
 import { serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
+import { createSessionMode } from './adapters/session-mode.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
   let win: BrowserWindow | null = null;
+  const sessionMode = createSessionMode();
   const core = createCore({
     dataDir: join(app.getPath('userData'), 'vault'),
     nativeBinding: nativeBindingForElectron(),
     emit: (event, payload) => sendEvent(win, event, payload),
+    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+    sessionMode: (active) => sessionMode.set(win, active),
   });
 
   hardenSession();

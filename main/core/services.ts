@@ -3,6 +3,8 @@ import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
 import { SettingsService } from './settings/settings.ts';
+import { PracticeLibrary } from './practices/library.ts';
+import { SessionsService } from './sessions/sessions.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './ports.ts';
@@ -18,6 +20,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Overrides the idle-lock setting (tests and the test host only). */
   idleLockMsOverride?: number;
+  /** Folder with the built-in practices (resources/ in a checkout, inside the app when packaged). */
+  resourcesDir: string;
+  /** Full screen and keeping the system awake while a session runs (Electron); absent elsewhere. */
+  sessionMode?: (active: boolean) => void;
 }
 
 export interface Core {
@@ -25,6 +31,8 @@ export interface Core {
   vault: Vault;
   /** Locks because the OS is going to sleep or the screen was locked. */
   lockForSystem(): void;
+  /** True while a session runs: the app sends no notifications then. */
+  inSession(): boolean;
   close(): void;
 }
 
@@ -43,6 +51,14 @@ export function createCore(options: CoreOptions): Core {
   const journal = new Journal(db, clock);
   const vocabulary = new VocabularyService(db, clock);
   const settings = new SettingsService(db);
+  const library = new PracticeLibrary(options.resourcesDir);
+  const sessions = new SessionsService(db, clock, library);
+  let sessionActive = false;
+  const setSessionMode = (active: boolean) => {
+    if (sessionActive === active) return;
+    sessionActive = active;
+    options.sessionMode?.(active);
+  };
 
   const autoLock = new AutoLock({
     clock,
@@ -53,6 +69,7 @@ export function createCore(options: CoreOptions): Core {
 
   function lock(reason: 'manual' | 'idle' | 'system'): void {
     if (!vault.isUnlocked()) return;
+    setSessionMode(false);
     journal.purgeDeleted();
     vault.lock();
     autoLock.stop();
@@ -110,6 +127,33 @@ export function createCore(options: CoreOptions): Core {
       autoLock.touch();
       return next;
     },
+    'practices.list': () => library.list(),
+    'practices.get': ({ id }) => library.get(id),
+    'sessions.start': (input) => sessions.start(input),
+    'sessions.stepReached': (input) => {
+      sessions.stepReached(input);
+      return null;
+    },
+    'sessions.checkIn': (input) => {
+      sessions.checkIn(input);
+      return null;
+    },
+    'sessions.end': (input) => {
+      sessions.end(input);
+      return null;
+    },
+    'sessions.reflect': (input) => {
+      sessions.reflect(input);
+      return null;
+    },
+    'sessions.list': ({ limit }) => sessions.list(limit),
+    'sessions.get': ({ id }) => sessions.get(id),
+    'app.sessionMode': ({ active }) => {
+      // Only an unlocked vault may hold the screen; a locked one never enters session mode.
+      if (active) vault.db();
+      setSessionMode(active);
+      return null;
+    },
     'app.activity': () => {
       autoLock.touch();
       return null;
@@ -120,7 +164,9 @@ export function createCore(options: CoreOptions): Core {
     router: createRouter(handlers),
     vault,
     lockForSystem: () => lock('system'),
+    inSession: () => sessionActive,
     close: () => {
+      setSessionMode(false);
       autoLock.stop();
       if (vault.isUnlocked()) vault.lock();
     },

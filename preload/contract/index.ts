@@ -15,7 +15,12 @@ import {
   limits,
 } from './schemas.ts';
 
+import { Practice, PracticeId } from './practice.ts';
+import { PracticeSummary, SessionCheckIn, SessionEnd, SessionRecord, SessionReflection, SessionStart, SessionStep } from './sessions.ts';
+
 export * from './schemas.ts';
+export * from './practice.ts';
+export * from './sessions.ts';
 export * from './errors.ts';
 
 const none = z.undefined();
@@ -61,6 +66,19 @@ export const contract = {
   'settings.get': method(none, Settings),
   'settings.update': method(Settings.partial(), Settings),
 
+  'practices.list': method(none, z.array(PracticeSummary)),
+  'practices.get': method(z.object({ id: PracticeId }), Practice),
+
+  'sessions.start': method(SessionStart, z.object({ sessionId: z.number().int().positive() })),
+  'sessions.stepReached': method(SessionStep, ok),
+  'sessions.checkIn': method(SessionCheckIn, ok),
+  'sessions.end': method(SessionEnd, ok),
+  'sessions.reflect': method(SessionReflection, ok),
+  'sessions.list': method(z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50) }), z.array(SessionRecord)),
+  'sessions.get': method(z.object({ id: z.number().int().positive() }), SessionRecord),
+
+  /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
+  'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
   /** The renderer saw the user do something; postpones the idle lock. */
   'app.activity': method(none, ok),
 } as const;

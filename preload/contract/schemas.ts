@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BreathPattern } from './practice.ts';
 
 /** Shared limits, so the UI and the services agree on what is acceptable. */
 export const limits = {
@@ -100,6 +101,19 @@ export const SearchQuery = z.object({
 export const Settings = z.object({
   /** Minutes of inactivity before the vault locks itself. */
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** The breathing pattern used where a practice leaves it to the person. */
+  breathPattern: BreathPattern,
+  /** Soft tones for breathing cues: off until the person turns them on once. */
+  audioEnabled: z.boolean(),
+  audioVolume: z.number().min(0).max(1),
+  /** 'system' follows prefers-reduced-motion; 'reduce' always uses the still cue. */
+  motion: z.enum(['system', 'reduce']),
 });
 export type Settings = z.infer<typeof Settings>;
-export const defaultSettings: Settings = { idleLockMinutes: 10 };
+export const defaultSettings: Settings = {
+  idleLockMinutes: 10,
+  breathPattern: 'coherent',
+  audioEnabled: false,
+  audioVolume: 0.5,
+  motion: 'system',
+};

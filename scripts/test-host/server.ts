@@ -11,9 +11,10 @@ import { createCore, type Core, type CoreOptions } from '../../main/core/service
  * browser (Playwright's Chromium) can drive the whole app. Development and tests only:
  * never packaged. Bound to 127.0.0.1, random port, every API call needs the run's token.
  */
-export interface TestHostOptions extends Omit<CoreOptions, 'emit'> {
+export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDir'> {
   port?: number;
   rendererDir?: string;
+  resourcesDir?: string;
 }
 
 export interface TestHost {
@@ -45,6 +46,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
 
   const core = createCore({
     ...options,
+    resourcesDir: options.resourcesDir ?? join(root, 'resources'),
     emit: (event, payload) => {
       const message = `data: ${JSON.stringify({ event, payload })}\n\n`;
       for (const stream of streams) stream.write(message);

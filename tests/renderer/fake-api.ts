@@ -16,6 +16,7 @@ import type {
   Vocabulary,
 } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
+import { defaultSettings } from '../../preload/contract/schemas.ts';
 
 export interface FakeOptions {
   state?: 'new' | 'locked' | 'unlocked';
@@ -39,7 +40,7 @@ export function createFakeApi(options: FakeOptions = {}) {
   let passphrase = options.passphrase ?? 'correct horse battery';
   const recoveryKey = options.recoveryKey ?? FAKE_RECOVERY_KEY;
   let wrongTries = 0;
-  let settings: Settings = { idleLockMinutes: 10 };
+  let settings: Settings = { ...defaultSettings };
   let nextId = 1;
   const entries = new Map<number, Entry & { deleted: boolean }>();
   const vocabulary: Vocabulary = {
