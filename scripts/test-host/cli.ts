@@ -1,6 +1,7 @@
 /**
  * `npm run preview`: try the app in a browser against real services and a real vault.
- * Flags: --data-dir DIR (default .preview/vault), --port N, --idle-lock-ms N, --fast-kdf, --json
+ * Flags: --data-dir DIR (default .preview/vault), --port N, --idle-lock-ms N, --fast-kdf,
+ * --session-speed N (sessions run N× faster, with test hooks), --json
  * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
  */
 import { mkdirSync } from 'node:fs';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'idle-lock-ms': { type: 'string' },
     'fast-kdf': { type: 'boolean', default: false },
+    'session-speed': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -25,6 +27,7 @@ const host = await startTestHost({
   port: Number(values.port),
   idleLockMsOverride: values['idle-lock-ms'] ? Number(values['idle-lock-ms']) : undefined,
   kdf: values['fast-kdf'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
+  sessionSpeed: values['session-speed'] ? Number(values['session-speed']) : undefined,
 });
 
 if (values.json) {

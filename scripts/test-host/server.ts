@@ -15,6 +15,8 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
   port?: number;
   rendererDir?: string;
   resourcesDir?: string;
+  /** Sessions run this many times faster (fast end-to-end runs); also turns on test hooks. */
+  sessionSpeed?: number;
 }
 
 export interface TestHost {
@@ -67,7 +69,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       }
       const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
       // A classic script runs before the deferred module script, so window.saltwater is ready first.
-      const injected = html.replace('<script type="module"', '<script src="/__test-host/bridge.js"></script>\n    <script type="module"');
+      let injected = html.replace('<script type="module"', '<script src="/__test-host/bridge.js"></script>\n    <script type="module"');
+      if (options.sessionSpeed) {
+        injected = injected.replace('<html lang="en"', `<html lang="en" data-session-speed="${Number(options.sessionSpeed)}" data-test-hooks=""`);
+      }
       return send(res, 200, mime['.html']!, injected);
     }
     if (path === '/__test-host/bridge.js') return send(res, 200, mime['.js']!, bridge);

@@ -7,6 +7,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 export interface HostOptions {
   idleLockMs?: number;
+  /** Sessions run this many times faster; the page also gets its test hooks. */
+  sessionSpeed?: number;
   /** Reuse a vault folder (to restart the host on the same vault); it is then not deleted. */
   dataDir?: string;
 }
@@ -26,6 +28,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'saltwater-e2e-'));
   const args = ['--import', 'tsx', join(root, 'scripts/test-host/cli.ts'), '--json', '--data-dir', dataDir];
   if (options.idleLockMs) args.push('--idle-lock-ms', String(options.idleLockMs));
+  if (options.sessionSpeed) args.push('--session-speed', String(options.sessionSpeed));
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout! });
