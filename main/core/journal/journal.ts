@@ -1,0 +1,351 @@
+import { z } from 'zod';
+import {
+  AppError,
+  EntryFields,
+  EntryId,
+  SearchQuery,
+  limits,
+  type Entry,
+  type EntrySummary,
+  type NamedEmotion,
+  type SearchHit,
+} from '../../../preload/contract/index.ts';
+import type { Clock } from '../ports.ts';
+import type { Db } from '../vault/database.ts';
+import { toFtsQuery } from './fts-query.ts';
+import { preview, previewSourceLength } from './preview.ts';
+import { matchClose, matchOpen, snippetParts } from './snippet.ts';
+import { statement } from './statements.ts';
+import { parse } from './validate.ts';
+
+export type EntryFieldsInput = Partial<z.input<typeof EntryFields>>;
+export type SearchQueryInput = z.input<typeof SearchQuery>;
+export interface ListQuery {
+  limit?: number;
+  beforeId?: number | undefined;
+}
+
+const ListQuerySchema = z.object({
+  limit: z.number().int().min(1).max(limits.listPageMax).default(50),
+  beforeId: EntryId.optional(),
+});
+const PatchSchema = EntryFields.partial();
+
+/** Tokens of context FTS5 shows around a match (its maximum is 64). */
+const snippetTokens = 24;
+
+// Shared by every query that returns summaries. Emotions and tags come back as JSON
+// arrays from correlated subqueries, so a page of 50 rows is one statement, not 101.
+const summaryColumns = `
+  e.id AS id,
+  e.created_at AS createdAt,
+  e.updated_at AS updatedAt,
+  substr(e.body, 1, ${previewSourceLength}) AS head,
+  (SELECT json_group_array(word ORDER BY position) FROM entry_emotions WHERE entry_id = e.id) AS emotions,
+  (SELECT json_group_array(tag ORDER BY rowid) FROM entry_tags WHERE entry_id = e.id) AS tags`;
+
+interface SummaryRow {
+  id: number;
+  createdAt: number;
+  updatedAt: number;
+  head: string;
+  emotions: string;
+  tags: string;
+}
+interface HitRow extends SummaryRow {
+  snip?: string;
+}
+
+const sql = {
+  insertEntry: `INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)`,
+  getEntry: `SELECT id, created_at AS createdAt, updated_at AS updatedAt, body
+             FROM entries WHERE id = ? AND deleted_at IS NULL`,
+  getEmotions: `SELECT word, intensity, body_location AS bodyLocation
+                FROM entry_emotions WHERE entry_id = ? ORDER BY position`,
+  getTags: `SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY rowid`,
+  updateBody: `UPDATE entries SET body = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+  touch: `UPDATE entries SET updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
+  liveUpdatedAt: `SELECT updated_at AS updatedAt FROM entries WHERE id = ? AND deleted_at IS NULL`,
+  deleteEmotions: `DELETE FROM entry_emotions WHERE entry_id = ?`,
+  insertEmotion: `INSERT INTO entry_emotions (entry_id, position, word, intensity, body_location)
+                  VALUES (?, ?, ?, ?, ?)`,
+  deleteTags: `DELETE FROM entry_tags WHERE entry_id = ?`,
+  insertTag: `INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)`,
+  softDelete: `UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`,
+  restore: `UPDATE entries SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`,
+  exists: `SELECT 1 FROM entries WHERE id = ?`,
+  // Emotions and tags go with the entry through ON DELETE CASCADE, the FTS rows
+  // through the entries_ad trigger.
+  purge: `DELETE FROM entries WHERE deleted_at IS NOT NULL`,
+  listFirst: `SELECT ${summaryColumns} FROM entries e
+              WHERE e.deleted_at IS NULL ORDER BY e.id DESC LIMIT ?`,
+  listBefore: `SELECT ${summaryColumns} FROM entries e
+               WHERE e.deleted_at IS NULL AND e.id < ? ORDER BY e.id DESC LIMIT ?`,
+  tags: `SELECT DISTINCT tag FROM entry_tags
+         WHERE entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL) ORDER BY tag`,
+} as const;
+
+/**
+ * The journal: entries with named emotions and tags, soft delete with undo, and
+ * full-text search. Takes the database through a getter on every call because the
+ * vault closes and reopens the connection on lock and unlock.
+ */
+export class Journal {
+  constructor(
+    private readonly db: () => Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Newest first; pass the last id of a page as `beforeId` for the next one. */
+  list(query: ListQuery = {}): EntrySummary[] {
+    const { limit, beforeId } = parse(ListQuerySchema, query);
+    const db = this.db();
+    const rows = (
+      beforeId === undefined
+        ? statement(db, sql.listFirst).all(limit)
+        : statement(db, sql.listBefore).all(beforeId, limit)
+    ) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  get(id: number): Entry {
+    parse(EntryId, id);
+    const db = this.db();
+    const row = statement(db, sql.getEntry).get(id) as
+      | { id: number; createdAt: number; updatedAt: number; body: string }
+      | undefined;
+    if (!row) throw notFound();
+    const emotions = statement(db, sql.getEmotions).all(id) as NamedEmotion[];
+    const tags = (statement(db, sql.getTags).all(id) as { tag: string }[]).map((t) => t.tag);
+    return { ...row, emotions, tags };
+  }
+
+  create(fields: EntryFieldsInput = {}): Entry {
+    const parsed = parse(PatchSchema, fields);
+    const emotions = normaliseEmotions(parsed.emotions ?? []);
+    const tags = normaliseTags(parsed.tags ?? []);
+    const body = parsed.body ?? '';
+    const db = this.db();
+    const now = this.clock.now();
+    const id = db.transaction(() => {
+      const { lastInsertRowid } = statement(db, sql.insertEntry).run(now, now, body);
+      const entryId = Number(lastInsertRowid);
+      writeEmotions(db, entryId, emotions);
+      writeTags(db, entryId, tags);
+      return entryId;
+    })();
+    return { id, createdAt: now, updatedAt: now, body, emotions, tags };
+  }
+
+  /**
+   * Changes only the fields present in `patch`; emotions and tags, when present, replace
+   * the whole set. Autosave sends only the body, which is a single UPDATE (the FTS index
+   * follows through the trigger in the same implicit transaction).
+   */
+  update(id: number, patch: EntryFieldsInput): { id: number; updatedAt: number } {
+    parse(EntryId, id);
+    const parsed = parse(PatchSchema, patch);
+    const db = this.db();
+    const now = this.clock.now();
+    const { body, emotions, tags } = parsed;
+
+    if (emotions === undefined && tags === undefined) {
+      if (body === undefined) {
+        // Nothing to change: report the entry as it is instead of bumping its time.
+        const row = statement(db, sql.liveUpdatedAt).get(id) as { updatedAt: number } | undefined;
+        if (!row) throw notFound();
+        return { id, updatedAt: row.updatedAt };
+      }
+      if (statement(db, sql.updateBody).run(body, now, id).changes === 0) throw notFound();
+      return { id, updatedAt: now };
+    }
+
+    const nextEmotions = emotions && normaliseEmotions(emotions);
+    const nextTags = tags && normaliseTags(tags);
+    db.transaction(() => {
+      const changed =
+        body === undefined
+          ? statement(db, sql.touch).run(now, id)
+          : statement(db, sql.updateBody).run(body, now, id);
+      if (changed.changes === 0) throw notFound();
+      if (nextEmotions) {
+        statement(db, sql.deleteEmotions).run(id);
+        writeEmotions(db, id, nextEmotions);
+      }
+      if (nextTags) {
+        statement(db, sql.deleteTags).run(id);
+        writeTags(db, id, nextTags);
+      }
+    })();
+    return { id, updatedAt: now };
+  }
+
+  /**
+   * Soft delete, so undo can bring the entry back until the next lock or unlock purges it.
+   * Deleting an entry that is already deleted is a no-op (a double click is not an error).
+   */
+  delete(id: number): void {
+    parse(EntryId, id);
+    const db = this.db();
+    if (statement(db, sql.softDelete).run(this.clock.now(), id).changes === 0) {
+      if (!statement(db, sql.exists).get(id)) throw notFound();
+    }
+  }
+
+  /** Undo of delete. Restoring a live entry is a no-op; a purged one is gone for good. */
+  restore(id: number): void {
+    parse(EntryId, id);
+    const db = this.db();
+    if (statement(db, sql.restore).run(id).changes === 0) {
+      if (!statement(db, sql.exists).get(id)) throw notFound();
+    }
+  }
+
+  /** Removes soft-deleted entries for good; the core calls this on every lock and unlock. */
+  purgeDeleted(): number {
+    return statement(this.db(), sql.purge).run().changes;
+  }
+
+  /**
+   * Newest matches first. Words are ANDed, the last one prefix-matched (see fts-query.ts);
+   * without words, the emotion and tag filters alone pick entries. Text that holds no
+   * searchable word at all (only punctuation or emoji) finds nothing rather than everything.
+   */
+  search(query: SearchQueryInput): SearchHit[] {
+    const q = parse(SearchQuery, query);
+    const emotion = normaliseFilter(q.emotion);
+    const tag = normaliseFilter(q.tag);
+    const db = this.db();
+
+    if (q.text.trim() === '') {
+      const rows = statement(db, filterSql(emotion !== undefined, tag !== undefined)).all(
+        ...[emotion, tag].filter((v) => v !== undefined),
+        q.limit,
+      ) as SummaryRow[];
+      return rows.map((row) => {
+        const summary = toSummary(row);
+        return { ...summary, snippet: summary.preview ? [{ text: summary.preview, match: false }] : [] };
+      });
+    }
+
+    const match = toFtsQuery(q.text);
+    if (match === null) return [];
+    const rows = statement(db, textSql(emotion !== undefined, tag !== undefined)).all(
+      match,
+      ...[emotion, tag].filter((v) => v !== undefined),
+      q.limit,
+    ) as HitRow[];
+    return rows.map((row) => ({ ...toSummary(row), snippet: snippetParts(row.snip ?? '') }));
+  }
+
+  /** Every tag used by a live entry, sorted, for the tag picker and the filter. */
+  tags(): string[] {
+    return (statement(this.db(), sql.tags).all() as { tag: string }[]).map((t) => t.tag);
+  }
+}
+
+// ---- search SQL ----------------------------------------------------------------
+
+// Soft-deleted entries stay in the FTS index until purged; they are few, so excluding
+// them as a small set read from the entries_live index is cheaper than reading each
+// matching row's deleted_at, which sits after the (long) body in the record.
+const notDeleted = (rowid: string) =>
+  `${rowid} NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)`;
+
+/**
+ * Entry ids carrying the chosen emotion and/or tag, as one list. One IN over an
+ * INTERSECT, not one IN per filter: with two, SQLite may loop over both lists as a
+ * cross product, which took seconds at 100k entries.
+ */
+function filterIds(byEmotion: boolean, byTag: boolean): string {
+  const parts: string[] = [];
+  if (byEmotion) parts.push('SELECT entry_id FROM entry_emotions WHERE word = ?');
+  if (byTag) parts.push('SELECT entry_id FROM entry_tags WHERE tag = ?');
+  return parts.join(' INTERSECT ');
+}
+
+/**
+ * Text search walks the FTS index backwards by rowid and stops after `limit` live hits,
+ * so a common word costs no more than a rare one; ranking with bm25 would have to score
+ * every match first. snippet() and the summary columns are computed for returned rows only.
+ *
+ * The `+` keeps the filter from being pushed into FTS5 as rowid lookups: that turns a
+ * common emotion into thousands of separate index probes (over a second at 100k
+ * entries), while checking each walked rowid against the list stays within ~10 ms even
+ * when nothing matches.
+ */
+function textSql(byEmotion: boolean, byTag: boolean): string {
+  const filtered = byEmotion || byTag;
+  return `
+    SELECT ${summaryColumns},
+      snippet(entries_fts, 0, '${matchOpen}', '${matchClose}', '…', ${snippetTokens}) AS snip
+    FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+    WHERE entries_fts MATCH ?
+      AND ${notDeleted('entries_fts.rowid')}
+      ${filtered ? `AND +entries_fts.rowid IN (${filterIds(byEmotion, byTag)})` : ''}
+    ORDER BY entries_fts.rowid DESC
+    LIMIT ?`;
+}
+
+/** Filters without text: newest first through the entries_live index. */
+function filterSql(byEmotion: boolean, byTag: boolean): string {
+  if (!byEmotion && !byTag) return sql.listFirst;
+  return `
+    SELECT ${summaryColumns} FROM entries e
+    WHERE e.deleted_at IS NULL AND e.id IN (${filterIds(byEmotion, byTag)})
+    ORDER BY e.id DESC LIMIT ?`;
+}
+
+// ---- helpers -------------------------------------------------------------------
+
+function toSummary(row: SummaryRow): EntrySummary {
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    preview: preview(row.head),
+    emotions: JSON.parse(row.emotions) as string[],
+    tags: JSON.parse(row.tags) as string[],
+  };
+}
+
+/**
+ * Emotion words are stored lowercase so that "Sad" and "sad" are one feeling, the
+ * filter can use the index, and Unicode words fold correctly (SQLite's NOCASE only
+ * folds ASCII). If the same word appears twice in one entry, the later one wins: the
+ * list is the editor's current state, and its last change is the one the user meant.
+ * It keeps the position of its last appearance.
+ */
+function normaliseEmotions(emotions: readonly z.output<typeof EntryFields>['emotions'][number][]): NamedEmotion[] {
+  const byWord = new Map<string, NamedEmotion>();
+  for (const e of emotions) {
+    const word = e.word.toLowerCase();
+    byWord.delete(word);
+    byWord.set(word, { word, intensity: e.intensity, bodyLocation: e.bodyLocation });
+  }
+  return [...byWord.values()];
+}
+
+/** Tags arrive lowercased by the contract; repeats collapse into the first. */
+function normaliseTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase()))];
+}
+
+function normaliseFilter(value: string | undefined): string | undefined {
+  const v = value?.trim().toLowerCase();
+  return v ? v : undefined;
+}
+
+function writeEmotions(db: Db, entryId: number, emotions: readonly NamedEmotion[]): void {
+  const insert = statement(db, sql.insertEmotion);
+  emotions.forEach((e, position) => insert.run(entryId, position, e.word, e.intensity, e.bodyLocation));
+}
+
+function writeTags(db: Db, entryId: number, tags: readonly string[]): void {
+  const insert = statement(db, sql.insertTag);
+  for (const tag of tags) insert.run(entryId, tag);
+}
+
+function notFound(): AppError {
+  return new AppError('NOT_FOUND', 'That entry could not be found. It may have been deleted.');
+}

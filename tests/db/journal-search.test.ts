@@ -1,0 +1,367 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SearchHit, limits } from '../../preload/contract/index.ts';
+import { toFtsQuery } from '../../main/core/journal/fts-query.ts';
+import { Journal } from '../../main/core/journal/journal.ts';
+import { matchClose, matchOpen, snippetParts } from '../../main/core/journal/snippet.ts';
+import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
+import { FakeClock } from '../helpers/fake-clock.ts';
+import { expectAppError } from '../helpers/vault-fixtures.ts';
+
+let dir: string;
+let db: Db;
+let clock: FakeClock;
+let journal: Journal;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-search-'));
+  db = openEncryptedDatabase(path.join(dir, 'v.db'), randomBytes(32));
+  clock = new FakeClock(1_700_000_000_000);
+  journal = new Journal(() => db, clock);
+});
+
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+type Fields = Parameters<Journal['create']>[0];
+function add(fields: Fields): number {
+  clock.advance(60_000);
+  return journal.create(fields).id;
+}
+
+function ids(text: string, filters: { emotion?: string; tag?: string; limit?: number } = {}): number[] {
+  return journal.search({ text, ...filters }).map((hit) => hit.id);
+}
+
+function matchedWords(hit: SearchHit): string[] {
+  return hit.snippet.filter((p) => p.match).map((p) => p.text);
+}
+
+describe('words', () => {
+  it('finds entries containing every word, newest first', () => {
+    const a = add({ body: 'The tide came in and I felt calm by the water.' });
+    const b = add({ body: 'Water everywhere; the kettle boiled over.' });
+    add({ body: 'Nothing about the sea today.' });
+    const c = add({ body: 'I sat by the WATER and felt nothing at all.' });
+
+    expect(ids('water')).toEqual([c, b, a]);
+    expect(ids('water felt')).toEqual([c, a]);
+    expect(ids('felt water tide')).toEqual([a]);
+    expect(ids('water zebra')).toEqual([]);
+  });
+
+  it('matches the last word as a prefix while it is being typed', () => {
+    const a = add({ body: 'I am grateful for small things.' });
+    const b = add({ body: 'Grateful and tired.' });
+    add({ body: 'A grey day.' });
+
+    expect(ids('gratef')).toEqual([b, a]);
+    expect(ids('small gra')).toEqual([a]);
+    // A trailing space means the word is finished: no prefix.
+    expect(ids('gratef ')).toEqual([]);
+    expect(ids('grateful ')).toEqual([b, a]);
+    // Only the last word is a prefix.
+    expect(ids('gra small')).toEqual([]);
+  });
+
+  it('ignores case and diacritics both ways (café finds cafe and cafe finds café)', () => {
+    const accented = add({ body: 'Coffee at the café, naïve hope, Ärger und Übermut.' });
+    const plain = add({ body: 'The cafe was loud and I felt naive.' });
+    expect(ids('cafe')).toEqual([plain, accented]);
+    expect(ids('café')).toEqual([plain, accented]);
+    expect(ids('CAFÉ NAÏVE')).toEqual([plain, accented]);
+    expect(ids('arger')).toEqual([accented]);
+    expect(ids('übermut')).toEqual([accented]);
+  });
+
+  it('finds Hebrew, Arabic and Cyrillic words and words next to emoji', () => {
+    const hebrew = add({ body: 'היום בכיתי קצת, וזה היה טוב' });
+    const arabic = add({ body: 'شعرت بالحزن اليوم لكن بعدها ارتحت' });
+    const cyrillic = add({ body: 'Сегодня ПЛАКАЛ у моря' });
+    const emoji = add({ body: 'tears💧finally came 😢 after the film' });
+
+    expect(ids('בכיתי')).toEqual([hebrew]);
+    expect(ids('טו')).toEqual([hebrew]);
+    expect(ids('بالحزن')).toEqual([arabic]);
+    expect(ids('ارتح')).toEqual([arabic]);
+    expect(ids('плакал')).toEqual([cyrillic]);
+    expect(ids('tears')).toEqual([emoji]);
+    expect(ids('finally film')).toEqual([emoji]);
+    // An emoji alone is not a word the index holds: it finds nothing rather than everything.
+    expect(ids('😢')).toEqual([]);
+  });
+
+  it('finds HTML and script text as plain words and returns it as plain text', () => {
+    const id = add({ body: 'before <script>alert("boo")</script> after <b>bold</b>' });
+    const [hit] = journal.search({ text: 'alert' });
+    expect(hit?.id).toBe(id);
+    expect(hit?.snippet.map((p) => p.text).join('')).toBe('before <script>alert("boo")</script> after <b>bold</b>');
+    expect(matchedWords(hit!)).toEqual(['alert']);
+    expect(ids('script')).toEqual([id]);
+  });
+
+  it('finds a word at the very end of a 1 MB entry and snips around it', () => {
+    const filler = 'quiet waves under a low sky, ';
+    const body = `${filler.repeat(Math.ceil(1_048_576 / filler.length))}and then the albatross.`;
+    const id = add({ body });
+    add({ body: 'a small one with waves' });
+    const [hit] = journal.search({ text: 'albatross' });
+    expect(hit?.id).toBe(id);
+    expect(matchedWords(hit!)).toEqual(['albatross']);
+    expect(hit!.snippet[0]?.text.startsWith('…')).toBe(true);
+    expect(hit!.snippet.map((p) => p.text).join('').length).toBeLessThan(300);
+  });
+
+  it('follows edits: old words leave the index and new ones arrive', () => {
+    const id = add({ body: 'first draft mentions a walrus' });
+    journal.update(id, { body: 'second draft mentions a pelican' });
+    expect(ids('walrus')).toEqual([]);
+    expect(ids('pelican')).toEqual([id]);
+  });
+
+  it('respects the limit and refuses bad queries', async () => {
+    for (let i = 0; i < 8; i++) add({ body: `same word ${i}` });
+    expect(ids('same', { limit: 3 })).toHaveLength(3);
+    expect(ids('same')).toHaveLength(8);
+    await expectAppError(() => journal.search({ text: 'x'.repeat(limits.searchQueryMax + 1) }), 'INVALID_INPUT');
+    await expectAppError(() => journal.search({ text: 'same', limit: 0 }), 'INVALID_INPUT');
+  });
+});
+
+describe('hostile query text', () => {
+  const hostile = [
+    '"',
+    '""',
+    '"unclosed phrase',
+    '*',
+    '**',
+    'sea*',
+    '*sea',
+    'AND',
+    'OR',
+    'NOT',
+    'sea AND',
+    'AND sea',
+    'sea OR',
+    'NOT sea',
+    'sea NOT',
+    'NEAR(',
+    'NEAR(sea tide',
+    'NEAR(sea tide, 2)',
+    'NEAR',
+    '-',
+    '-sea',
+    'sea -tide',
+    ':',
+    'body:',
+    'body:sea',
+    'entries_fts:sea',
+    '{body}: sea',
+    '^sea',
+    '(',
+    ')',
+    '(sea',
+    'sea)',
+    '+',
+    '\\',
+    "'",
+    "sea'; DROP TABLE entries; --",
+    '\u0000',
+    'sea\u0000tide',
+    `${matchOpen}sea${matchClose}`,
+    '. , ; ! ? @ # $ % & = ~ ` | < > [ ] { }',
+    '      ',
+    '\n\t',
+  ];
+
+  it.each(hostile)('does not throw on %j', (text) => {
+    add({ body: 'The sea and the tide, NOT calm; body: sea AND tide OR storm.' });
+    const hits = journal.search({ text });
+    expect(Array.isArray(hits)).toBe(true);
+    for (const hit of hits) expect(SearchHit.parse(hit)).toEqual(hit);
+    expect(journal.list()).toHaveLength(1);
+  });
+
+  it('treats operator words as plain words, never as syntax', () => {
+    const withAnd = add({ body: 'salt and water' });
+    const withoutAnd = add({ body: 'salt water' });
+    // FTS5 syntax would read these as "salt" alone, "salt but not water" or a NEAR group.
+    expect(ids('salt AND')).toEqual([withAnd]);
+    expect(ids('salt NOT water')).toEqual([]);
+    expect(ids('salt -water')).toEqual([withoutAnd, withAnd]);
+    expect(ids('"salt water"')).toEqual([withoutAnd, withAnd]);
+    // NEAR is a word like any other: only an entry that says "near" matches.
+    expect(ids('NEAR(salt water)')).toEqual([]);
+    const withNear = add({ body: 'we swam near salt water' });
+    expect(ids('NEAR(salt water)')).toEqual([withNear]);
+  });
+
+  it('finds nothing for text with no searchable word, instead of everything', () => {
+    add({ body: 'anything' });
+    for (const text of ['"', '*', '-', ':', '()', '😢 💧', '. , ;']) expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('safe FTS query text', () => {
+  it('quotes each word, escapes quotes, ANDs the words and prefixes the last one', () => {
+    expect(toFtsQuery('salt water')).toBe('"salt" AND "water"*');
+    expect(toFtsQuery('say "hi"')).toBe('"say" AND """hi"""*');
+    expect(toFtsQuery('NEAR(a b')).toBe('"NEAR(a" AND "b"');
+    expect(toFtsQuery('tide ')).toBe('"tide"');
+    expect(toFtsQuery('a')).toBe('"a"');
+    expect(toFtsQuery('" * - :')).toBeNull();
+    expect(toFtsQuery('')).toBeNull();
+  });
+
+  it('caps the number of words', () => {
+    const query = toFtsQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '));
+    expect(query?.split(' AND ')).toHaveLength(16);
+  });
+});
+
+describe('deleted entries', () => {
+  it('never appear, by text or by filter, and come back when restored', () => {
+    const live = add({ body: 'harbour lights', emotions: [{ word: 'calm', intensity: 3 }], tags: ['night'] });
+    const gone = add({ body: 'harbour fog', emotions: [{ word: 'calm', intensity: 5 }], tags: ['night'] });
+    journal.delete(gone);
+
+    expect(ids('harbour')).toEqual([live]);
+    expect(ids('fog')).toEqual([]);
+    expect(ids('', { emotion: 'calm' })).toEqual([live]);
+    expect(ids('', { tag: 'night' })).toEqual([live]);
+    expect(ids('harbour', { emotion: 'calm', tag: 'night' })).toEqual([live]);
+    expect(ids('')).toEqual([live]);
+
+    journal.restore(gone);
+    expect(ids('harbour')).toEqual([gone, live]);
+    expect(ids('', { emotion: 'calm' })).toEqual([gone, live]);
+  });
+
+  it('are not findable after a purge, even by asking the index directly', () => {
+    const gone = add({ body: 'a confession about the marmalade' });
+    journal.delete(gone);
+    journal.purgeDeleted();
+    expect(ids('marmalade')).toEqual([]);
+    expect(db.prepare(`SELECT rowid FROM entries_fts WHERE entries_fts MATCH 'marmalade'`).all()).toEqual([]);
+  });
+});
+
+describe('filters', () => {
+  let sadWork: number;
+  let sadHome: number;
+  let calmWork: number;
+  let plain: number;
+  beforeEach(() => {
+    sadWork = add({ body: 'meeting ran late', emotions: [{ word: 'sad', intensity: 6 }], tags: ['work'] });
+    sadHome = add({
+      body: 'dinner was quiet, the meeting at school',
+      emotions: [
+        { word: 'Sad', intensity: 4 },
+        { word: 'tired', intensity: 7 },
+      ],
+      tags: ['home'],
+    });
+    calmWork = add({ body: 'a calm meeting for once', emotions: [{ word: 'calm', intensity: 3 }], tags: ['work', 'good'] });
+    plain = add({ body: 'no feelings named, no tags, still a meeting' });
+  });
+
+  it('filter by emotion alone, case-insensitively, newest first', () => {
+    expect(ids('', { emotion: 'sad' })).toEqual([sadHome, sadWork]);
+    expect(ids('', { emotion: 'SAD' })).toEqual([sadHome, sadWork]);
+    expect(ids('', { emotion: ' tired ' })).toEqual([sadHome]);
+    expect(ids('', { emotion: 'furious' })).toEqual([]);
+  });
+
+  it('filter by tag alone, and by emotion and tag together', () => {
+    expect(ids('', { tag: 'work' })).toEqual([calmWork, sadWork]);
+    expect(ids('', { tag: 'Work' })).toEqual([calmWork, sadWork]);
+    expect(ids('', { emotion: 'sad', tag: 'work' })).toEqual([sadWork]);
+    expect(ids('', { emotion: 'calm', tag: 'home' })).toEqual([]);
+  });
+
+  it('combine with words', () => {
+    expect(ids('meeting')).toEqual([plain, calmWork, sadHome, sadWork]);
+    expect(ids('meeting', { emotion: 'sad' })).toEqual([sadHome, sadWork]);
+    expect(ids('meeting', { tag: 'work' })).toEqual([calmWork, sadWork]);
+    expect(ids('meeting', { emotion: 'sad', tag: 'home' })).toEqual([sadHome]);
+    expect(ids('dinner', { emotion: 'sad', tag: 'work' })).toEqual([]);
+    expect(ids('meet', { tag: 'good' })).toEqual([calmWork]);
+  });
+
+  it('blank filters are no filters; blank text with no filters lists everything newest first', () => {
+    expect(ids('', { emotion: '  ', tag: '' })).toEqual([plain, calmWork, sadHome, sadWork]);
+    expect(ids('meeting', { emotion: ' ' })).toEqual([plain, calmWork, sadHome, sadWork]);
+  });
+
+  it('return summaries with emotions, tags and a preview as the snippet when there is no text', () => {
+    const [hit] = journal.search({ text: '', emotion: 'tired' });
+    expect(hit).toMatchObject({
+      id: sadHome,
+      emotions: ['sad', 'tired'],
+      tags: ['home'],
+      preview: 'dinner was quiet, the meeting at school',
+      snippet: [{ text: 'dinner was quiet, the meeting at school', match: false }],
+    });
+    expect(SearchHit.parse(hit)).toEqual(hit);
+  });
+});
+
+describe('snippets', () => {
+  it('mark exactly the matched words, as plain-text parts', () => {
+    const id = add({ body: 'My chest felt tight.\n\nThen the tightness eased and my chest was soft.' });
+    const [hit] = journal.search({ text: 'chest tight' });
+    expect(hit?.id).toBe(id);
+    expect(matchedWords(hit!)).toEqual(['chest', 'tight', 'tightness', 'chest']);
+    expect(hit!.snippet.map((p) => p.text).join('')).toBe(
+      'My chest felt tight. Then the tightness eased and my chest was soft.',
+    );
+    for (const part of hit!.snippet) {
+      expect(part.text).not.toContain(matchOpen);
+      expect(part.text).not.toContain(matchClose);
+    }
+  });
+
+  it('mark accented and RTL words as they were written', () => {
+    add({ body: 'Un café noir, puis שלום לך' });
+    expect(matchedWords(journal.search({ text: 'cafe' })[0]!)).toEqual(['café']);
+    expect(matchedWords(journal.search({ text: 'שלום' })[0]!)).toEqual(['שלום']);
+  });
+
+  it('show a window around the match in a long entry, with ellipses', () => {
+    const before = Array.from({ length: 200 }, (_, i) => `before${i}`).join(' ');
+    const after = Array.from({ length: 200 }, (_, i) => `after${i}`).join(' ');
+    add({ body: `${before} the lantern ${after}` });
+    const [hit] = journal.search({ text: 'lantern' });
+    const text = hit!.snippet.map((p) => p.text).join('');
+    expect(matchedWords(hit!)).toEqual(['lantern']);
+    expect(text.startsWith('…')).toBe(true);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThan(400);
+  });
+
+  it('parse marker text defensively: stray markers never leak, whitespace collapses', () => {
+    expect(snippetParts(`a  ${matchOpen}b${matchClose}\n c`)).toEqual([
+      { text: 'a ', match: false },
+      { text: 'b', match: true },
+      { text: ' c', match: false },
+    ]);
+    expect(snippetParts(`${matchClose}x${matchOpen}${matchOpen}y${matchClose}${matchClose}`)).toEqual([
+      { text: 'x', match: false },
+      { text: 'y', match: true },
+    ]);
+    expect(snippetParts('')).toEqual([]);
+  });
+
+  it('survive a body that itself contains the marker characters', () => {
+    const id = add({ body: `pasted ${matchOpen}odd${matchClose} characters near the word beacon` });
+    const [hit] = journal.search({ text: 'beacon' });
+    expect(hit?.id).toBe(id);
+    expect(matchedWords(hit!)).toContain('beacon');
+    for (const part of hit!.snippet) expect(part.text).not.toMatch(/[\uE000\uE001]/u);
+  });
+});
