@@ -53,7 +53,7 @@ export const contract = {
     z.array(EntrySummary),
   ),
   'journal.get': method(z.object({ id: EntryId }), Entry),
-  'journal.create': method(EntryFields.partial(), Entry),
+  'journal.create': method(EntryFields.partial().extend({ sessionId: z.number().int().positive().optional() }), Entry),
   'journal.update': method(EntryFields.partial().extend({ id: EntryId }), z.object({ id: EntryId, updatedAt: z.number().int() })),
   'journal.delete': method(z.object({ id: EntryId }), ok),
   'journal.restore': method(z.object({ id: EntryId }), ok),

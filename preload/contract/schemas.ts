@@ -71,6 +71,8 @@ export const Entry = z.object({
   body: z.string(),
   emotions: z.array(NamedEmotion),
   tags: z.array(z.string()),
+  /** The practice session this entry was written about, if any. */
+  sessionId: z.number().int().positive().nullable(),
 });
 export type Entry = z.infer<typeof Entry>;
 

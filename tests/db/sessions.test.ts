@@ -70,6 +70,17 @@ describe('SessionsService', () => {
     expect(after.list(10)).toMatchObject([{ id: sessionId, outcome: null, stepReached: 2, checkIns: [{ value: 7 }] }]);
   });
 
+  it('a journal entry can be linked to the session it was written about', async () => {
+    const { Journal } = await import('../../main/core/journal/journal.ts');
+    const journal = new Journal(() => db, clock);
+    const { sessionId } = sessions.start({ practiceId: 'permission' });
+    const entry = journal.create({ body: 'after the session', sessionId });
+    expect(journal.get(entry.id).sessionId).toBe(sessionId);
+    expect(journal.create({ body: 'plain' }).sessionId).toBeNull();
+    await expectAppError(() => journal.create({ body: 'orphan', sessionId: sessionId + 99 }), 'NOT_FOUND');
+    expect(journal.list({ limit: 10 })).toHaveLength(2);
+  });
+
   it('lists newest first', () => {
     const a = sessions.start({ practiceId: 'permission' }).sessionId;
     clock.advance(1000);

@@ -123,7 +123,7 @@ export function createFakeApi(options: FakeOptions = {}) {
         const { deleted: _deleted, ...entry } = e;
         return ok(structuredClone(entry));
       }),
-      create: vi.fn(async (fields: { body?: string; emotions?: NamedEmotion[]; tags?: string[] }) => {
+      create: vi.fn(async (fields: { body?: string; emotions?: NamedEmotion[]; tags?: string[]; sessionId?: number }) => {
         const closed = needsOpen();
         if (closed) return closed;
         const t = now();
@@ -134,6 +134,7 @@ export function createFakeApi(options: FakeOptions = {}) {
           body: fields.body ?? '',
           emotions: structuredClone(fields.emotions ?? []),
           tags: [...(fields.tags ?? [])],
+          sessionId: fields.sessionId ?? null,
           deleted: false,
         };
         entries.set(entry.id, entry);

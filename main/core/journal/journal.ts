@@ -57,8 +57,9 @@ interface HitRow extends SummaryRow {
 }
 
 const sql = {
-  insertEntry: `INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)`,
-  getEntry: `SELECT id, created_at AS createdAt, updated_at AS updatedAt, body
+  insertEntry: `INSERT INTO entries (created_at, updated_at, body, session_id) VALUES (?, ?, ?, ?)`,
+  sessionExists: `SELECT 1 FROM sessions WHERE id = ?`,
+  getEntry: `SELECT id, created_at AS createdAt, updated_at AS updatedAt, body, session_id AS sessionId
              FROM entries WHERE id = ? AND deleted_at IS NULL`,
   getEmotions: `SELECT word, intensity, body_location AS bodyLocation
                 FROM entry_emotions WHERE entry_id = ? ORDER BY position`,
@@ -112,7 +113,7 @@ export class Journal {
     parse(EntryId, id);
     const db = this.db();
     const row = statement(db, sql.getEntry).get(id) as
-      | { id: number; createdAt: number; updatedAt: number; body: string }
+      | { id: number; createdAt: number; updatedAt: number; body: string; sessionId: number | null }
       | undefined;
     if (!row) throw notFound();
     const emotions = statement(db, sql.getEmotions).all(id) as NamedEmotion[];
@@ -120,21 +121,26 @@ export class Journal {
     return { ...row, emotions, tags };
   }
 
-  create(fields: EntryFieldsInput = {}): Entry {
+  /** A new entry; `sessionId` links it to the practice session it was written about. */
+  create(fields: EntryFieldsInput & { sessionId?: number | undefined } = {}): Entry {
     const parsed = parse(PatchSchema, fields);
+    const sessionId = fields.sessionId ?? null;
     const emotions = normaliseEmotions(parsed.emotions ?? []);
     const tags = normaliseTags(parsed.tags ?? []);
     const body = parsed.body ?? '';
     const db = this.db();
     const now = this.clock.now();
+    if (sessionId !== null && !statement(db, sql.sessionExists).get(parse(EntryId, sessionId))) {
+      throw new AppError('NOT_FOUND', 'That session could not be found.');
+    }
     const id = db.transaction(() => {
-      const { lastInsertRowid } = statement(db, sql.insertEntry).run(now, now, body);
+      const { lastInsertRowid } = statement(db, sql.insertEntry).run(now, now, body, sessionId);
       const entryId = Number(lastInsertRowid);
       writeEmotions(db, entryId, emotions);
       writeTags(db, entryId, tags);
       return entryId;
     })();
-    return { id, createdAt: now, updatedAt: now, body, emotions, tags };
+    return { id, createdAt: now, updatedAt: now, body, emotions, tags, sessionId };
   }
 
   /**
