@@ -3,6 +3,7 @@ import { printTable, writeResult, type BenchResult } from './report.ts';
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'vault-journal': async () => (await import('./vault.bench.ts')).run(),
+  'session-audio-timing': async () => (await import('./audio.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2);
