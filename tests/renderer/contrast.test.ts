@@ -48,6 +48,15 @@ const textPairs: [string, string][] = [
   ['tag-text', 'tag-bg'],
   ['picked-text', 'picked-bg'],
   ['emotion-text', 'surface-raised'],
+  // Sessions: the dim space and its quiet panels.
+  ['text', 'session-bg'],
+  ['text-soft', 'session-bg'],
+  ['accent', 'session-bg'],
+  ['text', 'session-surface'],
+  ['text-soft', 'session-surface'],
+  ['amber', 'session-surface'],
+  ['calm-green', 'surface'],
+  ['picked-text', 'picked-bg'],
 ];
 
 const nonTextPairs: [string, string][] = [
@@ -59,6 +68,10 @@ const nonTextPairs: [string, string][] = [
   ['focus', 'field'],
   ['accent', 'bg'],
   ['picked-line', 'surface'],
+  ['line-strong', 'session-bg'],
+  ['line-strong', 'session-surface'],
+  ['focus', 'session-bg'],
+  ['accent', 'session-surface'],
 ];
 
 describe('palette contrast (WCAG AA)', () => {

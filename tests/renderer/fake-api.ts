@@ -6,24 +6,35 @@
 import { vi } from 'vitest';
 import type {
   AppErrorShape,
+  CheckInQuestion,
   Entry,
   EventName,
   EventPayload,
   NamedEmotion,
+  Practice,
   Result,
+  SessionRecord,
   SearchHit,
   Settings,
   Vocabulary,
 } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { defaultSettings } from '../../preload/contract/schemas.ts';
+import { estimatedMinutes } from '../../preload/contract/breath.ts';
+import arriveAndBreathe from '../../resources/practices/arrive-and-breathe.json';
+import bodyFirst from '../../resources/practices/body-first.json';
+import permission from '../../resources/practices/permission.json';
 
 export interface FakeOptions {
   state?: 'new' | 'locked' | 'unlocked';
   passphrase?: string;
   recoveryKey?: string;
   now?: () => number;
+  /** The practice library (default: three of the built-in ones). */
+  practices?: Practice[];
 }
+
+export const builtInPractices = [arriveAndBreathe, permission, bodyFirst] as unknown as Practice[];
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (code: AppErrorShape['code'], message: string, retryAfterMs?: number): Result<never> => ({
@@ -51,6 +62,11 @@ export function createFakeApi(options: FakeOptions = {}) {
     custom: [],
   };
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const library = options.practices ?? builtInPractices;
+  const sessions = new Map<number, SessionRecord>();
+  let nextSessionId = 1;
+  /** Every session call in order, as "method:args" (for checking what was recorded when). */
+  const sessionLog: string[] = [];
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const l of listeners.get(event) ?? []) (l as (p: EventPayload<E>) => void)(payload);
@@ -214,8 +230,103 @@ export function createFakeApi(options: FakeOptions = {}) {
         return ok(settings);
       }),
     },
+    practices: {
+      list: vi.fn(async () => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        return ok(
+          library.map((p) => ({
+            id: p.id,
+            title: p.title,
+            summary: p.summary,
+            suits: p.suits,
+            intensity: p.intensity,
+            minutes: estimatedMinutes(p),
+            ...(p.caution ? { caution: p.caution } : {}),
+          })),
+        );
+      }),
+      get: vi.fn(async ({ id }: { id: string }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const p = library.find((x) => x.id === id);
+        return p ? ok(structuredClone(p)) : fail('NOT_FOUND', 'That practice could not be found.');
+      }),
+    },
+    sessions: {
+      start: vi.fn(async (input: { practiceId: string; readiness?: number; moodBefore?: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const p = library.find((x) => x.id === input.practiceId);
+        if (!p) return fail('NOT_FOUND', 'That practice could not be found.');
+        const id = nextSessionId++;
+        sessions.set(id, {
+          id,
+          practiceId: p.id,
+          practiceTitle: p.title,
+          startedAt: now(),
+          endedAt: null,
+          outcome: null,
+          stepReached: 0,
+          stepCount: p.steps.length,
+          readiness: input.readiness ?? null,
+          moodBefore: input.moodBefore ?? null,
+          moodAfter: null,
+          tears: null,
+          relief: null,
+          notes: '',
+          checkIns: [],
+        });
+        sessionLog.push(`start:${p.id}`);
+        return ok({ sessionId: id });
+      }),
+      stepReached: vi.fn(async ({ sessionId, stepIndex }: { sessionId: number; stepIndex: number }) => {
+        const s = sessions.get(sessionId);
+        if (!s || s.outcome !== null) return fail('INVALID_INPUT', 'That session has already ended.');
+        s.stepReached = Math.max(s.stepReached, stepIndex);
+        sessionLog.push(`step:${stepIndex}`);
+        return ok(null);
+      }),
+      checkIn: vi.fn(async (input: { sessionId: number; stepIndex: number; question: CheckInQuestion; value: number }) => {
+        const s = sessions.get(input.sessionId);
+        if (!s || s.outcome !== null) return fail('INVALID_INPUT', 'That session has already ended.');
+        s.checkIns.push({ stepIndex: input.stepIndex, question: input.question, value: input.value, at: now() });
+        sessionLog.push(`checkIn:${input.stepIndex}:${input.question}=${input.value}`);
+        return ok(null);
+      }),
+      end: vi.fn(async (input: { sessionId: number; stepIndex: number; outcome: 'finished' | 'stopped' }) => {
+        const s = sessions.get(input.sessionId);
+        if (!s || s.outcome !== null) return fail('INVALID_INPUT', 'That session has already ended.');
+        s.outcome = input.outcome;
+        s.endedAt = now();
+        s.stepReached = Math.max(s.stepReached, input.stepIndex);
+        sessionLog.push(`end:${input.outcome}@${input.stepIndex}`);
+        return ok(null);
+      }),
+      reflect: vi.fn(async (input: { sessionId: number; moodAfter?: number; tears?: SessionRecord['tears']; relief?: number; notes?: string }) => {
+        const s = sessions.get(input.sessionId);
+        if (!s) return fail('NOT_FOUND', 'That session could not be found.');
+        s.moodAfter = input.moodAfter ?? null;
+        s.tears = input.tears ?? null;
+        s.relief = input.relief ?? null;
+        s.notes = input.notes ?? '';
+        sessionLog.push('reflect');
+        return ok(null);
+      }),
+      list: vi.fn(async ({ limit }: { limit?: number } = {}) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const all = [...sessions.values()].sort((a, b) => b.startedAt - a.startedAt || b.id - a.id);
+        return ok(structuredClone(all.slice(0, limit ?? 50)));
+      }),
+      get: vi.fn(async ({ id }: { id: number }) => {
+        const s = sessions.get(id);
+        return s ? ok(structuredClone(s)) : fail('NOT_FOUND', 'That session could not be found.');
+      }),
+    },
     app: {
       activity: vi.fn(async () => ok(null)),
+      sessionMode: vi.fn(async () => ok(null)),
     },
     on: vi.fn(<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       const set = listeners.get(event) ?? new Set();
@@ -229,6 +340,8 @@ export function createFakeApi(options: FakeOptions = {}) {
     api: api as unknown as Api,
     spies: api,
     entries,
+    sessions,
+    sessionLog,
     emit,
     /** Simulates the vault locking itself (idle or system). */
     lockFromMain(reason: 'idle' | 'system' | 'manual') {

@@ -16,6 +16,34 @@ export function checkIdleMinutes(raw: string): { minutes: number } | { problem: 
   return { minutes };
 }
 
+export interface CustomBreath {
+  inhale: number;
+  hold: number;
+  exhale: number;
+  rest: number;
+}
+
+export const customLimits: Record<keyof CustomBreath, { min: number; max: number; label: string }> = {
+  inhale: { min: 1, max: 20, label: 'Breathe in' },
+  hold: { min: 0, max: 30, label: 'Hold' },
+  exhale: { min: 1, max: 30, label: 'Breathe out' },
+  rest: { min: 0, max: 30, label: 'Rest' },
+};
+
+/** Checks a custom pattern typed by a person; returns the pattern or a message. */
+export function checkCustomBreath(raw: Record<keyof CustomBreath, string>): { custom: CustomBreath } | { problem: string } {
+  const out = {} as CustomBreath;
+  for (const key of Object.keys(customLimits) as (keyof CustomBreath)[]) {
+    const { min, max, label } = customLimits[key];
+    const text = raw[key].trim().replace(',', '.');
+    const value = Number(text);
+    if (text === '' || !Number.isFinite(value)) return { problem: `${label}: please type a number of seconds.` };
+    if (value < min || value > max) return { problem: `${label}: please choose between ${min} and ${max} seconds.` };
+    out[key] = Math.round(value * 2) / 2;
+  }
+  return { custom: out };
+}
+
 export class SettingsState {
   settings = $state<Settings>({ ...defaultSettings });
   loaded = $state(false);
@@ -40,6 +68,14 @@ export class SettingsState {
   /** Returns an error message or null. */
   async setIdleMinutes(minutes: number): Promise<string | null> {
     const result = await this.#api.settings.update({ idleLockMinutes: minutes });
+    if (!result.ok) return result.error.message;
+    this.settings = result.value;
+    return null;
+  }
+
+  /** Saves some settings at once. Returns an error message or null. */
+  async update(patch: Partial<Settings>): Promise<string | null> {
+    const result = await this.#api.settings.update(patch);
     if (!result.ok) return result.error.message;
     this.settings = result.value;
     return null;

@@ -1,0 +1,215 @@
+import { defaultSettings, type Practice, type PracticeSummary, type SessionRecord, type Settings } from '../../../preload/contract/index.ts';
+import type { Api } from '../../../preload/create-api.ts';
+import type { SessionAudio, SessionAudioOptions } from '../session/audio/session-audio.ts';
+import { createMasterClock, readSessionSpeed } from '../session/audio/master-clock.ts';
+import { SessionRun, type BeginAnswers, type Clock, type FrameLoop } from '../session/session-run.svelte.ts';
+import { linkedEntry } from '../session/writing.svelte.ts';
+
+export const HISTORY_LIMIT = 50;
+
+export interface AudioModule {
+  startSessionAudio(options: SessionAudioOptions): SessionAudio | null;
+}
+
+export interface PracticesOptions {
+  /** Loads the sound module (Tone.js) on demand; tests hand in a fake or nothing. */
+  loadAudio?: () => Promise<AudioModule | null>;
+  /** Fast test runs (data-session-speed). */
+  speed?: number | null;
+  frames?: FrameLoop;
+  /** A clock for tests (normally the sound's clock, or performance time). */
+  clock?: Clock;
+}
+
+const loadToneAudio = async (): Promise<AudioModule | null> => {
+  try {
+    // Tone.js greets the console when loaded; a private app keeps its console quiet.
+    (globalThis as { TONE_SILENCE_LOGGING?: boolean }).TONE_SILENCE_LOGGING = true;
+    return await import('../session/audio/session-audio.ts');
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The Practices page and everything that starts from it: the library, the history, the
+ * start screen of a chosen practice, and the running session (with its sound).
+ */
+export class PracticesState {
+  library = $state.raw<PracticeSummary[]>([]);
+  libraryState = $state<'loading' | 'ready' | 'error'>('loading');
+  libraryError = $state<string | null>(null);
+
+  history = $state.raw<SessionRecord[]>([]);
+  historyState = $state<'loading' | 'ready' | 'error'>('loading');
+  historyError = $state<string | null>(null);
+
+  settings = $state.raw<Settings>({ ...defaultSettings });
+
+  /** The practice on the start screen. */
+  chosen = $state.raw<Practice | null>(null);
+  chooseError = $state<string | null>(null);
+  /** The session running (or ending) right now: the app goes distraction-free while it is set. */
+  run = $state.raw<SessionRun | null>(null);
+  /** The live sound of the running session, if any. */
+  audio = $state.raw<SessionAudio | null>(null);
+
+  readonly #api: Api;
+  readonly #options: PracticesOptions;
+  #audioModule: AudioModule | null = null;
+  #audioLoading: Promise<AudioModule | null> | null = null;
+
+  constructor(api: Api, options: PracticesOptions = {}) {
+    this.#api = api;
+    this.#options = options;
+  }
+
+  get speed(): number | null {
+    return this.#options.speed === undefined ? readSessionSpeed() : this.#options.speed;
+  }
+
+  async refresh(): Promise<void> {
+    await Promise.all([this.loadLibrary(), this.loadHistory(), this.loadSettings()]);
+  }
+
+  async loadLibrary(): Promise<void> {
+    const result = await this.#api.practices.list();
+    if (!result.ok) {
+      this.libraryState = 'error';
+      this.libraryError = result.error.message;
+      return;
+    }
+    this.library = result.value;
+    this.libraryError = null;
+    this.libraryState = 'ready';
+  }
+
+  async loadHistory(): Promise<void> {
+    const result = await this.#api.sessions.list({ limit: HISTORY_LIMIT });
+    if (!result.ok) {
+      this.historyState = 'error';
+      this.historyError = result.error.message;
+      return;
+    }
+    this.history = result.value;
+    this.historyError = null;
+    this.historyState = 'ready';
+  }
+
+  async loadSettings(): Promise<void> {
+    const result = await this.#api.settings.get();
+    if (result.ok) this.settings = result.value;
+  }
+
+  /** Opens the start screen of a practice; starts loading the sound meanwhile. */
+  async choose(id: string): Promise<void> {
+    this.chooseError = null;
+    void this.preloadAudio();
+    const result = await this.#api.practices.get({ id });
+    if (!result.ok) {
+      this.chooseError = result.error.message;
+      return;
+    }
+    this.chosen = result.value;
+  }
+
+  back(): void {
+    this.chosen = null;
+    this.chooseError = null;
+  }
+
+  preloadAudio(): Promise<AudioModule | null> {
+    this.#audioLoading ??= (this.#options.loadAudio ?? loadToneAudio)().then((m) => (this.#audioModule = m));
+    return this.#audioLoading;
+  }
+
+  /**
+   * Begin: call from the click itself. The sound (and its clock) start inside the click, where
+   * the browser allows it; then the session is recorded and runs.
+   */
+  begin(answers: BeginAnswers): SessionRun | null {
+    const practice = this.chosen;
+    if (!practice || this.run) return null;
+    const speed = this.speed;
+    let audio: SessionAudio | null = null;
+    try {
+      audio = this.#audioModule?.startSessionAudio({
+        enabled: this.settings.audioEnabled,
+        volume: this.settings.audioVolume,
+        speed,
+      }) ?? null;
+    } catch {
+      audio = null;
+    }
+    this.audio = audio;
+    const run = new SessionRun(this.#api, practice, {
+      pattern: this.settings.breathPattern,
+      clock: () => this.#options.clock ?? audio?.clock ?? createMasterClock({ speed }),
+      ready: audio?.ready ?? Promise.resolve(),
+      audio,
+      ...(this.#options.frames ? { frames: this.#options.frames } : {}),
+    });
+    this.run = run;
+    void run.begin(answers);
+    return run;
+  }
+
+  /** Sound on or off, remembered for next time. */
+  async setSound(on: boolean): Promise<void> {
+    this.audio?.setEnabled(on);
+    this.settings = { ...this.settings, audioEnabled: on };
+    const result = await this.#api.settings.update({ audioEnabled: on });
+    if (result.ok) this.settings = result.value;
+  }
+
+  /** Live while sliding; remembered when `remember` is set (on release). */
+  async setVolume(volume: number, remember = true): Promise<void> {
+    this.audio?.setVolume(volume);
+    this.settings = { ...this.settings, audioVolume: volume };
+    if (!remember) return;
+    const result = await this.#api.settings.update({ audioVolume: volume });
+    if (result.ok) this.settings = result.value;
+  }
+
+  /** The after-session check-in. Returns an error message or null. */
+  async reflect(fields: { moodAfter?: number; tears?: SessionRecord['tears']; relief?: number; notes: string }): Promise<string | null> {
+    const sessionId = this.run?.sessionId;
+    if (!sessionId) return null;
+    const result = await this.#api.sessions.reflect({
+      sessionId,
+      notes: fields.notes,
+      ...(fields.moodAfter !== undefined ? { moodAfter: fields.moodAfter } : {}),
+      ...(fields.tears ? { tears: fields.tears } : {}),
+      ...(fields.relief !== undefined ? { relief: fields.relief } : {}),
+    });
+    return result.ok ? null : result.error.message;
+  }
+
+  /** A new journal entry linked to this session. Returns its id, or an error message. */
+  async createLinkedEntry(): Promise<{ id: number } | { problem: string }> {
+    const sessionId = this.run?.sessionId;
+    if (!sessionId) return { problem: 'This session was not saved, so there is nothing to link to.' };
+    const result = await this.#api.journal.create(linkedEntry({ body: '' }, sessionId));
+    return result.ok ? { id: result.value.id } : { problem: result.error.message };
+  }
+
+  /** Leaves the session view (Done, Write about it): saves what was typed, back to the library. */
+  async leave(): Promise<void> {
+    const run = this.run;
+    this.run = null;
+    this.audio = null;
+    this.chosen = null;
+    await run?.dispose();
+    await this.loadHistory();
+  }
+
+  /** The vault locked: end the session view quietly; nothing more is written. */
+  locked(): void {
+    void this.run?.dispose({ locked: true });
+    this.run = null;
+    this.audio = null;
+    this.chosen = null;
+    this.library = [];
+    this.history = [];
+  }
+}

@@ -1,0 +1,186 @@
+/**
+ * Sound for one session: one audio context (Tone's), a master gain into the speakers, the cue
+ * voice into the master gain, and cues scheduled on the context's transport. The context's
+ * time is the session's master clock; when sound is off the context still runs silently.
+ *
+ * Loaded on demand (when a practice's start screen opens), so the app never touches audio
+ * unless a session is about to begin; startSessionAudio() must then be called inside the
+ * "Begin" click, where the browser lets an audio context start.
+ */
+import 'tone/build/esm/core/clock/Transport.js';
+import 'tone/build/esm/core/context/Destination.js';
+import { Context } from 'tone/build/esm/core/context/Context.js';
+import { Gain } from 'tone/build/esm/core/context/Gain.js';
+import { setContext } from 'tone/build/esm/core/context/GlobalContext.js';
+import type { BreathTimeline } from '../breath-timeline.ts';
+import { scheduleCues } from './cue-scheduler.ts';
+import { createCueVoice, type DisposableCueVoice } from './cue-voice.ts';
+import { fadeOut, glide, type FadeParam } from './fade.ts';
+import { createMasterClock, testHooksEnabled, type MasterClock } from './master-clock.ts';
+
+export interface SessionAudioOptions {
+  enabled: boolean;
+  /** 0–1. */
+  volume: number;
+  /** Fast test runs: the clock runs this many times faster and no cues are scheduled. */
+  speed?: number | null;
+}
+
+export interface SessionAudio {
+  /** Resolves once the context has had its chance to start; read `clock` after this. */
+  readonly ready: Promise<void>;
+  readonly clock: MasterClock;
+  setEnabled(on: boolean): void;
+  setVolume(volume: number): void;
+  /** Schedules the cues of a breathing stretch that begins (or began) at clock time `startAt`. */
+  armBreath(timeline: BreathTimeline, cycles: number, startAt: number): void;
+  /** Removes every scheduled cue (leaving a breathing step). */
+  clearCues(): void;
+  pause(at: number): void;
+  resume(at: number): void;
+  /** Fades to silence within 50 ms, then cancels everything scheduled. */
+  stop(): void;
+  /** Releases the sound device (the context is suspended, and reused next time). */
+  dispose(): void;
+  /** The master gain's value right now (0 when silent). */
+  gain(): number;
+  running(): boolean;
+}
+
+let shared: Context | null = null;
+
+/** One context for the app's life: created on the first Begin, suspended between sessions. */
+function sharedContext(): Context {
+  if (!shared || shared.state === 'closed') {
+    // A timeout-driven look-ahead loop (a blob worker would be refused by the CSP); it only decides
+    // when to hand events to the audio thread, which then plays them sample-accurately.
+    shared = new Context({ clockSource: 'timeout', latencyHint: 'interactive', lookAhead: 0.05, updateInterval: 0.025 });
+    setContext(shared);
+  }
+  return shared;
+}
+
+const RESUME_WAIT_MS = 400;
+
+/** Call inside the Begin click. Returns null where the browser has no Web Audio at all. */
+export function startSessionAudio(options: SessionAudioOptions): SessionAudio | null {
+  let context: Context;
+  try {
+    context = sharedContext();
+  } catch {
+    return null;
+  }
+  const raw = context.rawContext as unknown as { currentTime: number; state: string };
+  // Inside the click: the browser allows the context to start now.
+  const resumed = context.resume().catch(() => undefined);
+
+  const master = new Gain({ context, gain: 0 });
+  master.connect(context.destination);
+  const param = (master.input as unknown as { gain: FadeParam }).gain;
+  const transport = context.transport;
+  let enabled = options.enabled;
+  let volume = clamp01(options.volume);
+  let voice: DisposableCueVoice | null = null;
+  let stopped = false;
+  let clock: MasterClock = createMasterClock({ speed: options.speed ?? null });
+
+  const apply = (seconds = 0.08) => {
+    if (stopped) return;
+    glide(param, enabled ? volume : 0, raw.currentTime, seconds);
+  };
+
+  const ready = Promise.race([resumed, new Promise((r) => setTimeout(r, RESUME_WAIT_MS))]).then(() => {
+    clock = createMasterClock({ context: raw, speed: options.speed ?? null });
+    if (raw.state === 'running') apply(0.02);
+    // Cues only where the audio clock is the master (not in fast test runs).
+    if (clock.source === 'audio') voice = createCueVoice(master);
+  });
+
+  const audio: SessionAudio = {
+    ready,
+    get clock() {
+      return clock;
+    },
+    setEnabled(on) {
+      enabled = on;
+      apply();
+    },
+    setVolume(v) {
+      volume = clamp01(v);
+      apply(0.05);
+    },
+    armBreath(timeline, cycles, startAt) {
+      if (stopped || !voice || clock.source !== 'audio' || raw.state !== 'running') return;
+      resetTransport();
+      const firstPhase = timeline.phases[0]?.kind;
+      scheduleCues(transport, timeline, cycles, 0, voice);
+      // The transport hands events over a look-ahead ahead of time, so it must start beyond what it
+      // has already looked at. A step that began a moment ago joins in at the right offset.
+      const horizon = raw.currentTime + context.lookAhead + 0.02;
+      const at = Math.max(startAt, horizon);
+      const offset = at - startAt;
+      transport.start(at, offset);
+      if (offset > 0 && offset < 0.3 && firstPhase) voice.trigger(firstPhase, at);
+    },
+    clearCues() {
+      resetTransport();
+    },
+    pause(at) {
+      if (transport.state === 'started') transport.pause(Math.max(at, raw.currentTime));
+    },
+    resume(at) {
+      if (transport.state === 'paused' && raw.state === 'running') {
+        transport.start(Math.max(at, raw.currentTime + context.lookAhead + 0.02));
+      }
+    },
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      fadeOut(param, raw.currentTime);
+      resetTransport();
+    },
+    dispose() {
+      if (!stopped) audio.stop();
+      if (current === audio) current = null;
+      // Let the fade finish before letting go of the nodes and the sound device.
+      setTimeout(() => {
+        voice?.dispose();
+        master.dispose();
+        if (current === null && shared === context && raw.state === 'running') void suspend(context);
+      }, 120);
+    },
+    gain: () => param.value,
+    running: () => !stopped && raw.state === 'running' && transport.state === 'started',
+  };
+
+  function resetTransport() {
+    transport.cancel(0);
+    if (transport.state !== 'stopped') transport.stop(raw.currentTime);
+  }
+
+  current = audio;
+  installTestHooks();
+  return audio;
+}
+
+let current: SessionAudio | null = null;
+
+function installTestHooks() {
+  if (!testHooksEnabled()) return;
+  (window as unknown as { __saltwaterAudio?: unknown }).__saltwaterAudio = {
+    gain: () => current?.gain() ?? 0,
+    running: () => current?.running() ?? false,
+  };
+}
+
+async function suspend(context: Context): Promise<void> {
+  try {
+    await (context.rawContext as unknown as { suspend(): Promise<void> }).suspend();
+  } catch {
+    // Already closed or never started: nothing to release.
+  }
+}
+
+function clamp01(v: number): number {
+  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
+}

@@ -1,0 +1,72 @@
+import { stepSeconds } from '../../../preload/contract/breath.ts';
+import type { BreathPattern, BreathPhaseKind, CheckInQuestion, Practice, Step } from '../../../preload/contract/practice.ts';
+import type { RunnerStep } from './runner.ts';
+import { tearOutcomes, texts } from './texts.ts';
+
+/** The runner's view of a practice: how long each step runs by itself, and which ones ask a question. */
+export function runnerSteps(practice: Practice, pattern: BreathPattern): RunnerStep[] {
+  return practice.steps.map((step) => {
+    const seconds = stepSeconds(step, pattern);
+    return step.kind === 'check-in' ? { seconds, checkIn: step.question } : { seconds };
+  });
+}
+
+/** The pattern a breathing step uses: its own, or the person's choice from settings. */
+export function breathPatternOf(step: Step, fallback: BreathPattern): BreathPattern {
+  return step.kind === 'breathe' && step.pattern ? step.pattern : fallback;
+}
+
+/** Each breath phase, named for a person. */
+export const phaseWords: Record<BreathPhaseKind, string> = {
+  inhale: 'Breathe in',
+  'top-up': 'A little more in',
+  hold: 'Hold',
+  exhale: 'Breathe out',
+  rest: 'Rest',
+};
+
+export interface ScaleOption {
+  value: number;
+  label: string;
+}
+
+export interface ScaleSpec {
+  legend: string;
+  options: ScaleOption[];
+  /** Shown under the scale, at its two ends (for number scales). */
+  ends?: [string, string];
+}
+
+const numbers = (from: number, to: number): ScaleOption[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, label: String(from + i) }));
+
+/** The in-session check-in questions: distress 0–10, mood 1–5, tears 0–4 (the contract's ranges). */
+export function checkInScale(question: CheckInQuestion): ScaleSpec {
+  switch (question) {
+    case 'distress':
+      return {
+        legend: 'How much distress do you feel right now?',
+        options: numbers(0, 10),
+        ends: ['0: calm', '10: the most you can imagine'],
+      };
+    case 'mood':
+      return { legend: 'How do you feel right now?', options: texts.moodLabels.map((label, i) => ({ value: i + 1, label })) };
+    case 'tears':
+      return { legend: 'Have any tears come?', options: tearOutcomes.map((t, i) => ({ value: i, label: t.label })) };
+  }
+}
+
+export const moodOptions: ScaleOption[] = texts.moodLabels.map((label, i) => ({ value: i + 1, label }));
+export const readinessOptions: ScaleOption[] = texts.readiness.labels.map((label, i) => ({ value: i + 1, label }));
+
+/** "about 4 min left", "less than a minute left"; null when nothing timed is left. */
+export function timeLeftWords(seconds: number): string | null {
+  if (seconds <= 0) return null;
+  if (seconds < 60) return 'less than a minute left';
+  return `about ${Math.round(seconds / 60)} min left`;
+}
+
+/** "about 6 minutes" for the library. */
+export function minutesWords(minutes: number): string {
+  return minutes === 1 ? 'About 1 minute' : `About ${minutes} minutes`;
+}

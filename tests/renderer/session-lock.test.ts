@@ -1,0 +1,52 @@
+/**
+ * The whole app (App.svelte) with a session running: the top bar steps aside, and when the
+ * vault locks mid-session the session view ends quietly (nothing more is recorded).
+ */
+import { useApi } from './window-api.ts';
+import { mount, unmount } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import App from '../../renderer/App.svelte';
+import { byButton, click, settle } from './dom-helpers.ts';
+import { createFakeApi } from './fake-api.ts';
+
+let component: ReturnType<typeof mount> | null = null;
+let target: HTMLElement;
+
+afterEach(() => {
+  if (component) unmount(component);
+  component = null;
+  target?.remove();
+  document.body.innerHTML = '';
+  delete document.documentElement.dataset.sessionSpeed;
+});
+
+describe('a session inside the app', () => {
+  it('hides the app chrome; a lock mid-session ends the view quietly, leaving the session as it was', async () => {
+    document.documentElement.dataset.sessionSpeed = '30';
+    const fake = createFakeApi({ state: 'unlocked' });
+    useApi(fake.api);
+    target = document.createElement('div');
+    document.body.appendChild(target);
+    component = mount(App, { target });
+    await settle();
+
+    click(byButton(target, 'Practices'));
+    await settle();
+    expect(target.querySelector('h1')?.textContent).toBe('Practices');
+    click(byButton(target, 'Start Arrive and breathe'));
+    await settle();
+    click(byButton(target, 'Begin'));
+    await settle(10);
+    expect(fake.spies.app.sessionMode).toHaveBeenCalledWith({ active: true });
+    expect(target.querySelector('nav[aria-label="Main"]')).toBeNull();
+    byButton(target, 'Stop');
+
+    fake.lockFromMain('idle');
+    await settle(10);
+    expect(target.querySelector('h1')?.textContent).toBe('Welcome back');
+    expect(target.textContent).not.toContain('Arrive and breathe');
+    expect(fake.spies.app.sessionMode).toHaveBeenLastCalledWith({ active: false });
+    expect(fake.spies.sessions.end).not.toHaveBeenCalled();
+    expect(fake.sessions.get(1)!.outcome).toBeNull();
+  });
+});
