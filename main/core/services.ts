@@ -58,6 +58,10 @@ export function createCore(options: CoreOptions): Core {
     if (sessionActive === active) return;
     sessionActive = active;
     options.sessionMode?.(active);
+    // A quiet practice is not idleness: the vault stays open for the session, and the idle
+    // clock starts afresh when it ends. Sleep and screen lock still lock at once.
+    if (active) autoLock.stop();
+    else if (vault.isUnlocked()) autoLock.start();
   };
 
   const autoLock = new AutoLock({

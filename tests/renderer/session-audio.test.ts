@@ -145,6 +145,22 @@ describe('master clock', () => {
     expect(clock.now()).toBe(43.25);
   });
 
+  it('follows the audio being heard (output timestamp projected to now), not the look-ahead', () => {
+    let ms = 10_000;
+    const context = {
+      currentTime: 5.04, // the context has rendered 40 ms past what reaches the speakers
+      state: 'running',
+      getOutputTimestamp: () => ({ contextTime: 4.99, performanceTime: 9_990 }),
+    };
+    const clock = createMasterClock({ context, performanceNow: () => ms });
+    expect(clock.now()).toBeCloseTo(5.0, 9); // 4.99 heard at 9 990 ms, 10 ms later → 5.00
+    ms = 10_100; // past what the context has rendered: never ahead of currentTime
+    expect(clock.now()).toBeCloseTo(5.04, 9);
+    ms = 10_000;
+    context.getOutputTimestamp = () => ({ contextTime: 4.9, performanceTime: 9_990 });
+    expect(clock.now()).toBeCloseTo(5.04, 9); // and never backwards
+  });
+
   it('falls back to performance.now() when no context can run', () => {
     let ms = 5000;
     const clock = createMasterClock({ context: { currentTime: 0, state: 'suspended' }, performanceNow: () => ms });

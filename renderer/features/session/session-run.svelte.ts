@@ -50,9 +50,6 @@ export interface BeginAnswers {
 
 export type RunPhase = 'starting' | 'running' | 'paused' | 'stopped' | 'finished' | 'failed';
 
-/** How often (real seconds) a running timed step tells the idle lock the person is still here. */
-export const ACTIVITY_EVERY_SECONDS = 30;
-
 /** A few slow breaths offered after a high distress answer, or on the stop screen. */
 export const MOMENT_CYCLES = 3;
 
@@ -89,7 +86,6 @@ export class SessionRun {
   #queue: Promise<unknown> = Promise.resolve();
   #stopRequested = $state(false);
   #disposed = false;
-  #lastActivity = -Infinity;
   /** The breathing step whose cues were scheduled ahead of its start, and when it starts. */
   #preArmed: { index: number; at: number } | null = null;
 
@@ -295,7 +291,6 @@ export class SessionRun {
     this.now = this.#clock.now();
     if (this.state.status === 'running') this.#apply(this.runner.reduce(this.state, { type: 'tick', now: this.now }));
     this.#preArm();
-    this.#keepAwake();
     if (this.moment !== null && this.momentBreath === null) this.endMoment();
   }
 
@@ -385,24 +380,6 @@ export class SessionRun {
     if (at - this.now > 0.5 || at <= this.now) return;
     audio.armBreath(this.timeline(nextIndex)!, next.cycles, at);
     this.#preArmed = { index: nextIndex, at };
-  }
-
-  /**
-   * A timed step (breathing, silence) runs without a key being pressed: tell the idle lock the
-   * person is here, so the vault does not lock in the middle of a quiet practice. Paused or
-   * waiting steps do not count; the person's own keys and clicks do.
-   */
-  #keepAwake(): void {
-    if (this.state.status !== 'running' || this.steps[this.state.stepIndex]?.seconds == null) return;
-    const speed = this.#clockSpeed();
-    if ((this.now - this.#lastActivity) / speed < ACTIVITY_EVERY_SECONDS) return;
-    this.#lastActivity = this.now;
-    void this.#api.app.activity();
-  }
-
-  #clockSpeed(): number {
-    const speed = (this.#clock as { speed?: number } | null)?.speed;
-    return speed && speed > 0 ? speed : 1;
   }
 
   #record(write: () => Promise<{ ok: boolean; error?: { message: string } }>): void {

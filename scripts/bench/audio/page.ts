@@ -80,6 +80,7 @@ async function realtime(seconds: number) {
   audio.armBreath(timeline, Math.ceil(seconds / timeline.cycleSeconds) + 1, startAt);
 
   const offsets: number[] = [];
+  const rawOffsets: number[] = [];
   const naive: Array<{ at: number; drift: number }> = [];
   let naiveElapsed = 0;
   const naiveStartClock = context.now();
@@ -97,6 +98,7 @@ async function realtime(seconds: number) {
       if (stamp && stamp.contextTime !== undefined && stamp.performanceTime !== undefined && stamp.performanceTime > 0) {
         const heard = stamp.contextTime + (frameTime - stamp.performanceTime) / 1000;
         offsets.push((visual - heard) * 1000);
+        if (ctx) rawOffsets.push((ctx.currentTime - heard) * 1000);
       }
       if (performance.now() < end) requestAnimationFrame(frame);
       else done();
@@ -114,6 +116,7 @@ async function realtime(seconds: number) {
     visualVsAudioP50Ms: pct(abs, 50),
     visualVsAudioP95Ms: pct(abs, 95),
     visualVsAudioMaxMs: Math.max(...abs),
+    currentTimeVsAudioP50Ms: pct(rawOffsets.map(Math.abs), 50),
     naiveDriftEndMs: naive.at(-1)?.drift ?? NaN,
     naiveDriftMaxAbsMs: Math.max(...naive.map((n) => Math.abs(n.drift))),
     outputLatencyMs: ((ctx as AudioContext & { outputLatency?: number })?.outputLatency ?? NaN) * 1000,

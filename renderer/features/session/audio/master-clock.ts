@@ -19,6 +19,7 @@ export interface MasterClock {
 export interface AudioTimeSource {
   readonly currentTime: number;
   readonly state: string;
+  getOutputTimestamp?(): { contextTime?: number; performanceTime?: number };
 }
 
 export interface ClockOptions {
@@ -43,7 +44,7 @@ export function createMasterClock(options: ClockOptions = {}): MasterClock {
   }
   const context = options.context;
   if (context && context.state === 'running') {
-    return { source: 'audio', speed: 1, now: () => context.currentTime };
+    return { source: 'audio', speed: 1, now: heardTime(context, perf) };
   }
   return { source: 'performance', speed: 1, now: () => perf() / 1000 };
 }
@@ -59,4 +60,23 @@ export function readSessionSpeed(root: HTMLElement | null = globalThis.document?
 /** Test hooks (window.__saltwaterAudio) exist only when the test host asks for them. */
 export function testHooksEnabled(root: HTMLElement | null = globalThis.document?.documentElement ?? null): boolean {
   return root?.dataset.testHooks !== undefined;
+}
+
+/**
+ * The audio time being heard right now. currentTime runs ahead of the speakers by the output
+ * latency (about 40 ms in Chromium: more than two frames), so the visual would lead the sound.
+ * getOutputTimestamp() says which context time was at the speakers at which moment; projecting
+ * it to now gives the time the ear is at. Kept monotonic, and never past currentTime.
+ */
+function heardTime(context: AudioTimeSource, perf: () => number): () => number {
+  let last = -Infinity;
+  return () => {
+    const stamp = context.getOutputTimestamp?.();
+    let t = context.currentTime;
+    if (stamp && typeof stamp.contextTime === 'number' && typeof stamp.performanceTime === 'number' && stamp.performanceTime > 0) {
+      t = Math.min(context.currentTime, stamp.contextTime + (perf() - stamp.performanceTime) / 1000);
+    }
+    last = Math.max(last, t);
+    return last;
+  };
 }

@@ -54,7 +54,14 @@ function sharedContext(): Context {
   if (!shared || shared.state === 'closed') {
     // A timeout-driven look-ahead loop (a blob worker would be refused by the CSP); it only decides
     // when to hand events to the audio thread, which then plays them sample-accurately.
-    shared = new Context({ clockSource: 'timeout', latencyHint: 'interactive', lookAhead: 0.05, updateInterval: 0.025 });
+    // A native AudioContext (not Tone's wrapped one) so the clock can ask getOutputTimestamp()
+    // what is being heard right now; see master-clock.ts.
+    shared = new Context({
+      context: new AudioContext({ latencyHint: 'interactive' }),
+      clockSource: 'timeout',
+      lookAhead: 0.05,
+      updateInterval: 0.025,
+    });
     setContext(shared);
   }
   return shared;
