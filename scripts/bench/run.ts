@@ -4,6 +4,8 @@ import { printTable, writeResult, type BenchResult } from './report.ts';
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'vault-journal': async () => (await import('./vault.bench.ts')).run(),
   'session-audio-timing': async () => (await import('./audio.bench.ts')).run(),
+  'stop-latency': async () => (await import('./stop-latency.bench.ts')).run(),
+  'scheduler-simulation': async () => (await import('./scheduler.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2);

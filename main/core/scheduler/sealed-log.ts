@@ -1,0 +1,109 @@
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+
+/**
+ * Where the scheduler writes down what happened while the vault was locked (a reminder
+ * fired, a snooze was pressed). It cannot write to the vault then, and keeping it only
+ * in memory would make a reminder count as missed again after a quit or reboot.
+ *
+ * Each record is sealed to a public key whose private half lives inside the vault (an
+ * X25519 "sealed box": ephemeral key agreement → HKDF-SHA256 → AES-256-GCM), so the
+ * locked app can add records but nobody, the app included, can read them until the
+ * vault is unlocked. The file holds no plain text; only its size and time stamp show
+ * that something was written.
+ */
+
+export interface SealKeys {
+  /** SPKI DER; kept in memory while locked. */
+  publicKey: Buffer;
+  /** PKCS#8 DER; stored only inside the vault. */
+  privateKey: Buffer;
+}
+
+const AAD = Buffer.from('saltwater scheduler log v1');
+const SPKI_LENGTH = 44;
+
+export function newSealKeys(): SealKeys {
+  const { publicKey, privateKey } = generateKeyPairSync('x25519');
+  return {
+    publicKey: publicKey.export({ format: 'der', type: 'spki' }),
+    privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }),
+  };
+}
+
+function keyFor(shared: Buffer, ephemeral: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', shared, ephemeral, AAD, 32));
+}
+
+export function seal(publicKeyDer: Buffer, plaintext: string): string {
+  const recipient = createPublicKey({ key: publicKeyDer, format: 'der', type: 'spki' });
+  const ephemeral = generateKeyPairSync('x25519');
+  const ephemeralDer = ephemeral.publicKey.export({ format: 'der', type: 'spki' });
+  const key = keyFor(diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient }), ephemeralDer);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(AAD);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return Buffer.concat([ephemeralDer, iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+/** The plaintext, or null for a record that is cut short, altered or sealed to another key. */
+export function unseal(privateKeyDer: Buffer, record: string): string | null {
+  try {
+    const bytes = Buffer.from(record, 'base64');
+    if (bytes.length < SPKI_LENGTH + 12 + 16) return null;
+    const ephemeralDer = bytes.subarray(0, SPKI_LENGTH);
+    const iv = bytes.subarray(SPKI_LENGTH, SPKI_LENGTH + 12);
+    const tag = bytes.subarray(SPKI_LENGTH + 12, SPKI_LENGTH + 28);
+    const body = bytes.subarray(SPKI_LENGTH + 28);
+    const privateKey = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+    const ephemeral = createPublicKey({ key: ephemeralDer, format: 'der', type: 'spki' });
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(diffieHellman({ privateKey, publicKey: ephemeral }), ephemeralDer), iv);
+    decipher.setAAD(AAD);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** An append-only file of sealed records, one per line. */
+export class SealedLog {
+  constructor(readonly file: string) {}
+
+  /** Appends and flushes to disk before returning, so a record survives a crash right after. */
+  append(publicKeyDer: Buffer, plaintext: string): void {
+    const fd = openSync(this.file, 'a', 0o600);
+    try {
+      // A leading newline ends a line a crash may have cut short, so this record stands alone.
+      writeSync(fd, `\n${seal(publicKeyDer, plaintext)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Every record that opens with this key, in order; unreadable lines are counted and dropped. */
+  read(privateKeyDer: Buffer): { records: string[]; unreadable: number } {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], unreadable: 0 };
+      throw error;
+    }
+    const records: string[] = [];
+    let unreadable = 0;
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      const plain = unseal(privateKeyDer, line.trim());
+      if (plain === null) unreadable++;
+      else records.push(plain);
+    }
+    return { records, unreadable };
+  }
+
+  clear(): void {
+    rmSync(this.file, { force: true });
+  }
+}
