@@ -60,7 +60,7 @@ describe('session mode and the idle lock', () => {
   });
 
   it('a locked vault cannot enter session mode', async () => {
-    await core.router.call('vault.lock');
+    await core.router.call('vault.lock', undefined);
     const result = await core.router.call('app.sessionMode', { active: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(modes).toEqual([]);
