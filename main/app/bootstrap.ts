@@ -6,6 +6,8 @@ import { nativeBindingForElectron } from './native-binding.ts';
 import { serveRenderer } from './protocol.ts';
 import { createMainWindow, hardenSession } from './window.ts';
 import { createSessionMode } from './adapters/session-mode.ts';
+import { createReminderNotifier } from './adapters/notifications.ts';
+import { watchClock } from './adapters/clock-watch.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
@@ -17,7 +19,10 @@ export function bootstrap(): void {
     emit: (event, payload) => sendEvent(win, event, payload),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     sessionMode: (active) => sessionMode.set(win, active),
+    notify: (reminder) => notify(reminder),
   });
+  const notify = createReminderNotifier(() => win, (event, payload) => sendEvent(win, event, payload));
+  watchClock(() => core.recomputeSchedule());
 
   hardenSession();
   serveRenderer(join(import.meta.dirname, '../renderer'));

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../preload/contract/index.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
@@ -5,6 +6,8 @@ import { VocabularyService } from './journal/vocabulary.ts';
 import { SettingsService } from './settings/settings.ts';
 import { PracticeLibrary } from './practices/library.ts';
 import { SessionsService } from './sessions/sessions.ts';
+import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
+import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './ports.ts';
@@ -24,6 +27,10 @@ export interface CoreOptions {
   resourcesDir: string;
   /** Full screen and keeping the system awake while a session runs (Electron); absent elsewhere. */
   sessionMode?: (active: boolean) => void;
+  /** Shows an OS notification for a due reminder (Electron); the renderer is told in any case. */
+  notify?: (reminder: Reminder) => void;
+  /** The computer's IANA time zone now. */
+  zone?: () => string;
 }
 
 export interface Core {
@@ -33,6 +40,8 @@ export interface Core {
   lockForSystem(): void;
   /** True while a session runs: the app sends no notifications then. */
   inSession(): boolean;
+  /** The wall clock jumped, the zone changed, or the computer woke: plan reminders again. */
+  recomputeSchedule(): void;
   close(): void;
 }
 
@@ -62,7 +71,24 @@ export function createCore(options: CoreOptions): Core {
     // clock starts afresh when it ends. Sleep and screen lock still lock at once.
     if (active) autoLock.stop();
     else if (vault.isUnlocked()) autoLock.start();
+    // Reminders held back during the session may be due now.
+    if (!active) scheduler.recompute();
   };
+
+  const scheduler = new Scheduler({
+    db,
+    clock,
+    timers,
+    zone: options.zone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    notify: (reminder) => {
+      options.notify?.(reminder);
+      emit('reminder.due', reminder);
+    },
+    onMissed: (missed) => emit('reminder.missed', missed),
+    inSession: () => sessionActive,
+    practiceTitle: (id) => library.find(id)?.title,
+    lockedLog: new SealedLog(join(options.dataDir, 'scheduler.sealed')),
+  });
 
   const autoLock = new AutoLock({
     clock,
@@ -80,7 +106,10 @@ export function createCore(options: CoreOptions): Core {
     emit('vault.locked', { reason });
   }
 
-  const unlocked = () => autoLock.start();
+  const unlocked = () => {
+    autoLock.start();
+    scheduler.recompute();
+  };
 
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
@@ -152,6 +181,29 @@ export function createCore(options: CoreOptions): Core {
     },
     'sessions.list': ({ limit }) => sessions.list(limit),
     'sessions.get': ({ id }) => sessions.get(id),
+    'schedules.list': () => scheduler.list(),
+    'schedules.create': (input) => scheduler.create(input),
+    'schedules.update': ({ id, patch }) => scheduler.update(id, patch),
+    'schedules.setPaused': ({ id, paused }) => scheduler.setPaused(id, paused),
+    'schedules.delete': ({ id }) => {
+      scheduler.delete(id);
+      return null;
+    },
+    'schedules.preview': (input) => scheduler.preview(input),
+    'schedules.upcoming': ({ id, count }) => scheduler.upcoming(id, count),
+    'schedules.quietHours': () => scheduler.quietHours(),
+    'schedules.setQuietHours': (input) => scheduler.setQuietHours(input),
+    'schedules.pendingMissed': () => scheduler.pendingMissed(),
+    'schedules.exportIcs': () => ({ ics: scheduler.exportIcs() }),
+    'reminders.snooze': (input) => scheduler.snooze(input),
+    'reminders.skip': (input) => {
+      scheduler.skip(input);
+      return null;
+    },
+    'reminders.started': (input) => {
+      scheduler.started(input);
+      return null;
+    },
     'app.sessionMode': ({ active }) => {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();
@@ -164,12 +216,16 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 
+  scheduler.start();
+
   return {
     router: createRouter(handlers),
     vault,
     lockForSystem: () => lock('system'),
     inSession: () => sessionActive,
+    recomputeSchedule: () => scheduler.recompute(),
     close: () => {
+      scheduler.stop();
       setSessionMode(false);
       autoLock.stop();
       if (vault.isUnlocked()) vault.lock();

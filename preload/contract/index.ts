@@ -18,9 +18,23 @@ import {
 import { Practice, PracticeId } from './practice.ts';
 import { PracticeSummary, SessionCheckIn, SessionEnd, SessionRecord, SessionReflection, SessionStart, SessionStep } from './sessions.ts';
 
+import {
+  MissedOffer,
+  OccurrenceRef,
+  PreviewInput,
+  QuietHours,
+  Schedule,
+  ScheduleId,
+  ScheduleInput,
+  SchedulePatch,
+  SnoozeInput,
+  UpcomingOccurrence,
+} from './schedule/schemas.ts';
+
 export * from './schemas.ts';
 export * from './practice.ts';
 export * from './sessions.ts';
+export * from './schedule/schemas.ts';
 export * from './errors.ts';
 
 const none = z.undefined();
@@ -77,6 +91,24 @@ export const contract = {
   'sessions.list': method(z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50) }), z.array(SessionRecord)),
   'sessions.get': method(z.object({ id: z.number().int().positive() }), SessionRecord),
 
+  'schedules.list': method(none, z.array(Schedule)),
+  'schedules.create': method(ScheduleInput, Schedule),
+  'schedules.update': method(z.object({ id: ScheduleId, patch: SchedulePatch }), Schedule),
+  'schedules.setPaused': method(z.object({ id: ScheduleId, paused: z.boolean() }), Schedule),
+  'schedules.delete': method(z.object({ id: ScheduleId }), ok),
+  /** The next times a rule would give, in plain words, without saving anything. */
+  'schedules.preview': method(PreviewInput, z.array(UpcomingOccurrence)),
+  'schedules.upcoming': method(z.object({ id: ScheduleId, count: z.number().int().min(1).max(20).default(5) }), z.array(UpcomingOccurrence)),
+  'schedules.quietHours': method(none, QuietHours),
+  'schedules.setQuietHours': method(QuietHours, QuietHours),
+  /** The one missed occurrence on offer, if any ("start now / skip"). */
+  'schedules.pendingMissed': method(none, MissedOffer.nullable()),
+  'schedules.exportIcs': method(none, z.object({ ics: z.string() })),
+  'reminders.snooze': method(SnoozeInput, z.object({ until: z.number() })),
+  'reminders.skip': method(OccurrenceRef, ok),
+  /** The person started the practice from a reminder or a missed offer. */
+  'reminders.started': method(OccurrenceRef, ok),
+
   /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
   /** The renderer saw the user do something; postpones the idle lock. */
@@ -84,8 +116,15 @@ export const contract = {
 } as const;
 
 /** Events main may push to the renderer. */
+const ReminderTarget = z.object({ scheduleId: ScheduleId, occurrence: z.string() });
 export const events = {
   'vault.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
+  /** A reminder is due now: the words to show and where "start" leads. */
+  'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
+  /** The person clicked the OS notification: open that practice's start screen. */
+  'reminder.open': ReminderTarget,
+  /** An occurrence was missed (asleep, closed): offer it once. */
+  'reminder.missed': z.object({ scheduleId: ScheduleId, occurrence: z.string(), at: z.number(), label: z.string() }),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 /**
  * `npm run preview`: try the app in a browser against real services and a real vault.
  * Flags: --data-dir DIR (default .preview/vault), --port N, --idle-lock-ms N, --fast-kdf,
- * --session-speed N (sessions run N× faster, with test hooks), --json
+ * --session-speed N (sessions run N× faster, with test hooks), --fake-clock ISO-TIME (services on a
+ * manual clock; POST /__test-host/clock/advance {ms} with the token moves it), --json
  * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
  */
 import { mkdirSync } from 'node:fs';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     'idle-lock-ms': { type: 'string' },
     'fast-kdf': { type: 'boolean', default: false },
     'session-speed': { type: 'string' },
+    'fake-clock': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -28,6 +30,7 @@ const host = await startTestHost({
   idleLockMsOverride: values['idle-lock-ms'] ? Number(values['idle-lock-ms']) : undefined,
   kdf: values['fast-kdf'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
   sessionSpeed: values['session-speed'] ? Number(values['session-speed']) : undefined,
+  fakeClockStart: values['fake-clock'] ? Date.parse(values['fake-clock']) : undefined,
 });
 
 if (values.json) {

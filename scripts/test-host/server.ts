@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
+import { FakeClock } from '../../tests/helpers/fake-clock.ts';
 
 /**
  * The test host: the built renderer and the real core services over loopback, so a plain
@@ -17,6 +18,8 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
   resourcesDir?: string;
   /** Sessions run this many times faster (fast end-to-end runs); also turns on test hooks. */
   sessionSpeed?: number;
+  /** Start the services on a manual clock at this time (ms); POST /__test-host/clock/advance moves it. */
+  fakeClockStart?: number;
 }
 
 export interface TestHost {
@@ -46,8 +49,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const bridge = await bundleBridge();
   const streams = new Set<ServerResponse>();
 
+  const fakeClock = options.fakeClockStart === undefined ? null : new FakeClock(options.fakeClockStart);
   const core = createCore({
     ...options,
+    ...(fakeClock ? { clock: fakeClock, timers: fakeClock } : {}),
     resourcesDir: options.resourcesDir ?? join(root, 'resources'),
     emit: (event, payload) => {
       const message = `data: ${JSON.stringify({ event, payload })}\n\n`;
@@ -80,6 +85,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     if (path.startsWith('/__test-host/')) {
       if (!tokenMatches(bearer(req))) return send(res, 401, 'text/plain', 'Missing or wrong token.');
       if (path === '/__test-host/events' && req.method === 'GET') return openEventStream(res);
+      if (path === '/__test-host/clock/advance' && req.method === 'POST') {
+        if (!fakeClock) return send(res, 409, 'text/plain', 'This host runs on the real clock.');
+        const { ms } = JSON.parse(await readBody(req)) as { ms?: unknown };
+        if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, 'text/plain', 'ms must be a number ≥ 0');
+        fakeClock.advance(ms);
+        return send(res, 200, 'application/json', JSON.stringify({ now: fakeClock.now() }));
+      }
       const call = /^\/__test-host\/call\/([\w.]+)$/.exec(path);
       if (call && req.method === 'POST') {
         const body = await readBody(req);

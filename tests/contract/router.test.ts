@@ -229,6 +229,37 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     ],
     'sessions.list': [{ limit: 0 }, { limit: limits.listPageMax + 1 }, { limit: 'all' }],
     'sessions.get': [{}, { id: -1 }, { id: 'x' }],
+    'schedules.list': [{}],
+    'schedules.create': [
+      {},
+      { practiceId: s.practiceId },
+      { practiceId: s.practiceId, recurrence: { kind: 'hourly', start: '2026-01-01', time: '20:00' } },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-30', time: '20:00' } },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-03', time: '25:00' } },
+      { practiceId: s.practiceId, recurrence: { kind: 'weekly', start: '2026-01-01', time: '20:00', days: [] } },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-03', time: '20:00' }, leadMinutes: 7 },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-03', time: '20:00' }, tzid: 'Mars/Olympus' },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-03', time: '20:00' }, text: long(121) },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-03', time: '20:00' }, text: 'two\nlines' },
+      { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2026-02-03', time: '20:00' }, extra: true },
+    ],
+    'schedules.update': [{}, { id: -1, patch: {} }, { id: 1, patch: { leadMinutes: 3 } }, { id: 1, patch: { nope: 1 } }],
+    'schedules.setPaused': [{}, { id: 1 }, { id: 1, paused: 'yes' }],
+    'schedules.delete': [{}, { id: 0 }, { id: 'x' }],
+    'schedules.preview': [{}, { recurrence: { kind: 'daily', start: 'tomorrow', time: '20:00' } }, { recurrence: { kind: 'once', date: '2026-02-03', time: '20:00' }, count: 50 }],
+    'schedules.upcoming': [{}, { id: 1, count: 0 }, { id: 1, count: 21 }],
+    'schedules.quietHours': [{}],
+    'schedules.setQuietHours': [
+      {},
+      { enabled: true, start: '22:00', end: '22:00', policy: 'move' },
+      { enabled: true, start: '10pm', end: '08:00', policy: 'move' },
+      { enabled: true, start: '22:00', end: '08:00', policy: 'later' },
+    ],
+    'schedules.pendingMissed': [{}],
+    'schedules.exportIcs': [{}],
+    'reminders.snooze': [{}, { scheduleId: 1, occurrence: '2026-02-03T20:00', minutes: 15 }, { scheduleId: 1, occurrence: 'soon', minutes: 10 }],
+    'reminders.skip': [{}, { scheduleId: 1, occurrence: '2026-02-03 20:00' }, { scheduleId: 0, occurrence: '2026-02-03T20:00' }],
+    'reminders.started': [{}, { scheduleId: 1 }, { scheduleId: 1, occurrence: '' }],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
   };
@@ -261,6 +292,17 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'sessions.list': {},
     'sessions.get': { id: s.sessionId },
     'app.sessionMode': { active: true },
+    'schedules.list': undefined,
+    'schedules.create': { practiceId: s.practiceId, recurrence: { kind: 'once', date: '2030-02-03', time: '20:00' } },
+    'schedules.update': { id: 1, patch: { paused: true } },
+    'schedules.setPaused': { id: 1, paused: true },
+    'schedules.delete': { id: 1 },
+    'schedules.upcoming': { id: 1 },
+    'schedules.quietHours': undefined,
+    'schedules.setQuietHours': { enabled: true, start: '22:00', end: '08:00', policy: 'move' },
+    'schedules.pendingMissed': undefined,
+    'schedules.exportIcs': undefined,
+    'reminders.started': { scheduleId: 1, occurrence: '2030-02-03T20:00' },
   };
 }
 
@@ -274,6 +316,11 @@ const openWhileLocked = new Set<MethodName>([
   'practices.list',
   'practices.get',
   'app.activity',
+  // Rules can be previewed without the vault; a reminder can be snoozed or skipped from the
+  // lock screen (kept in the sealed log until the next unlock).
+  'schedules.preview',
+  'reminders.snooze',
+  'reminders.skip',
 ]);
 
 describe('router', () => {

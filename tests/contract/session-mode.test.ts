@@ -26,7 +26,7 @@ describe('session mode and the idle lock', () => {
       resourcesDir: resolve(import.meta.dirname, '../../resources'),
       sessionMode: (active) => modes.push(active),
       emit: (event, payload) => {
-        if (event === 'vault.locked') locks.push(payload.reason);
+        if (event === 'vault.locked') locks.push((payload as { reason: string }).reason);
       },
     });
     expect((await core.router.call('vault.create', { passphrase: PASSPHRASE })).ok).toBe(true);

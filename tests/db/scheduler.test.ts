@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Timers } from '../../main/core/ports.ts';
 import { MAX_TIMER_MS, Scheduler, type MissedNotice, type Reminder } from '../../main/core/scheduler/scheduler.ts';
-import type { RecurrenceInput, ScheduleInput } from '../../main/core/scheduler/schemas.ts';
+import type { RecurrenceInput, ScheduleInput } from '../../preload/contract/schedule/schemas.ts';
 import { SealedLog } from '../../main/core/scheduler/sealed-log.ts';
 import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
 import { vaultErrors } from '../../main/core/vault/vault-errors.ts';

@@ -9,6 +9,8 @@ export interface HostOptions {
   idleLockMs?: number;
   /** Sessions run this many times faster; the page also gets its test hooks. */
   sessionSpeed?: number;
+  /** The services run on a manual clock starting here (ISO time); see advanceClock. */
+  fakeClock?: string;
   /** Reuse a vault folder (to restart the host on the same vault); it is then not deleted. */
   dataDir?: string;
 }
@@ -29,6 +31,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
   const args = ['--import', 'tsx', join(root, 'scripts/test-host/cli.ts'), '--json', '--data-dir', dataDir];
   if (options.idleLockMs) args.push('--idle-lock-ms', String(options.idleLockMs));
   if (options.sessionSpeed) args.push('--session-speed', String(options.sessionSpeed));
+  if (options.fakeClock) args.push('--fake-clock', options.fakeClock);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout! });
@@ -71,6 +74,17 @@ export const test = base.extend<{ hostOptions: HostOptions; host: RunningHost }>
 export { expect } from '@playwright/test';
 
 export const PASSPHRASE = 'quiet water at dusk';
+
+/** Moves the services' manual clock forward (hosts started with fakeClock). */
+export async function advanceClock(host: RunningHost, ms: number): Promise<void> {
+  const token = new URL(host.appUrl).searchParams.get('token');
+  const response = await fetch(`${host.url}/__test-host/clock/advance`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: JSON.stringify({ ms }),
+  });
+  if (!response.ok) throw new Error(`advancing the clock failed: ${response.status}`);
+}
 
 /** First run through the UI; returns the recovery key exactly as shown. */
 export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<string> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextOccurrences, toStored } from '../../main/core/scheduler/recurrence.ts';
-import { Recurrence, type RecurrenceInput } from '../../main/core/scheduler/schemas.ts';
-import { offsetAt } from '../../main/core/scheduler/zone-time.ts';
+import { Recurrence, type RecurrenceInput } from '../../preload/contract/schedule/schemas.ts';
+import { offsetAt } from '../../preload/contract/schedule/zone-time.ts';
 import { dateutilOccurrences, type DateutilCase } from '../helpers/dateutil.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { quietEndAfter, reminderTime, snoozeTime } from '../../main/core/scheduler/quiet-hours.ts';
 import { formatOccurrence, fromStored, nextOccurrences, toStored, type StoredRule } from '../../main/core/scheduler/recurrence.ts';
-import { PreviewInput, QuietHours, Recurrence, ScheduleInput, type RecurrenceInput } from '../../main/core/scheduler/schemas.ts';
-import { instantOf, isTimeZone, offsetAt, wallAt } from '../../main/core/scheduler/zone-time.ts';
+import { PreviewInput, QuietHours, Recurrence, ScheduleInput, type RecurrenceInput } from '../../preload/contract/schedule/schemas.ts';
+import { instantOf, isTimeZone, offsetAt, wallAt } from '../../preload/contract/schedule/zone-time.ts';
 
 const stored = (r: RecurrenceInput): StoredRule => {
   const s = toStored(Recurrence.parse(r));

@@ -40,6 +40,10 @@ export class PracticeLibrary {
       .sort((a, b) => (a.intensity === b.intensity ? a.minutes - b.minutes : a.intensity === 'gentle' ? -1 : 1));
   }
 
+  find(id: string): Practice | undefined {
+    return this.#practices.get(id);
+  }
+
   get(id: string): Practice {
     const practice = this.#practices.get(id);
     if (!practice) throw new AppError('NOT_FOUND', 'That practice could not be found.');

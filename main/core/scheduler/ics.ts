@@ -1,6 +1,6 @@
 import type { ScheduleRow } from './schedules-store.ts';
-import { wallFromMs, wallMs, type Wall } from './wall-time.ts';
-import { instantOf, offsetAt } from './zone-time.ts';
+import { wallFromMs, wallMs, type Wall } from '../../../preload/contract/schedule/wall-time.ts';
+import { instantOf, offsetAt } from '../../../preload/contract/schedule/zone-time.ts';
 
 /**
  * Schedules as an iCalendar (RFC 5545) file, for a person who wants them in their own

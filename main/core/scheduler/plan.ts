@@ -1,9 +1,9 @@
 import { reminderTime } from './quiet-hours.ts';
 import { seriesOf, type StoredRule } from './recurrence.ts';
-import type { QuietHours } from './schemas.ts';
+import type { QuietHours } from '../../../preload/contract/schedule/schemas.ts';
 import type { Change, OccurrenceRow } from './schedules-store.ts';
-import { keyFromMs, msFromKey, wallFromMs, wallMs, type WallKey } from './wall-time.ts';
-import { instantOf, wallAt } from './zone-time.ts';
+import { keyFromMs, msFromKey, wallFromMs, wallMs, type WallKey } from '../../../preload/contract/schedule/wall-time.ts';
+import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
 
 /**
  * The scheduler's decisions as one pure function of (what is known, now, zone): which

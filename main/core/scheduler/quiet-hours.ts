@@ -1,6 +1,6 @@
-import type { QuietHours } from './schemas.ts';
-import { minutesOfDay, wallFromMs, wallMs, wallOf, type Wall } from './wall-time.ts';
-import { instantOf, wallAt } from './zone-time.ts';
+import type { QuietHours } from '../../../preload/contract/schedule/schemas.ts';
+import { minutesOfDay, wallFromMs, wallMs, wallOf, type Wall } from '../../../preload/contract/schedule/wall-time.ts';
+import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
 
 /*
  * Quiet hours are one global window, read in the computer's current zone (it is about

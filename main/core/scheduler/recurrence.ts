@@ -1,8 +1,8 @@
 import * as rruleModule from 'rrule';
 import type { Options as RRuleOptions, RRule as RRuleType } from 'rrule';
-import { Recurrence, weekdays, type RecurrenceEnd, type Weekday } from './schemas.ts';
-import { instantOf, wallAt } from './zone-time.ts';
-import { keyFromMs, msFromKey, wallFromMs, wallMs, wallOf, type WallKey } from './wall-time.ts';
+import { Recurrence, weekdays, type RecurrenceEnd, type Weekday } from '../../../preload/contract/schedule/schemas.ts';
+import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
+import { keyFromMs, msFromKey, wallFromMs, wallMs, wallOf, type WallKey } from '../../../preload/contract/schedule/wall-time.ts';
 
 // rrule ships CommonJS for Node and ESM for bundlers; its named exports only exist in the
 // ESM build, so take the class from whichever shape this runtime handed us.

@@ -39,10 +39,10 @@ import {
   type MissedOffer,
   type Schedule,
   type UpcomingOccurrence,
-} from './schemas.ts';
+} from '../../../preload/contract/schedule/schemas.ts';
 import { newSealKeys, type SealedLog } from './sealed-log.ts';
-import { keyFromMs, msFromKey, parseWallKey, wallFromMs, wallMs, type WallKey } from './wall-time.ts';
-import { instantOf, wallAt } from './zone-time.ts';
+import { keyFromMs, msFromKey, parseWallKey, wallFromMs, wallMs, type WallKey } from '../../../preload/contract/schedule/wall-time.ts';
+import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
 
 /** What the notify port receives: lock-screen safe words and where a click should lead. */
 export interface Reminder {

@@ -1,8 +1,8 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
-import { defaultQuietHours, type QuietHours } from './schemas.ts';
+import { defaultQuietHours, type QuietHours } from '../../../preload/contract/schedule/schemas.ts';
 import type { SealKeys } from './sealed-log.ts';
-import type { WallKey } from './wall-time.ts';
+import type { WallKey } from '../../../preload/contract/schedule/wall-time.ts';
 
 /** SQL for migration 006's tables. Plain functions over a connection; the Scheduler owns the rules. */
 

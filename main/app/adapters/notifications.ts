@@ -1,0 +1,28 @@
+import { Notification, type BrowserWindow } from 'electron';
+import type { EventName, EventPayload } from '../../../preload/contract/index.ts';
+import type { Reminder } from '../../core/scheduler/scheduler.ts';
+
+/**
+ * OS notifications for reminders. Only the words the scheduler chose (never journal text; never
+ * the practice's name when the schedule is private). A click brings the window forward and opens
+ * the practice's start screen (behind the lock screen if the vault is locked).
+ */
+export function createReminderNotifier(
+  mainWindow: () => BrowserWindow | null,
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
+) {
+  return (reminder: Reminder): void => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title: reminder.title, body: reminder.body, silent: false });
+    notification.on('click', () => {
+      const win = mainWindow();
+      if (win && !win.isDestroyed()) {
+        if (win.isMinimized()) win.restore();
+        win.show();
+        win.focus();
+      }
+      emit('reminder.open', reminder.target);
+    });
+    notification.show();
+  };
+}
