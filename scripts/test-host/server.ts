@@ -143,8 +143,10 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     core,
     async close() {
       for (const stream of streams) stream.end();
-      await new Promise<void>((done) => server.close(() => done()));
+      // Idle keep-alive connections would hold close() open forever: drop them first.
+      const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
+      await closed;
       core.close();
     },
   };

@@ -45,7 +45,10 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill(signal);
+        // A host that does not go within 5 s is killed, so a hang never eats a test's time.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
         await exited;
+        clearTimeout(force);
       }
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
