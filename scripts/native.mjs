@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBindingPath } from './native-paths.mjs';
 
@@ -63,7 +63,8 @@ export function buildForElectron() {
   // Build in a copy so the Node build in node_modules (used by the tests) stays as it is.
   const work = join(root, 'native', '.build', MODULE);
   rmSync(work, { recursive: true, force: true });
-  cpSync(moduleDir(), work, { recursive: true, filter: (src) => !src.includes(`${MODULE}/build`) });
+  const previousBuild = join(moduleDir(), 'build');
+  cpSync(moduleDir(), work, { recursive: true, filter: (src) => src !== previousBuild && !src.startsWith(previousBuild + sep) });
 
   // npm's `nodedir` would point node-gyp at Node's headers: drop every npm_config_* override.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')));

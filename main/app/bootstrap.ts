@@ -34,6 +34,20 @@ export function bootstrap(): void {
 
   win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
+  // A session belongs to the page that started it: if the page reloads or crashes, end it
+  // (full screen, keeping awake and the paused idle lock all go with it).
+  win.webContents.on('render-process-gone', () => core.endSessionMode());
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) core.endSessionMode();
+  });
+
+  // Opening Saltwater again brings the running window forward.
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
 
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => core.close());

@@ -1,8 +1,11 @@
-import { BrowserWindow, session, type WebContents } from 'electron';
+import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
 import { APP_ORIGIN } from './protocol.ts';
 
 /** A BrowserWindow locked down from day one: no Node, sandboxed, isolated, no navigation. */
 export function createMainWindow(preloadPath: string): BrowserWindow {
+  // The default menu brings Reload and developer tools; Saltwater needs neither (macOS keeps
+  // a minimal menu so Quit, copy and paste work as people expect there).
+  Menu.setApplicationMenu(process.platform === 'darwin' ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }]) : null);
   const win = new BrowserWindow({
     width: 1100,
     height: 780,
@@ -22,7 +25,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !process.env.SALTWATER_NO_DEVTOOLS,
+      devTools: !app.isPackaged,
     },
   });
   guardContents(win.webContents);
@@ -45,8 +48,12 @@ function guardContents(contents: WebContents): void {
 /** Session-wide rules: no permissions, and no network except our own files. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Only writing to the clipboard (the recovery key's Copy button), only for our own page.
+  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && origin.startsWith(APP_ORIGIN);
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl ?? contents.getURL())),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
     callback({ cancel: !allowed });

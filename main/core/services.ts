@@ -42,6 +42,8 @@ export interface Core {
   inSession(): boolean;
   /** The wall clock jumped, the zone changed, or the computer woke: plan reminders again. */
   recomputeSchedule(): void;
+  /** The page that ran the session went away (reload, crash): leave session mode. */
+  endSessionMode(): void;
   close(): void;
 }
 
@@ -50,6 +52,9 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
   const emit = options.emit ?? (() => {});
+  // Problems are logged by kind only, never with their content.
+  const report = (where: string, error: unknown) =>
+    console.error(`[saltwater] ${where}: ${error instanceof Error ? error.name : 'unknown error'}`);
   const vault = new Vault({
     dir: options.dataDir,
     clock,
@@ -97,18 +102,29 @@ export function createCore(options: CoreOptions): Core {
     onIdle: () => lock('idle'),
   });
 
+  /** Locks whatever else fails on the way: tidying up must never keep the vault open. */
   function lock(reason: 'manual' | 'idle' | 'system'): void {
     if (!vault.isUnlocked()) return;
-    setSessionMode(false);
-    journal.purgeDeleted();
-    vault.lock();
-    autoLock.stop();
+    try {
+      setSessionMode(false);
+      journal.purgeDeleted();
+    } catch (error) {
+      report('lock', error);
+    } finally {
+      vault.lock();
+      autoLock.stop();
+    }
     emit('vault.locked', { reason });
   }
 
+  /** After any unlock. Planning reminders may fail (it is reported), but never fails the unlock. */
   const unlocked = () => {
     autoLock.start();
-    scheduler.recompute();
+    try {
+      scheduler.recompute();
+    } catch (error) {
+      report('scheduler', error);
+    }
   };
 
   const handlers: Handlers = {
@@ -224,6 +240,7 @@ export function createCore(options: CoreOptions): Core {
     lockForSystem: () => lock('system'),
     inSession: () => sessionActive,
     recomputeSchedule: () => scheduler.recompute(),
+    endSessionMode: () => setSessionMode(false),
     close: () => {
       scheduler.stop();
       setSessionMode(false);

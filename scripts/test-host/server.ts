@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
+import { contentTypeOf, resolveStaticFile } from '../../main/core/static-files.ts';
 import { FakeClock } from '../../tests/helpers/fake-clock.ts';
 
 /**
@@ -27,21 +28,14 @@ export interface TestHost {
   /** The URL a browser opens first: it hands the token to the bridge. */
   appUrl: string;
   token: string;
+  /** The address the server is bound to, as the OS reports it. */
+  boundAddress: string;
   core: Core;
   close(): Promise<void>;
 }
 
 const root = resolve(import.meta.dirname, '../..');
 const MAX_BODY = 4 * 1024 * 1024;
-const mime: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const rendererDir = normalize(resolve(options.rendererDir ?? join(root, 'out/renderer')) + sep);
@@ -78,9 +72,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       if (options.sessionSpeed) {
         injected = injected.replace('<html lang="en"', `<html lang="en" data-session-speed="${Number(options.sessionSpeed)}" data-test-hooks=""`);
       }
-      return send(res, 200, mime['.html']!, injected);
+      return send(res, 200, contentTypeOf('index.html'), injected);
     }
-    if (path === '/__test-host/bridge.js') return send(res, 200, mime['.js']!, bridge);
+    if (path === '/__test-host/bridge.js') return send(res, 200, contentTypeOf('bridge.js'), bridge);
 
     if (path.startsWith('/__test-host/')) {
       if (!tokenMatches(bearer(req))) return send(res, 401, 'text/plain', 'Missing or wrong token.');
@@ -108,11 +102,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     }
 
     // Static files of the built renderer; nothing outside its folder.
-    const file = normalize(join(rendererDir, decodeURIComponent(path)));
-    if (!file.startsWith(rendererDir)) return send(res, 404, 'text/plain', 'Not found');
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (!file) return send(res, 404, 'text/plain', 'Not found');
     try {
       const content = await readFile(file);
-      return send(res, 200, mime[extname(file)] ?? 'application/octet-stream', content);
+      return send(res, 200, contentTypeOf(file), content);
     } catch {
       return send(res, 404, 'text/plain', 'Not found');
     }
@@ -133,13 +127,14 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   }
 
   await new Promise<void>((resolveListen) => server.listen(options.port ?? 0, '127.0.0.1', resolveListen));
-  const { port } = server.address() as AddressInfo;
+  const { port, address: boundAddress } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
 
   return {
     url,
     appUrl: `${url}/?token=${token}`,
     token,
+    boundAddress,
     core,
     async close() {
       for (const stream of streams) stream.end();

@@ -11,10 +11,17 @@ export function createReminderNotifier(
   mainWindow: () => BrowserWindow | null,
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void,
 ) {
+  // Held until answered: a notification that is garbage-collected loses its click handler.
+  const shown = new Set<Notification>();
   return (reminder: Reminder): void => {
     if (!Notification.isSupported()) return;
     const notification = new Notification({ title: reminder.title, body: reminder.body, silent: false });
+    shown.add(notification);
+    const forget = () => shown.delete(notification);
+    notification.on('close', forget);
+    notification.on('failed', forget);
     notification.on('click', () => {
+      forget();
       const win = mainWindow();
       if (win && !win.isDestroyed()) {
         if (win.isMinimized()) win.restore();

@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { syncDirectory } from '../vault/atomic-write.ts';
 
 /**
  * Where the scheduler writes down what happened while the vault was locked (a reminder
@@ -73,6 +75,7 @@ export class SealedLog {
 
   /** Appends and flushes to disk before returning, so a record survives a crash right after. */
   append(publicKeyDer: Buffer, plaintext: string): void {
+    const created = !existsSync(this.file);
     const fd = openSync(this.file, 'a', 0o600);
     try {
       // A leading newline ends a line a crash may have cut short, so this record stands alone.
@@ -81,6 +84,8 @@ export class SealedLog {
     } finally {
       closeSync(fd);
     }
+    // A new file is only durable once its folder entry is.
+    if (created) syncDirectory(dirname(this.file));
   }
 
   /** Every record that opens with this key, in order; unreadable lines are counted and dropped. */

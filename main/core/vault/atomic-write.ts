@@ -25,7 +25,8 @@ export function writeFileAtomic(file: string, content: string | Buffer, mode = 0
   syncDirectory(dir);
 }
 
-function syncDirectory(dir: string): void {
+/** Makes a new or renamed entry in `dir` durable (a no-op where directories cannot be synced). */
+export function syncDirectory(dir: string): void {
   // Windows cannot open a folder as a file; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');
