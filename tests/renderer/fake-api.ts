@@ -11,8 +11,12 @@ import type {
   EventName,
   EventPayload,
   NamedEmotion,
+  MissedOffer,
   Practice,
+  QuietHours,
   Result,
+  Schedule,
+  UpcomingOccurrence,
   SessionRecord,
   SearchHit,
   Settings,
@@ -20,6 +24,7 @@ import type {
 } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { defaultSettings } from '../../preload/contract/schemas.ts';
+import { defaultQuietHours, PreviewInput, QuietHours as QuietHoursSchema, ScheduleInput, SchedulePatch } from '../../preload/contract/schedule/schemas.ts';
 import { estimatedMinutes } from '../../preload/contract/breath.ts';
 import arriveAndBreathe from '../../resources/practices/arrive-and-breathe.json';
 import bodyFirst from '../../resources/practices/body-first.json';
@@ -67,6 +72,24 @@ export function createFakeApi(options: FakeOptions = {}) {
   let nextSessionId = 1;
   /** Every session call in order, as "method:args" (for checking what was recorded when). */
   const sessionLog: string[] = [];
+
+  // ---- schedules: the contract's own schemas check the input (so messages are the real ones);
+  // the times are a simple stand-in ("<date> <time>", one per interval day), not the real rules.
+  const schedules = new Map<number, Schedule>();
+  let nextScheduleId = 1;
+  let quiet: QuietHours = { ...defaultQuietHours };
+  let missed: MissedOffer | null = null;
+  const firstIssue = (e: { issues: { message: string }[] }) => fail('INVALID_INPUT', e.issues[0]?.message ?? 'Invalid input');
+  const fakeTimes = (r: Schedule['recurrence'], count: number): UpcomingOccurrence[] => {
+    const first = r.kind === 'once' ? r.date : r.start;
+    const step = r.kind === 'once' ? 0 : r.kind === 'weekly' ? 7 * r.interval : r.kind === 'daily' ? r.interval : 28 * r.interval;
+    const n = r.kind === 'once' ? 1 : Math.min(count, r.end.type === 'count' ? r.end.count : count);
+    return Array.from({ length: n }, (_, i) => {
+      const day = new Date(Date.parse(`${first}T00:00:00Z`) + i * step * 86_400_000).toISOString().slice(0, 10);
+      return { occurrence: `${day}T${r.time}`, at: Date.parse(`${day}T${r.time}:00Z`), label: `${day} ${r.time}`, skipped: false };
+    });
+  };
+  const withNext = (s: Omit<Schedule, 'next'>): Schedule => ({ ...s, next: fakeTimes(s.recurrence, 1)[0] ?? null });
 
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
     for (const l of listeners.get(event) ?? []) (l as (p: EventPayload<E>) => void)(payload);
@@ -324,6 +347,79 @@ export function createFakeApi(options: FakeOptions = {}) {
         return s ? ok(structuredClone(s)) : fail('NOT_FOUND', 'That session could not be found.');
       }),
     },
+    schedules: {
+      list: vi.fn(async () => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        return ok(structuredClone([...schedules.values()]));
+      }),
+      create: vi.fn(async (input: unknown) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const parsed = ScheduleInput.safeParse(input);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const t = now();
+        const schedule = withNext({ id: nextScheduleId++, ...parsed.data, createdAt: t, updatedAt: t });
+        schedules.set(schedule.id, schedule);
+        return ok(structuredClone(schedule));
+      }),
+      update: vi.fn(async ({ id, patch }: { id: number; patch: unknown }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const current = schedules.get(id);
+        if (!current) return fail('NOT_FOUND', 'That reminder is not here any more.');
+        const parsed = SchedulePatch.safeParse(patch);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const next = withNext({ ...current, ...parsed.data, updatedAt: now() });
+        schedules.set(id, next);
+        return ok(structuredClone(next));
+      }),
+      setPaused: vi.fn(async ({ id, paused }: { id: number; paused: boolean }) => {
+        const current = schedules.get(id);
+        if (!current) return fail('NOT_FOUND', 'That reminder is not here any more.');
+        current.paused = paused;
+        return ok(structuredClone(current));
+      }),
+      delete: vi.fn(async ({ id }: { id: number }) => {
+        if (!schedules.delete(id)) return fail('NOT_FOUND', 'That reminder is not here any more.');
+        return ok(null);
+      }),
+      preview: vi.fn(async (input: unknown) => {
+        const parsed = PreviewInput.safeParse(input);
+        if (!parsed.success) return firstIssue(parsed.error);
+        return ok(fakeTimes(parsed.data.recurrence, parsed.data.count));
+      }),
+      upcoming: vi.fn(async ({ id, count }: { id: number; count?: number }) => {
+        const s = schedules.get(id);
+        return s ? ok(fakeTimes(s.recurrence, count ?? 5)) : fail('NOT_FOUND', 'That reminder is not here any more.');
+      }),
+      quietHours: vi.fn(async () => ok({ ...quiet })),
+      setQuietHours: vi.fn(async (input: unknown) => {
+        const parsed = QuietHoursSchema.safeParse(input);
+        if (!parsed.success) return firstIssue(parsed.error);
+        quiet = parsed.data;
+        return ok({ ...quiet });
+      }),
+      pendingMissed: vi.fn(async () => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        return ok(missed ? { ...missed } : null);
+      }),
+      exportIcs: vi.fn(async () => ok({ ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' })),
+    },
+    reminders: {
+      snooze: vi.fn(async ({ minutes }: { scheduleId: number; occurrence: string; minutes: number }) => ok({ until: now() + minutes * 60_000 })),
+      skip: vi.fn(async ({ scheduleId, occurrence }: { scheduleId: number; occurrence: string }) => {
+        if (missed?.scheduleId === scheduleId && missed.occurrence === occurrence) missed = null;
+        return ok(null);
+      }),
+      started: vi.fn(async ({ scheduleId, occurrence }: { scheduleId: number; occurrence: string }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        if (missed?.scheduleId === scheduleId && missed.occurrence === occurrence) missed = null;
+        return ok(null);
+      }),
+    },
     app: {
       activity: vi.fn(async () => ok(null)),
       sessionMode: vi.fn(async () => ok(null)),
@@ -342,7 +438,12 @@ export function createFakeApi(options: FakeOptions = {}) {
     entries,
     sessions,
     sessionLog,
+    schedules,
     emit,
+    /** The missed occurrence schedules.pendingMissed offers (until it is started or skipped). */
+    setMissed(offer: MissedOffer | null) {
+      missed = offer;
+    },
     /** Simulates the vault locking itself (idle or system). */
     lockFromMain(reason: 'idle' | 'system' | 'manual') {
       state = 'locked';
