@@ -44,7 +44,8 @@ export class Session {
     this.#target = options.target ?? (typeof window === 'undefined' ? null : window);
     const reportActivity = throttle(
       () => {
-        if (this.screen === 'unlocked') void this.#api.app.activity();
+        // First run counts too: the vault is open while the recovery key is being saved.
+        if (this.screen === 'unlocked' || this.screen === 'setup') void this.#api.app.activity();
       },
       ACTIVITY_INTERVAL_MS,
       options.now,

@@ -119,6 +119,8 @@ describe('Practices page', () => {
     expect(text()).toContain('You did well to listen to yourself');
     await settle();
     expect(fake.sessions.get(1)).toMatchObject({ outcome: 'stopped', stepReached: 1 });
+    // The stop screen is an ordinary screen again: no full screen, no paused idle lock.
+    expect(fake.spies.app.sessionMode).toHaveBeenLastCalledWith({ active: false });
 
     click(byButton(target, 'Help right now'));
     const dialog = document.querySelector('dialog')!;
