@@ -112,37 +112,42 @@ test('Esc at step 2 stops at once: a calm stop screen, help one click away, and 
   await expect(history).toContainText('Stopped at step 2');
 });
 
-test('the breathing cue is still with reduced motion (system or setting), animated otherwise', async ({ page, host }) => {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await openApp(page, host);
-  await createVault(page);
-  await openPractice(page, 'Arrive and breathe');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByText('Step 3 of 6', { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Pause' }).click();
+test.describe('at real speed', () => {
+  // Skipping with Next must not race timed steps that last two seconds at 30×.
+  test.use({ hostOptions: { sessionSpeed: 1 } });
 
-  const cue = page.locator('[data-cue]');
-  await expect(cue).toHaveAttribute('data-cue', 'still');
-  await expect(cue.getByText('Breathe in')).toBeVisible();
+  test('the breathing cue is still with reduced motion (system or setting), animated otherwise', async ({ page, host }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openApp(page, host);
+    await createVault(page);
+    await openPractice(page, 'Arrive and breathe');
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Step 3 of 6', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Pause' }).click();
 
-  // The system preference changes: the cue follows.
-  await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await expect(cue).toHaveAttribute('data-cue', 'animated');
+    const cue = page.locator('[data-cue]');
+    await expect(cue).toHaveAttribute('data-cue', 'still');
+    await expect(cue.getByText('Breathe in')).toBeVisible();
 
-  // "Calmer visuals" in Settings gives the still cue whatever the system says.
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('button', { name: 'Skip for now' }).click();
-  await page.getByRole('button', { name: 'Done' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('checkbox', { name: 'Calmer visuals' }).check();
-  await expect(page.getByText('The breathing cue will stay still')).toBeVisible();
-  await openPractice(page, 'Arrive and breathe');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.locator('[data-cue]')).toHaveAttribute('data-cue', 'still');
+    // The system preference changes: the cue follows.
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await expect(cue).toHaveAttribute('data-cue', 'animated');
+
+    // "Calmer visuals" in Settings gives the still cue whatever the system says.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('checkbox', { name: 'Calmer visuals' }).check();
+    await expect(page.getByText('The breathing cue will stay still')).toBeVisible();
+    await openPractice(page, 'Arrive and breathe');
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(page.locator('[data-cue]')).toHaveAttribute('data-cue', 'still');
+  });
 });
