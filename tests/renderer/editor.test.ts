@@ -32,6 +32,19 @@ describe('EntryEditor autosave', () => {
       tags: ['family', 'evening'],
     });
     expect(editor.status).toBe('saved');
+
+    // Typing alone sends only the text: feelings and tags are rewritten only when they change.
+    editor.setBody('I feel heavy');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(fake.spies.journal.update).toHaveBeenLastCalledWith({ id: 1, body: 'I feel heavy' });
+    editor.setIntensity('sad', 8);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(fake.spies.journal.update).toHaveBeenLastCalledWith({
+      id: 1,
+      body: 'I feel heavy',
+      emotions: [{ word: 'sad', intensity: 8, bodyLocation: 'chest' }],
+      tags: ['family', 'evening'],
+    });
   });
 
   it('creates the entry exactly once even when typing continues during a slow first save', async () => {

@@ -174,21 +174,26 @@ export class EntryEditor {
     this.#scheduler.touch();
   }
 
+  /** Feelings and tags as last saved, so typing sends only the text (the cheapest write). */
+  #savedMeta: string | null = null;
+
   async #save(): Promise<boolean> {
-    const fields = {
-      body: this.body,
+    const meta = {
       emotions: $state.snapshot(this.emotions).map((e) => ({ ...e, bodyLocation: e.bodyLocation.trim() })),
       tags: [...this.tags],
     };
+    const metaJson = JSON.stringify(meta);
     if (this.id === null) {
-      const created = await this.#api.journal.create(fields);
+      const created = await this.#api.journal.create({ body: this.body, ...meta });
       if (!created.ok) return this.#failed(created.error.message);
       this.id = created.value.id;
       this.createdAt = created.value.createdAt;
     } else {
-      const updated = await this.#api.journal.update({ id: this.id, ...fields });
+      const patch = metaJson === this.#savedMeta ? {} : meta;
+      const updated = await this.#api.journal.update({ id: this.id, body: this.body, ...patch });
       if (!updated.ok) return this.#failed(updated.error.message);
     }
+    this.#savedMeta = metaJson;
     this.saveError = null;
     return true;
   }
