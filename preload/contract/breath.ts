@@ -1,4 +1,5 @@
 import type { BreathPattern, BreathPhase, BuiltInPatternId, Practice, Step } from './practice.ts';
+import type { PracticeSummary } from './sessions.ts';
 
 /** The shape of each built-in pattern, phase by phase. */
 const builtIn: Record<BuiltInPatternId, { name: string; description: string; phases: BreathPhase[] }> = {
@@ -81,4 +82,17 @@ export function stepSeconds(step: Step, defaultPattern: BreathPattern): number |
 export function estimatedMinutes(practice: Practice, defaultPattern: BreathPattern = 'coherent'): number {
   const seconds = practice.steps.reduce((sum, step) => sum + (stepSeconds(step, defaultPattern) ?? 60), 0);
   return Math.max(1, Math.round(seconds / 60));
+}
+
+/** What the library shows of a practice. */
+export function summarizePractice(p: Practice): PracticeSummary {
+  return {
+    id: p.id,
+    title: p.title,
+    summary: p.summary,
+    suits: p.suits,
+    intensity: p.intensity,
+    minutes: estimatedMinutes(p),
+    ...(p.caution ? { caution: p.caution } : {}),
+  };
 }

@@ -25,7 +25,7 @@ import type {
 import type { Api } from '../../preload/create-api.ts';
 import { defaultSettings } from '../../preload/contract/schemas.ts';
 import { defaultQuietHours, PreviewInput, QuietHours as QuietHoursSchema, ScheduleInput, SchedulePatch } from '../../preload/contract/schedule/schemas.ts';
-import { estimatedMinutes } from '../../preload/contract/breath.ts';
+import { summarizePractice } from '../../preload/contract/breath.ts';
 import arriveAndBreathe from '../../resources/practices/arrive-and-breathe.json';
 import bodyFirst from '../../resources/practices/body-first.json';
 import permission from '../../resources/practices/permission.json';
@@ -257,17 +257,7 @@ export function createFakeApi(options: FakeOptions = {}) {
       list: vi.fn(async () => {
         const closed = needsOpen();
         if (closed) return closed;
-        return ok(
-          library.map((p) => ({
-            id: p.id,
-            title: p.title,
-            summary: p.summary,
-            suits: p.suits,
-            intensity: p.intensity,
-            minutes: estimatedMinutes(p),
-            ...(p.caution ? { caution: p.caution } : {}),
-          })),
-        );
+        return ok(library.map(summarizePractice));
       }),
       get: vi.fn(async ({ id }: { id: string }) => {
         const closed = needsOpen();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../preload/contract/index.ts';
-import { estimatedMinutes } from '../../../preload/contract/breath.ts';
+import { summarizePractice } from '../../../preload/contract/breath.ts';
 import { Practice } from '../../../preload/contract/practice.ts';
 import type { PracticeSummary } from '../../../preload/contract/sessions.ts';
 
@@ -28,15 +28,7 @@ export class PracticeLibrary {
 
   list(): PracticeSummary[] {
     return [...this.#practices.values()]
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        summary: p.summary,
-        suits: p.suits,
-        intensity: p.intensity,
-        minutes: estimatedMinutes(p),
-        ...(p.caution ? { caution: p.caution } : {}),
-      }))
+      .map(summarizePractice)
       .sort((a, b) => (a.intensity === b.intensity ? a.minutes - b.minutes : a.intensity === 'gentle' ? -1 : 1));
   }
 
