@@ -203,6 +203,24 @@ describe('journal', () => {
     expect(target.querySelectorAll('.entries > li')).toHaveLength(2);
   });
 
+  it('Back does not leave text behind that could not be saved', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await start(fake);
+    click(byButton(target, 'Write your first entry'));
+    await settle();
+    type(byLabel(target, 'Your entry') as HTMLTextAreaElement, 'first words');
+    await new Promise((r) => setTimeout(r, 500));
+    await settle();
+    expect(fake.entries.get(1)?.body).toBe('first words');
+
+    fake.spies.journal.update.mockImplementation(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'The disk is full.' } }));
+    type(byLabel(target, 'Your entry') as HTMLTextAreaElement, 'first words, and more');
+    click(byButton(target, 'Back to journal'));
+    await settle();
+    expect(target.querySelector('textarea')?.value).toBe('first words, and more');
+    expect(target.textContent).toContain('The disk is full.');
+  });
+
   it('names a feeling with intensity and body location, and adds tags with Enter or a comma', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await start(fake);
