@@ -8,10 +8,12 @@ import { createMainWindow, hardenSession } from './window.ts';
 import { createSessionMode } from './adapters/session-mode.ts';
 import { createReminderNotifier } from './adapters/notifications.ts';
 import { watchClock } from './adapters/clock-watch.ts';
+import { holdCloseForSave } from './adapters/close-handshake.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
   let win: BrowserWindow | null = null;
+  let closing: { readyToClose: () => void } | null = null;
   const sessionMode = createSessionMode();
   const core = createCore({
     dataDir: join(app.getPath('userData'), 'vault'),
@@ -20,6 +22,7 @@ export function bootstrap(): void {
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     sessionMode: (active) => sessionMode.set(win, active),
     notify: (reminder) => notify(reminder),
+    readyToClose: () => closing?.readyToClose(),
   });
   const notify = createReminderNotifier(() => win, (event, payload) => sendEvent(win, event, payload));
   watchClock(() => core.recomputeSchedule());
@@ -34,6 +37,7 @@ export function bootstrap(): void {
 
   win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
+  closing = holdCloseForSave(win, () => sendEvent(win, 'app.closing', {}));
   // A session belongs to the page that started it: if the page reloads or crashes, end it
   // (full screen, keeping awake and the paused idle lock all go with it).
   win.webContents.on('render-process-gone', () => core.endSessionMode());
@@ -50,5 +54,6 @@ export function bootstrap(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => core.close());
+  // The vault closes last, after the window has had its chance to save (see holdCloseForSave).
+  app.on('will-quit', () => core.close());
 }

@@ -31,6 +31,8 @@ export interface CoreOptions {
   notify?: (reminder: Reminder) => void;
   /** The computer's IANA time zone now. */
   zone?: () => string;
+  /** The renderer has saved what was pending and the window may close (Electron). */
+  readyToClose?: () => void;
 }
 
 export interface Core {
@@ -224,6 +226,10 @@ export function createCore(options: CoreOptions): Core {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();
       setSessionMode(active);
+      return null;
+    },
+    'app.readyToClose': () => {
+      options.readyToClose?.();
       return null;
     },
     'app.activity': () => {

@@ -111,6 +111,8 @@ export const contract = {
 
   /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
+  /** The window may close now: what was being written is saved (answer to app.closing). */
+  'app.readyToClose': method(none, ok),
   /** The renderer saw the user do something; postpones the idle lock. */
   'app.activity': method(none, ok),
 } as const;
@@ -119,6 +121,8 @@ export const contract = {
 const ReminderTarget = z.object({ scheduleId: ScheduleId, occurrence: z.string() });
 export const events = {
   'vault.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
+  /** The window is about to close: save what is pending, then call app.readyToClose. */
+  'app.closing': z.object({}),
   /** A reminder is due now: the words to show and where "start" leads. */
   'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
   /** The person clicked the OS notification: open that practice's start screen. */

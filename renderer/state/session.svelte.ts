@@ -64,6 +64,7 @@ export class Session {
     this.#listen('pointerdown', reportActivity);
     this.#listen('wheel', reportActivity, { passive: true });
     this.#cleanups.push(this.#api.on('vault.locked', ({ reason }) => this.locked(reason)));
+    this.#cleanups.push(this.#api.on('app.closing', () => void this.#saveThenClose()));
   }
 
   /** Asks the vault where we are and shows the matching screen. */
@@ -92,18 +93,28 @@ export class Session {
     if (this.screen !== 'unlocked' || this.#locking) return;
     this.#locking = true;
     try {
-      for (const hook of [...this.#beforeLock]) {
-        try {
-          await hook();
-        } catch {
-          // A failed last save must not keep the vault open.
-        }
-      }
+      await this.#runBeforeLock();
       await this.#api.vault.lock();
       // The vault.locked event normally arrives too; this makes sure we lock either way.
       this.locked('manual');
     } finally {
       this.#locking = false;
+    }
+  }
+
+  /** The window is closing: the same last saves as before a lock, then let it go. */
+  async #saveThenClose(): Promise<void> {
+    await this.#runBeforeLock();
+    await this.#api.app.readyToClose();
+  }
+
+  async #runBeforeLock(): Promise<void> {
+    for (const hook of [...this.#beforeLock]) {
+      try {
+        await hook();
+      } catch {
+        // A failed last save must not keep the vault open or the window from closing.
+      }
     }
   }
 

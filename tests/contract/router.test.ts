@@ -262,6 +262,7 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'reminders.started': [{}, { scheduleId: 1 }, { scheduleId: 1, occurrence: '' }],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
+    'app.readyToClose': [{}, { now: true }],
   };
 }
 
@@ -316,6 +317,7 @@ const openWhileLocked = new Set<MethodName>([
   'practices.list',
   'practices.get',
   'app.activity',
+  'app.readyToClose',
   // Rules can be previewed without the vault; a reminder can be snoozed or skipped from the
   // lock screen (kept in the sealed log until the next unlock).
   'schedules.preview',

@@ -130,6 +130,18 @@ describe('lock and unlock', () => {
     expect(target.querySelector('textarea')).toBeNull();
   });
 
+  it('saves the last keystrokes when the window is closing, then lets it close', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await start(fake);
+    click(byButton(target, 'Write your first entry'));
+    await settle();
+    type(byLabel(target, 'Your entry') as HTMLTextAreaElement, 'typed just before closing');
+    fake.emit('app.closing', {});
+    await settle();
+    expect(fake.entries.get(1)?.body).toBe('typed just before closing');
+    expect(fake.spies.app.readyToClose).toHaveBeenCalledTimes(1);
+  });
+
   it('offers the recovery key when the passphrase is lost', async () => {
     const fake = createFakeApi({ state: 'locked' });
     await start(fake);

@@ -413,6 +413,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     app: {
       activity: vi.fn(async () => ok(null)),
       sessionMode: vi.fn(async () => ok(null)),
+      readyToClose: vi.fn(async () => ok(null)),
     },
     on: vi.fn(<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       const set = listeners.get(event) ?? new Set();
