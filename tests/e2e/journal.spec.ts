@@ -17,7 +17,7 @@ test('first run → write with feelings and tags → lock → wrong passphrase �
   await page.getByLabel('Where in the body for anxious').fill('throat');
   await page.getByLabel('Add a tag').fill('evening');
   await page.getByLabel('Add a tag').press('Enter');
-  await expect(page.getByRole('main').getByRole('status').first()).toHaveText('Saved');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
 
   await page.getByRole('button', { name: 'Back to journal' }).click();
   await expect(page.getByRole('list', { name: 'Entries, newest first' }).getByRole('article')).toHaveCount(1);
@@ -57,7 +57,7 @@ test('delete with undo, and HTML in an entry stays inert', async ({ page, host }
   });
   await page.getByRole('button', { name: 'New entry' }).click();
   await page.getByRole('textbox', { name: 'Your entry' }).fill('<img src=x onerror="alert(1)"> <script>alert(2)</script> [link](javascript:alert(3)) **safe**');
-  await expect(page.getByRole('main').getByRole('status').first()).toHaveText('Saved');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.locator('strong', { hasText: 'safe' })).toBeVisible();
   await expect(page.locator('main script, main img[onerror], main a[href^="javascript"]')).toHaveCount(0);

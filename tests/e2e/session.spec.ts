@@ -93,7 +93,7 @@ test('Esc at step 2 stops at once: a calm stop screen, help one click away, and 
   // "Write about it" opens a journal entry (linked to this session) in the editor.
   await page.getByRole('button', { name: 'Write about it' }).click();
   await page.getByRole('textbox', { name: 'Your entry' }).fill('I stopped because my chest felt tight.');
-  await expect(page.getByRole('main').getByRole('status').first()).toHaveText('Saved');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.getByRole('button', { name: 'Back to journal' }).click();
   await expect(page.getByRole('list', { name: 'Entries, newest first' })).toContainText('my chest felt tight');
   const link = await page.evaluate(async () => {
