@@ -14,7 +14,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronBindingPath } from './native-paths.mjs';
+import { electronBindingPath, packagedBindingSource } from './native-paths.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -58,7 +58,13 @@ export function buildForElectron() {
   const expected = Number(getAbi(electronVersion, 'electron'));
   const runtime = `Electron ${electronVersion}`;
   const target = electronBindingPath(root, electronVersion, process.arch);
-  if (existsSync(target) && abiOfBinary(target) === expected) return target;
+  // The packaged app carries the same build (electron-builder.yml, extraResources).
+  const publish = () => {
+    mkdirSync(dirname(packagedBindingSource(root)), { recursive: true });
+    cpSync(target, packagedBindingSource(root));
+    return target;
+  };
+  if (existsSync(target) && abiOfBinary(target) === expected) return publish();
 
   // Build in a copy so the Node build in node_modules (used by the tests) stays as it is.
   const work = join(root, 'native', '.build', MODULE);
@@ -94,7 +100,7 @@ export function buildForElectron() {
   assertAbi(built, expected, runtime);
   mkdirSync(dirname(target), { recursive: true });
   cpSync(built, target);
-  return target;
+  return publish();
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
