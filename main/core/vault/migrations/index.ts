@@ -4,8 +4,9 @@ import { migration003 } from './003-settings.ts';
 import { migration004 } from './004-sessions.ts';
 import { migration005 } from './005-search-prefix-index.ts';
 import { migration006 } from './006-schedules.ts';
+import { migration007 } from './007-signals.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 export type { Migration };

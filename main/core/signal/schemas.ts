@@ -1,0 +1,248 @@
+import { z } from 'zod';
+
+/**
+ * Trusted contacts: what may be stored and sent. Pure zod with no Node imports, so it can
+ * move into preload/contract as it is when the contract is wired.
+ */
+
+export const limits = {
+  contacts: 5,
+  name: 60,
+  /** Characters (Unicode code points), the same way SQLite's length() counts them. */
+  message: 280,
+  email: 254,
+  url: 2048,
+  jsonTemplate: 4000,
+  headerName: 64,
+  headerValue: 1024,
+} as const;
+
+export const DEFAULT_MESSAGE = '🫂 Could you check on me when you can?';
+export const DEFAULT_FOLLOW_UP = "I'm OK now 💙";
+/** Where a JSON template takes the message (JSON-escaped, inside a string). */
+export const MESSAGE_PLACEHOLDER = '{{message}}';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const codePoints = (s: string): number => [...s].length;
+// C0 controls except tab and newline, DEL, and the C1 range.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Why this webhook address cannot be used, in plain words; undefined when it is fine. */
+export function webhookUrlProblem(raw: string): string | undefined {
+  if (raw.length === 0) return 'Please enter the web address of the notifier.';
+  if (raw.length > limits.url) return `That web address is too long (at most ${limits.url} characters).`;
+  if (ANY_CONTROL.test(raw) || /\s/.test(raw)) return 'A web address cannot contain spaces or line breaks.';
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(raw)?.[1]?.toLowerCase();
+  if (!scheme) return 'That does not look like a web address. It should start with https://';
+  if (scheme !== 'https' && scheme !== 'http') {
+    return `Saltwater only sends to https:// addresses, not "${scheme}:".`;
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'That does not look like a complete web address.';
+  }
+  if (!raw.slice(scheme.length + 1).startsWith('//')) return 'That does not look like a complete web address.';
+  // Read the authority from the text too: the parser forgets an empty "user@".
+  const authority = raw.slice(scheme.length + 3).split(/[/?#\\]/, 1)[0] ?? '';
+  if (authority.includes('@') || url.username !== '' || url.password !== '') {
+    return 'Please leave the name and password out of the web address; use the header field for a token.';
+  }
+  if (url.hostname === '') return 'That web address has no server name.';
+  if (url.hash !== '' || raw.includes('#')) return 'Please remove the part after "#" from the web address.';
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return 'Only https:// addresses can be used, so the message is encrypted on its way (http:// is fine only for this computer, localhost).';
+  }
+  return undefined;
+}
+
+/** An e-mail address Saltwater can put in a mailto: link without anything else riding along. */
+export function emailProblem(raw: string): string | undefined {
+  if (raw.length > limits.email) return `That e-mail address is too long (at most ${limits.email} characters).`;
+  const match = /^([A-Za-z0-9._+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/.exec(raw);
+  if (!match) return 'That does not look like an e-mail address (like name@example.org).';
+  const [, local = '', domain = ''] = match;
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..') || local.length > 64) {
+    return 'That does not look like an e-mail address (like name@example.org).';
+  }
+  if (domain.split('.').some((label) => label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
+    return 'That does not look like an e-mail address (like name@example.org).';
+  }
+  return undefined;
+}
+
+/** Digits with an optional leading +, after the usual spaces, dashes, dots and brackets are removed. */
+export function normalisePhone(raw: string): string {
+  return raw.replace(/[\s\-.()]/g, '');
+}
+
+export function phoneProblem(raw: string): string | undefined {
+  if (raw.length > 32) return 'That phone number is too long.';
+  if (!/^\+?[0-9]{3,15}$/.test(normalisePhone(raw))) {
+    return 'That does not look like a phone number. Use digits, with + and the country code if you like.';
+  }
+  return undefined;
+}
+
+const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Set by Saltwater or by the transport; a contact's header may not replace them. */
+const RESERVED_HEADERS = new Set([
+  'host',
+  'content-length',
+  'content-type',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'expect',
+  'te',
+  'trailer',
+  'proxy-authorization',
+  'idempotency-key',
+]);
+
+export function headerNameProblem(raw: string): string | undefined {
+  if (raw.length === 0 || raw.length > limits.headerName) return `A header name has 1 to ${limits.headerName} characters.`;
+  if (!HEADER_TOKEN.test(raw)) return 'A header name uses only letters, digits and dashes (like Authorization).';
+  if (RESERVED_HEADERS.has(raw.toLowerCase())) return `Saltwater sets the "${raw}" header itself; please choose another.`;
+  return undefined;
+}
+
+export function headerValueProblem(raw: string): string | undefined {
+  if (raw.length === 0 || raw.length > limits.headerValue) return `A header value has 1 to ${limits.headerValue} characters.`;
+  if (ANY_CONTROL.test(raw)) return 'A header value cannot contain line breaks or control characters.';
+  if (/[^\u0020-\u007e]/.test(raw)) return 'A header value uses only plain ASCII characters.';
+  return undefined;
+}
+
+export function messageProblem(raw: string, what = 'message'): string | undefined {
+  if (raw.trim().length === 0) return `The ${what} cannot be empty.`;
+  if (codePoints(raw) > limits.message) return `The ${what} is too long: keep it to ${limits.message} characters.`;
+  if (CONTROL.test(raw)) return `The ${what} contains a character that cannot be sent.`;
+  return undefined;
+}
+
+/** The message, JSON-escaped into every placeholder (always inside a JSON string). */
+export function fillTemplate(template: string, message: string): string {
+  return template.split(MESSAGE_PLACEHOLDER).join(JSON.stringify(message).slice(1, -1));
+}
+
+export function jsonTemplateProblem(raw: string): string | undefined {
+  if (raw.length > limits.jsonTemplate) return `The JSON template is too long (at most ${limits.jsonTemplate} characters).`;
+  if (!raw.includes(MESSAGE_PLACEHOLDER)) return `The JSON template needs ${MESSAGE_PLACEHOLDER} where the message goes, inside quotes.`;
+  // A probe with quotes, a backslash and a line break only stays valid JSON inside a string.
+  const probe = 'pr"o\\be\n';
+  try {
+    JSON.parse(fillTemplate(raw, probe));
+  } catch {
+    return `The JSON template is not valid JSON once the message is put in. Put ${MESSAGE_PLACEHOLDER} inside quotes, like {"text": "${MESSAGE_PLACEHOLDER}"}.`;
+  }
+  return undefined;
+}
+
+const checked = (problem: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
+const Name = z
+  .string()
+  .transform((s) => s.trim())
+  .superRefine((value, ctx) => {
+    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please give this person a name.' });
+    else if (codePoints(value) > limits.name) ctx.addIssue({ code: 'custom', message: `A name has at most ${limits.name} characters.` });
+    else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A name cannot contain line breaks or control characters.' });
+  });
+
+const Message = (what: string) => checked((value) => messageProblem(value, what));
+
+const EmailChannel = z.object({
+  type: z.literal('messenger'),
+  kind: z.literal('email'),
+  address: z.string().transform((s) => s.trim()).pipe(checked(emailProblem)),
+});
+const SmsChannel = z.object({
+  type: z.literal('messenger'),
+  kind: z.literal('sms'),
+  address: z
+    .string()
+    .superRefine((value, ctx) => {
+      const message = phoneProblem(value);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    })
+    .transform(normalisePhone),
+});
+export const MessengerChannel = z.discriminatedUnion('kind', [EmailChannel, SmsChannel]);
+
+export const WebhookHeader = z.object({ name: checked(headerNameProblem), value: checked(headerValueProblem) });
+
+export const WebhookChannel = z
+  .object({
+    type: z.literal('webhook'),
+    url: z.string().transform((s) => s.trim()).pipe(checked(webhookUrlProblem)),
+    format: z.enum(['text', 'json'], { error: 'The format is plain text or JSON.' }),
+    jsonTemplate: checked(jsonTemplateProblem).optional(),
+    header: WebhookHeader.optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.format === 'json' && c.jsonTemplate === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['jsonTemplate'], message: `A JSON webhook needs a template with ${MESSAGE_PLACEHOLDER} in it.` });
+    }
+    if (c.format === 'text' && c.jsonTemplate !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['jsonTemplate'], message: 'A plain-text webhook sends only the message; remove the JSON template.' });
+    }
+  });
+
+export const Channel = z.union([MessengerChannel, WebhookChannel], { error: 'Please choose how to reach this person.' });
+export type Channel = z.output<typeof Channel>;
+
+/** What the person fills in. The messages fall back to the defaults when left out. */
+export const ContactInput = z.object({
+  name: Name,
+  channel: Channel,
+  message: Message('message').default(DEFAULT_MESSAGE),
+  followUp: Message('"I\'m OK" message').default(DEFAULT_FOLLOW_UP),
+});
+export type ContactInput = z.input<typeof ContactInput>;
+export type ContactFields = z.output<typeof ContactInput>;
+
+export const ContactId = z.number().int().positive();
+export const SignalId = z.number().int().positive();
+export const Which = z.enum(['help', 'ok'], { error: 'Which message: "help" or "ok".' });
+export type Which = z.output<typeof Which>;
+
+export interface Contact extends ContactFields {
+  id: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type ChannelKind = 'email' | 'sms' | 'webhook';
+export type SignalState = 'queued' | 'sending' | 'sent' | 'failed' | 'expired' | 'opened';
+
+/** One signal, as the UI sees it. No message text, no address, no token. */
+export interface SignalStatus {
+  signalId: number;
+  contactId: number | null;
+  contactName: string;
+  channel: ChannelKind;
+  which: Which;
+  state: SignalState;
+  /**
+   * pending: still trying. delivered: the webhook answered 2xx. not-delivered: failed or
+   * expired (offer the clipboard). handed-off: the mail or SMS app was opened with it.
+   */
+  outcome: 'pending' | 'delivered' | 'not-delivered' | 'handed-off';
+  attempts: number;
+  createdAt: number;
+  settledAt: number | null;
+  nextAttemptAt: number | null;
+  /** After this, it is never sent: created + 30 minutes. */
+  givesUpAt: number;
+  lastError: string | null;
+}

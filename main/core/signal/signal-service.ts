@@ -1,0 +1,388 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../preload/contract/index.ts';
+import { parse } from '../journal/validate.ts';
+import type { Clock, Timers } from '../ports.ts';
+import type { Db } from '../vault/database.ts';
+import { afterFailure, judgeStatus, messengerUri, REQUEST_TIMEOUT_MS, requestHeaders, SEND_WINDOW_MS, webhookRequest } from './outbox.ts';
+import type { Clipboard, HttpPost, OpenExternal } from './ports.ts';
+import {
+  ContactId,
+  ContactInput,
+  limits,
+  SignalId,
+  Which,
+  type ChannelKind,
+  type Contact,
+  type SignalState,
+  type SignalStatus,
+} from './schemas.ts';
+import {
+  countContacts,
+  deleteContact,
+  deleteSettled,
+  findContact,
+  findSignal,
+  insertContact,
+  insertQueued,
+  insertSettled,
+  listContacts,
+  listSignals,
+  pendingIdsOfContact,
+  pendingSignals,
+  settle,
+  markRetry,
+  markSending,
+  updateContact,
+  type NewSignal,
+  type PendingSignal,
+  type SignalRow,
+} from './store.ts';
+
+export interface SignalServiceOptions {
+  /** The open vault; throws AppError('LOCKED') while it is locked. */
+  db: () => Db;
+  clock: Clock;
+  timers: Timers;
+  httpPost: HttpPost;
+  openExternal: OpenExternal;
+  clipboard: Clipboard;
+  /** A fresh idempotency key (default: a random UUID). */
+  newKey?: () => string;
+  /** Called after every change of a signal's state (to push it to the UI). */
+  onChange?: (status: SignalStatus) => void;
+  /** Something went wrong that nobody is waiting for (a failed write after an answer). */
+  report?: (problem: unknown) => void;
+}
+
+export interface SendResult {
+  signalId: number;
+  channel: ChannelKind;
+  state: SignalState;
+}
+
+export interface HistoryItem {
+  signalId: number;
+  at: number;
+  contactName: string;
+  channel: ChannelKind;
+  which: 'help' | 'ok';
+  outcome: SignalStatus['outcome'];
+}
+
+const PENDING = ['queued', 'sending'] as const;
+
+/**
+ * Trusted contacts and the signals sent to them. A messenger signal is handed to the
+ * person's own mail or SMS app (clipboard first). A webhook signal goes through an
+ * outbox in the vault: written down before every attempt, tried with backoff for up to
+ * 30 minutes, each attempt with the same Idempotency-Key, never started after those 30
+ * minutes — also across a crash or a restart (see resume()).
+ */
+export class SignalService {
+  private timer: unknown = undefined;
+  private wake: number | null = null;
+  private stopped = true;
+  private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly newKey: () => string;
+
+  constructor(private readonly o: SignalServiceOptions) {
+    this.newKey = o.newKey ?? (() => randomUUID());
+  }
+
+  // ---- contacts -----------------------------------------------------------------------
+
+  listContacts(): Contact[] {
+    return listContacts(this.o.db());
+  }
+
+  addContact(input: ContactInput): Contact {
+    const fields = parse(ContactInput, input);
+    const db = this.o.db();
+    const id = db.transaction(() => {
+      if (countContacts(db) >= limits.contacts) {
+        throw new AppError('INVALID_INPUT', `You can keep up to ${limits.contacts} trusted people. Remove one to add someone new.`);
+      }
+      return insertContact(db, fields, this.o.clock.now());
+    })();
+    return this.contact(db, id);
+  }
+
+  /** Replaces the contact's details; signals already on their way keep what was agreed when they were sent. */
+  updateContact(id: number, input: ContactInput): Contact {
+    const contactId = parse(ContactId, id);
+    const fields = parse(ContactInput, input);
+    const db = this.o.db();
+    this.contact(db, contactId);
+    updateContact(db, contactId, fields, this.o.clock.now());
+    return this.contact(db, contactId);
+  }
+
+  /** Removes the person; anything still waiting to reach them is not sent. History stays. */
+  removeContact(id: number): void {
+    const contactId = parse(ContactId, id);
+    const db = this.o.db();
+    this.contact(db, contactId);
+    const now = this.o.clock.now();
+    const cancelled = db.transaction(() => {
+      const ids = pendingIdsOfContact(db, contactId).filter((signalId) => settle(db, signalId, 'failed', now, 'contact_removed', PENDING));
+      deleteContact(db, contactId);
+      return ids;
+    })();
+    for (const signalId of cancelled) this.emit(db, signalId);
+    this.arm(db);
+  }
+
+  /** The clipboard fallback: puts the agreed message on the clipboard, nothing else. */
+  copyMessage(id: number, which: 'help' | 'ok'): void {
+    const contact = this.contact(this.o.db(), parse(ContactId, id));
+    this.o.clipboard.writeText(messageOf(contact, parse(Which, which)));
+  }
+
+  // ---- signals ------------------------------------------------------------------------
+
+  /**
+   * Sends the agreed message ('help') or the follow-up ('ok'). Messenger: resolves once
+   * the mail/SMS app was asked to open ('opened', or 'failed' with the message still on
+   * the clipboard). Webhook: resolves at once with 'queued'; watch status() or onChange.
+   */
+  async send(id: number, which: 'help' | 'ok'): Promise<SendResult> {
+    const contactId = parse(ContactId, id);
+    const w = parse(Which, which);
+    const db = this.o.db();
+    const contact = this.contact(db, contactId);
+    const message = messageOf(contact, w);
+    const channel: ChannelKind = contact.channel.type === 'webhook' ? 'webhook' : contact.channel.kind;
+    const base: NewSignal = { contactId, contactName: contact.name, channel, which: w, idempotencyKey: this.newKey(), createdAt: this.o.clock.now() };
+
+    if (contact.channel.type === 'messenger') {
+      const uri = messengerUri(contact.channel, message);
+      let copied = true;
+      try {
+        this.o.clipboard.writeText(message);
+      } catch {
+        copied = false;
+      }
+      let opened = true;
+      try {
+        await this.o.openExternal(uri);
+      } catch {
+        opened = false;
+      }
+      const signalId = insertSettled(this.o.db(), base, opened ? 'opened' : 'failed', opened ? null : copied ? 'open_failed' : 'open_and_copy_failed');
+      this.emit(this.o.db(), signalId);
+      return { signalId, channel, state: opened ? 'opened' : 'failed' };
+    }
+
+    const signalId = insertQueued(db, base, webhookRequest(contact.channel, message));
+    this.emit(db, signalId);
+    if (!this.stopped) this.process();
+    return { signalId, channel, state: 'queued' };
+  }
+
+  status(id: number): SignalStatus {
+    const row = findSignal(this.o.db(), parse(SignalId, id));
+    if (!row) throw new AppError('NOT_FOUND', 'That signal could not be found. Its history may have been deleted.');
+    return toStatus(row);
+  }
+
+  /** Newest first: when, to whom, how, and whether it arrived. */
+  history(): HistoryItem[] {
+    return listSignals(this.o.db()).map((row) => {
+      const s = toStatus(row);
+      return { signalId: s.signalId, at: s.createdAt, contactName: s.contactName, channel: s.channel, which: s.which, outcome: s.outcome };
+    });
+  }
+
+  /** Deletes every settled signal; one still on its way is kept until it settles. */
+  deleteHistory(): { deleted: number } {
+    return { deleted: deleteSettled(this.o.db()) };
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------
+
+  /**
+   * On start and on unlock: signals still pending are tried again (a 'sending' one with
+   * the same key: the receiver can tell it is a repeat); ones older than 30 minutes are
+   * expired without another attempt.
+   */
+  resume(): { pending: number; expired: number } {
+    this.stopped = false;
+    const db = this.tryDb();
+    if (!db) return { pending: 0, expired: 0 };
+    const expired = this.expireOld(db);
+    const pending = pendingSignals(db).length;
+    this.process();
+    return { pending, expired };
+  }
+
+  /** On lock and quit: no new attempts start. One already under way still records its answer if it can. */
+  stop(): void {
+    this.stopped = true;
+    this.disarm();
+  }
+
+  /** Resolves when no attempt is under way (for shutdown and tests). */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** When the armed timer will next look (diagnostics and tests). */
+  nextWakeAt(): number | null {
+    return this.wake;
+  }
+
+  // ---- the outbox ---------------------------------------------------------------------
+
+  private process(): void {
+    if (this.stopped) return;
+    const db = this.tryDb();
+    if (!db) return;
+    this.expireOld(db);
+    const now = this.o.clock.now();
+    for (const signal of pendingSignals(db)) {
+      if (this.inFlight.has(signal.id) || (signal.nextAttemptAt ?? 0) > now) continue;
+      const id = signal.id;
+      const attempt = this.attempt(db, signal)
+        .catch((error: unknown) => this.o.report?.(error))
+        .finally(() => {
+          // Always after the set below: finally callbacks run on a later tick.
+          this.inFlight.delete(id);
+          if (!this.stopped) this.process();
+        });
+      this.inFlight.set(id, attempt);
+    }
+    this.arm(db);
+  }
+
+  private async attempt(db: Db, signal: PendingSignal): Promise<void> {
+    const startedAt = this.o.clock.now();
+    if (startedAt >= signal.createdAt + SEND_WINDOW_MS) {
+      if (settle(db, signal.id, 'expired', startedAt, null, PENDING)) this.emit(db, signal.id);
+      return;
+    }
+    // Written down before the request: after a crash the signal is retried with the same key.
+    if (!markSending(db, signal.id, startedAt)) return;
+    this.emit(db, signal.id);
+    const { url, body, contentType, header } = signal.request;
+    let outcome: { status: number } | { error: string };
+    try {
+      const response = await this.withTimeout(this.o.httpPost(url, { headers: requestHeaders(contentType, signal.idempotencyKey, header), body, timeoutMs: REQUEST_TIMEOUT_MS }));
+      outcome = response === 'timeout' ? { error: 'timeout' } : { status: response.status };
+    } catch {
+      outcome = { error: 'network' };
+    }
+    try {
+      this.record(signal, outcome);
+    } catch (error) {
+      // Locked or closed meanwhile: the row stays 'sending' and resume() retries it with the same key.
+      if (!(error instanceof AppError && error.code === 'LOCKED')) this.o.report?.(error);
+    }
+  }
+
+  private record(signal: PendingSignal, outcome: { status: number } | { error: string }): void {
+    const db = this.o.db();
+    const now = this.o.clock.now();
+    const verdict = 'status' in outcome ? judgeStatus(outcome.status) : ({ type: 'retry', error: outcome.error } as const);
+    if (verdict.type === 'sent') {
+      settle(db, signal.id, 'sent', now, null, ['sending']);
+    } else {
+      const attempts = findSignal(db, signal.id)?.attempts ?? signal.attempts + 1;
+      const next = verdict.type === 'retry' ? afterFailure(now, signal.createdAt, attempts) : null;
+      if (next) markRetry(db, signal.id, next.nextAttemptAt, verdict.error);
+      else settle(db, signal.id, 'failed', now, verdict.error, ['sending']);
+    }
+    this.emit(db, signal.id);
+  }
+
+  /** Anything pending past its window is expired, never sent late. In-flight ones finish first. */
+  private expireOld(db: Db): number {
+    const now = this.o.clock.now();
+    let count = 0;
+    for (const signal of pendingSignals(db)) {
+      if (this.inFlight.has(signal.id) || now < signal.createdAt + SEND_WINDOW_MS) continue;
+      if (settle(db, signal.id, 'expired', now, null, PENDING)) {
+        count++;
+        this.emit(db, signal.id);
+      }
+    }
+    return count;
+  }
+
+  private withTimeout<T>(promise: Promise<T>): Promise<T | 'timeout'> {
+    let handle: unknown;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      handle = this.o.timers.setTimeout(() => resolve('timeout'), REQUEST_TIMEOUT_MS);
+    });
+    return Promise.race([promise, timeout]).finally(() => this.o.timers.clearTimeout(handle));
+  }
+
+  private arm(db: Db): void {
+    this.disarm();
+    if (this.stopped) return;
+    let next: number | null = null;
+    for (const signal of pendingSignals(db)) {
+      if (this.inFlight.has(signal.id) || signal.nextAttemptAt === null) continue;
+      // Wake at the next attempt, and in any case when the window closes.
+      const at = Math.min(signal.nextAttemptAt, signal.createdAt + SEND_WINDOW_MS);
+      if (next === null || at < next) next = at;
+    }
+    if (next === null) return;
+    this.wake = next;
+    this.timer = this.o.timers.setTimeout(() => {
+      this.timer = undefined;
+      this.wake = null;
+      this.process();
+    }, Math.max(0, next - this.o.clock.now()));
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) this.o.timers.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.wake = null;
+  }
+
+  private emit(db: Db, signalId: number): void {
+    if (!this.o.onChange) return;
+    const row = findSignal(db, signalId);
+    if (row) this.o.onChange(toStatus(row));
+  }
+
+  private tryDb(): Db | null {
+    try {
+      return this.o.db();
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'LOCKED') return null;
+      throw error;
+    }
+  }
+
+  private contact(db: Db, id: number): Contact {
+    const contact = findContact(db, id);
+    if (!contact) throw new AppError('NOT_FOUND', 'That trusted person could not be found. They may have been removed.');
+    return contact;
+  }
+}
+
+function messageOf(contact: Contact, which: 'help' | 'ok'): string {
+  return which === 'help' ? contact.message : contact.followUp;
+}
+
+function toStatus(row: SignalRow): SignalStatus {
+  const outcome: SignalStatus['outcome'] =
+    row.state === 'sent' ? 'delivered' : row.state === 'opened' ? 'handed-off' : row.state === 'queued' || row.state === 'sending' ? 'pending' : 'not-delivered';
+  return {
+    signalId: row.id,
+    contactId: row.contactId,
+    contactName: row.contactName,
+    channel: row.channel,
+    which: row.which,
+    state: row.state,
+    outcome,
+    attempts: row.attempts,
+    createdAt: row.createdAt,
+    settledAt: row.settledAt,
+    nextAttemptAt: row.state === 'queued' ? row.nextAttemptAt : null,
+    givesUpAt: row.createdAt + SEND_WINDOW_MS,
+    lastError: row.lastError,
+  };
+}
