@@ -8,6 +8,7 @@ import {
   type Result,
 } from '../../preload/contract/index.ts';
 import { asVaultError } from './vault/database.ts';
+import { errorKind, logProblem } from './log.ts';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
@@ -20,7 +21,7 @@ export interface Router {
 /** Reports failures without their content: codes and method names only. */
 export type ErrorLog = (method: string, detail: string) => void;
 
-const defaultLog: ErrorLog = (method, detail) => console.error(`[saltwater] ${method}: ${detail}`);
+const defaultLog: ErrorLog = logProblem;
 
 /**
  * The one place where contract input is validated and errors become results.
@@ -51,7 +52,7 @@ export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Ro
         // Damage found by a query after unlock is still reported as damage, not as a crash.
         const known = asVaultError(error);
         if (known instanceof AppError) return fail(known);
-        log(method, error instanceof Error ? error.name : 'unknown error');
+        log(method, errorKind(error));
         return fail(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }
     },

@@ -10,6 +10,7 @@ import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
+import { errorKind, logProblem } from './log.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './ports.ts';
 
 export interface CoreOptions {
@@ -54,9 +55,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
   const emit = options.emit ?? (() => {});
-  // Problems are logged by kind only, never with their content.
-  const report = (where: string, error: unknown) =>
-    console.error(`[saltwater] ${where}: ${error instanceof Error ? error.name : 'unknown error'}`);
+  const report = (where: string, error: unknown) => logProblem(where, errorKind(error));
   const vault = new Vault({
     dir: options.dataDir,
     clock,

@@ -4,6 +4,7 @@ import { AppError } from '../../../preload/contract/index.ts';
 import { summarizePractice } from '../../../preload/contract/breath.ts';
 import { Practice } from '../../../preload/contract/practice.ts';
 import type { PracticeSummary } from '../../../preload/contract/sessions.ts';
+import { logProblem } from '../log.ts';
 
 /**
  * The built-in practices: JSON files in resources/practices/, validated on load.
@@ -13,7 +14,7 @@ import type { PracticeSummary } from '../../../preload/contract/sessions.ts';
 export class PracticeLibrary {
   readonly #practices = new Map<string, Practice>();
 
-  constructor(resourcesDir: string, report: (problem: string) => void = (p) => console.error(`[saltwater] ${p}`)) {
+  constructor(resourcesDir: string, report: (problem: string) => void = (p) => logProblem('practices', p)) {
     const dir = join(resourcesDir, 'practices');
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
       try {

@@ -40,6 +40,7 @@ import {
   type Schedule,
   type UpcomingOccurrence,
 } from '../../../preload/contract/schedule/schemas.ts';
+import { logProblem } from '../log.ts';
 import { newSealKeys, type SealedLog } from './sealed-log.ts';
 import { keyFromMs, msFromKey, parseWallKey, wallFromMs, wallMs, type WallKey } from '../../../preload/contract/schedule/wall-time.ts';
 import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
@@ -590,7 +591,7 @@ export class Scheduler {
   private problem(what: string, error?: unknown): void {
     // Messages only: an error here may carry SQL, never schedule content, but keep it short.
     const detail = error instanceof Error ? `: ${error.message.slice(0, 200)}` : '';
-    (this.o.report ?? ((p: string) => console.error(`[saltwater] scheduler: ${p}`)))(`${what}${detail}`);
+    (this.o.report ?? ((p: string) => logProblem('scheduler', p)))(`${what}${detail}`);
   }
 }
 
