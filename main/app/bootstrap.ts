@@ -9,6 +9,7 @@ import { createSessionMode } from './adapters/session-mode.ts';
 import { createReminderNotifier } from './adapters/notifications.ts';
 import { watchClock } from './adapters/clock-watch.ts';
 import { holdCloseForSave } from './adapters/close-handshake.ts';
+import { openInOs, systemClipboard } from './adapters/hand-off.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
@@ -23,6 +24,10 @@ export function bootstrap(): void {
     sessionMode: (active) => sessionMode.set(win, active),
     notify: (reminder) => notify(reminder),
     readyToClose: () => closing?.readyToClose(),
+    // Webhook signals use the core's Node adapter: it is main's only network path, sends
+    // no cookies, follows no redirects and never touches the renderer's session.
+    openExternal: openInOs,
+    clipboard: systemClipboard,
   });
   const notify = createReminderNotifier(() => win, (event, payload) => sendEvent(win, event, payload));
   watchClock(() => core.recomputeSchedule());

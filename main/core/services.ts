@@ -9,6 +9,9 @@ import { SessionsService } from './sessions/sessions.ts';
 import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
+import { SignalService } from './signal/signal-service.ts';
+import { createNodeHttpPost } from './signal/node-http-post.ts';
+import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { errorKind, logProblem } from './log.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from './ports.ts';
@@ -34,6 +37,11 @@ export interface CoreOptions {
   zone?: () => string;
   /** The renderer has saved what was pending and the window may close (Electron). */
   readyToClose?: () => void;
+  /** Hands a mailto:, sms: or web link to the OS (Electron: shell.openExternal). */
+  openExternal?: OpenExternal;
+  clipboard?: Clipboard;
+  /** Sends a webhook signal (default: Node's https, from main, never the renderer). */
+  httpPost?: HttpPost;
 }
 
 export interface Core {
@@ -48,6 +56,12 @@ export interface Core {
   /** The page that ran the session went away (reload, crash): leave session mode. */
   endSessionMode(): void;
   close(): void;
+}
+
+function unavailable(what: string) {
+  return (): never => {
+    throw new Error(`${what} is not available here`);
+  };
 }
 
 /** Composition root of the Electron-free services: the same in Electron and in the test host. */
@@ -81,6 +95,18 @@ export function createCore(options: CoreOptions): Core {
     if (!active) scheduler.recompute();
   };
 
+  const openExternal = options.openExternal ?? unavailable('Handing links to the computer');
+  const signals = new SignalService({
+    db,
+    clock,
+    timers,
+    httpPost: options.httpPost ?? createNodeHttpPost(),
+    openExternal,
+    clipboard: options.clipboard ?? { writeText: unavailable('The clipboard') },
+    onChange: (status) => emit('signal.changed', status),
+    report: (error) => report('signals', error),
+  });
+
   const scheduler = new Scheduler({
     db,
     clock,
@@ -108,6 +134,7 @@ export function createCore(options: CoreOptions): Core {
     if (!vault.isUnlocked()) return;
     try {
       setSessionMode(false);
+      signals.stop();
       journal.purgeDeleted();
     } catch (error) {
       report('lock', error);
@@ -125,6 +152,11 @@ export function createCore(options: CoreOptions): Core {
       scheduler.recompute();
     } catch (error) {
       report('scheduler', error);
+    }
+    try {
+      signals.resume();
+    } catch (error) {
+      report('signals', error);
     }
   };
 
@@ -221,6 +253,21 @@ export function createCore(options: CoreOptions): Core {
       scheduler.started(input);
       return null;
     },
+    'contacts.list': () => signals.listContacts(),
+    'contacts.add': (input) => signals.addContact(input),
+    'contacts.update': ({ id, contact }) => signals.updateContact(id, contact),
+    'contacts.remove': ({ id }) => {
+      signals.removeContact(id);
+      return null;
+    },
+    'signals.send': ({ contactId, which }) => signals.send(contactId, which),
+    'signals.copy': ({ contactId, which }) => {
+      signals.copyMessage(contactId, which);
+      return null;
+    },
+    'signals.status': ({ signalId }) => signals.status(signalId),
+    'signals.history': () => signals.history(),
+    'signals.deleteHistory': () => signals.deleteHistory(),
     'app.sessionMode': ({ active }) => {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();
@@ -229,6 +276,10 @@ export function createCore(options: CoreOptions): Core {
     },
     'app.readyToClose': () => {
       options.readyToClose?.();
+      return null;
+    },
+    'app.openLink': async ({ url }) => {
+      await openExternal(url);
       return null;
     },
     'app.activity': () => {
@@ -248,6 +299,7 @@ export function createCore(options: CoreOptions): Core {
     endSessionMode: () => setSessionMode(false),
     close: () => {
       scheduler.stop();
+      signals.stop();
       setSessionMode(false);
       autoLock.stop();
       if (vault.isUnlocked()) vault.lock();

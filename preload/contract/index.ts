@@ -34,7 +34,13 @@ import {
 export * from './schemas.ts';
 export * from './practice.ts';
 export * from './sessions.ts';
+import { WebLink } from './safety.ts';
+import { Contact, ContactId, ContactInput, SendResult, SignalHistoryItem, SignalId, SignalStatus, Which } from './signals.ts';
+
 export * from './schedule/schemas.ts';
+export * from './signals.ts';
+export * from './safety.ts';
+export * from './links.ts';
 export * from './errors.ts';
 
 const none = z.undefined();
@@ -109,10 +115,24 @@ export const contract = {
   /** The person started the practice from a reminder or a missed offer. */
   'reminders.started': method(OccurrenceRef, ok),
 
+  'contacts.list': method(none, z.array(Contact)),
+  'contacts.add': method(ContactInput, Contact),
+  'contacts.update': method(z.object({ id: ContactId, contact: ContactInput }), Contact),
+  'contacts.remove': method(z.object({ id: ContactId }), ok),
+  /** Sends the agreed message, the "I'm OK" follow-up, or a clearly marked test. Only ever to this contact. */
+  'signals.send': method(z.object({ contactId: ContactId, which: Which }), SendResult),
+  /** The clipboard fallback: the agreed words, nothing else. */
+  'signals.copy': method(z.object({ contactId: ContactId, which: Which }), ok),
+  'signals.status': method(z.object({ signalId: SignalId }), SignalStatus),
+  'signals.history': method(none, z.array(SignalHistoryItem)),
+  'signals.deleteHistory': method(none, z.object({ deleted: z.number().int().min(0) })),
+
   /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
   /** The window may close now: what was being written is saved (answer to app.closing). */
   'app.readyToClose': method(none, ok),
+  /** Opens a web page (a crisis line's site, the person's own link) in the OS browser; http(s) only. */
+  'app.openLink': method(z.object({ url: WebLink }), ok),
   /** The renderer saw the user do something; postpones the idle lock. */
   'app.activity': method(none, ok),
 } as const;
@@ -127,6 +147,8 @@ export const events = {
   'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
   /** The person clicked the OS notification: open that practice's start screen. */
   'reminder.open': ReminderTarget,
+  /** A signal's state changed (queued, sending, delivered, not delivered). */
+  'signal.changed': SignalStatus,
   /** An occurrence was missed (asleep, closed): offer it once. */
   'reminder.missed': z.object({ scheduleId: ScheduleId, occurrence: z.string(), at: z.number(), label: z.string() }),
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BreathPattern } from './practice.ts';
+import { CountryCode, maxSafetyEntries, SafetyEntry } from './safety.ts';
 
 /** Shared limits, so the UI and the services agree on what is acceptable. */
 export const limits = {
@@ -35,17 +36,75 @@ export const RecoveryKeyText = z.string().max(400);
 
 // ---- emotions --------------------------------------------------------------
 export const EmotionWord = trimmed(limits.wordMax);
+
+/**
+ * One axis of the mood-meter grid: a whole number from -5 to 5 without 0, as on the
+ * classic mood meter, so every placed word leans one way (1 or -1 is "only slightly").
+ */
+const offTheGrid = 'A place on the grid is a whole number from -5 to 5, other than 0.';
+export const EmotionAxis = z.number().int(offTheGrid).min(-5, offTheGrid).max(5, offTheGrid).refine((v) => v !== 0, offTheGrid);
+/** Where a feeling sits: pleasantness -5 (very unpleasant) … 5, energy -5 (very low, still) … 5 (stirred up). */
+export const EmotionPlacement = z.object({ pleasantness: EmotionAxis, energy: EmotionAxis });
+export type EmotionPlacement = z.infer<typeof EmotionPlacement>;
+
 export const EmotionFamily = z.object({
   id: z.string(),
   name: z.string(),
   words: z.array(z.string()),
+  /** A short, gentle line about the family. */
+  description: z.string().optional(),
+});
+export const CustomEmotionWord = z.object({
+  word: z.string(),
+  family: z.string(),
+  /** Where the person put their word on the grid; null or absent when they left it unplaced. */
+  placement: EmotionPlacement.nullable().optional(),
 });
 export const Vocabulary = z.object({
   families: z.array(EmotionFamily),
   /** Words the user added, already merged into `families`; listed for display. */
-  custom: z.array(z.object({ word: z.string(), family: z.string() })),
+  custom: z.array(CustomEmotionWord),
+  /** Every placed word, built-in and the user's own, by word. Unplaced words are absent. */
+  placements: z.record(z.string(), EmotionPlacement).optional(),
+  /**
+   * The reserved "I can't name it yet" answer. It is a word like any other for the journal
+   * (it also appears as the last, unplaced family), but never counts towards granularity.
+   */
+  notYetWord: z.string().optional(),
 });
 export type Vocabulary = z.infer<typeof Vocabulary>;
+
+/** Input of emotions.addWord: `placement` is optional so older callers keep working. */
+export const AddEmotionWordInput = z.object({
+  word: EmotionWord,
+  family: z.string().min(1).max(40),
+  placement: EmotionPlacement.nullable().optional(),
+});
+/** Input of emotions.placeWord: moves one of the user's own words on the grid (null: unplaced). */
+export const PlaceEmotionWordInput = z.object({ word: EmotionWord, placement: EmotionPlacement.nullable() });
+
+/** How many different feeling words the person has used; "can't name it yet" is not counted. */
+export const EmotionGranularity = z.object({
+  distinctWords: z.number().int().nonnegative(),
+  /** Different words used in the last 30 days. */
+  wordsLast30Days: z.number().int().nonnegative(),
+  /** Words used for the first time in the last 30 days. */
+  newLast30Days: z.number().int().nonnegative(),
+  /** The last 12 calendar months in the person's time zone, oldest first, this month last. */
+  months: z.array(
+    z.object({
+      /** "YYYY-MM" */
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      /** Words first used in this month. */
+      newWords: z.number().int().nonnegative(),
+      /** Different words used by the end of this month, all time (cumulative). */
+      distinctSoFar: z.number().int().nonnegative(),
+    }),
+  ),
+  /** One warm sentence for the UI, never a judgement. */
+  sentence: z.string(),
+});
+export type EmotionGranularity = z.infer<typeof EmotionGranularity>;
 
 export const NamedEmotion = z.object({
   word: EmotionWord,
@@ -110,6 +169,10 @@ export const Settings = z.object({
   audioVolume: z.number().min(0).max(1),
   /** 'system' follows prefers-reduced-motion; 'reduce' always uses the still cue. */
   motion: z.enum(['system', 'reduce']),
+  /** Whose crisis lines to show; null follows the computer's language and region. */
+  crisisCountry: CountryCode.nullable(),
+  /** The person's own people and lines, shown before the crisis lines. */
+  safetyEntries: z.array(SafetyEntry).max(maxSafetyEntries, `You can keep up to ${maxSafetyEntries} entries of your own.`),
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
@@ -118,4 +181,6 @@ export const defaultSettings: Settings = {
   audioEnabled: false,
   audioVolume: 0.5,
   motion: 'system',
+  crisisCountry: null,
+  safetyEntries: [],
 };

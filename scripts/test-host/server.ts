@@ -19,7 +19,10 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
   resourcesDir?: string;
   /** Sessions run this many times faster (fast end-to-end runs); also turns on test hooks. */
   sessionSpeed?: number;
-  /** Start the services on a manual clock at this time (ms); POST /__test-host/clock/advance moves it. */
+  /**
+   * Start the services on a manual clock at this time (ms); POST /__test-host/clock/advance
+   * moves it. GET /__test-host/handoffs lists the links and clipboard text the OS would have got.
+   */
   fakeClockStart?: number;
 }
 
@@ -44,7 +47,11 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const streams = new Set<ServerResponse>();
 
   const fakeClock = options.fakeClockStart === undefined ? null : new FakeClock(options.fakeClockStart);
+  // There is no OS here to hand a mailto: link to: keep what would have gone, for the tests.
+  const handedToOs = { opened: [] as string[], copied: [] as string[] };
   const core = createCore({
+    openExternal: (uri) => void handedToOs.opened.push(uri),
+    clipboard: { writeText: (text) => void handedToOs.copied.push(text) },
     ...options,
     ...(fakeClock ? { clock: fakeClock, timers: fakeClock } : {}),
     resourcesDir: options.resourcesDir ?? join(root, 'resources'),
@@ -86,6 +93,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         fakeClock.advance(ms);
         return send(res, 200, 'application/json', JSON.stringify({ now: fakeClock.now() }));
       }
+      if (path === '/__test-host/handoffs' && req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify(handedToOs));
       const call = /^\/__test-host\/call\/([\w.]+)$/.exec(path);
       if (call && req.method === 'POST') {
         const body = await readBody(req);

@@ -19,7 +19,16 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-router-'));
   clock = new FakeClock(1_700_000_000_000);
   // The fake clock is also the timer source, so the idle lock never fires on its own here.
-  core = createCore({ dataDir: path.join(dir, 'vault'), resourcesDir, clock, timers: clock, kdf: cheapKdf });
+  core = createCore({
+    dataDir: path.join(dir, 'vault'),
+    resourcesDir,
+    clock,
+    timers: clock,
+    kdf: cheapKdf,
+    openExternal: () => {},
+    clipboard: { writeText: () => {} },
+    httpPost: () => Promise.reject(new Error('no network in the router test')),
+  });
 });
 
 afterEach(() => {
@@ -38,6 +47,7 @@ async function ok<T = unknown>(method: MethodName, input?: unknown): Promise<T> 
 }
 
 interface Seeded {
+  contactId: number;
   entryId: number;
   sessionId: number;
   practiceId: string;
@@ -59,7 +69,9 @@ async function seed(): Promise<Seeded> {
   const practiceId = practices[0]!.id;
   const { sessionId } = await ok<{ sessionId: number }>('sessions.start', { practiceId, readiness: 3 });
   await ok('sessions.checkIn', { sessionId, stepIndex: 0, question: 'distress', value: 4 });
-  return { entryId: entry.id, sessionId, practiceId };
+  const contact = await ok<{ id: number }>('contacts.add', { name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } });
+  await ok('signals.send', { contactId: contact.id, which: 'test' });
+  return { contactId: contact.id, entryId: entry.id, sessionId, practiceId };
 }
 
 /** Every row of every table (FTS shadow tables included), the schema version, and the key file. */
@@ -188,6 +200,13 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { motion: 'fast' },
       { breathPattern: 'nope' },
       { breathPattern: { custom: { inhale: 0, exhale: 4 } } },
+      { crisisCountry: 'gb' },
+      { crisisCountry: 'GBR' },
+      { safetyEntries: [{ name: 'Dr Lee' }] },
+      { safetyEntries: [{ name: '', phone: '123' }] },
+      { safetyEntries: [{ name: 'Dr Lee', website: 'javascript:alert(1)' }] },
+      { safetyEntries: [{ name: 'Dr Lee', website: 'file:///etc/passwd' }] },
+      { safetyEntries: Array.from({ length: 9 }, (_, i) => ({ name: `n${i}`, phone: '123' })) },
     ],
     'practices.list': [{}],
     'practices.get': [{}, { id: '' }, { id: '../../package' }, { id: long(65) }, { id: 5 }, { id: 'UPPER' }],
@@ -260,8 +279,29 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'reminders.snooze': [{}, { scheduleId: 1, occurrence: '2026-02-03T20:00', minutes: 15 }, { scheduleId: 1, occurrence: 'soon', minutes: 10 }],
     'reminders.skip': [{}, { scheduleId: 1, occurrence: '2026-02-03 20:00' }, { scheduleId: 0, occurrence: '2026-02-03T20:00' }],
     'reminders.started': [{}, { scheduleId: 1 }, { scheduleId: 1, occurrence: '' }],
+    'contacts.list': [{}],
+    'contacts.add': [
+      {},
+      { name: 'Sam' },
+      { name: '', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } },
+      { name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'not an address' } },
+      { name: 'Sam', channel: { type: 'messenger', kind: 'sms', address: 'call me' } },
+      { name: 'Sam', channel: { type: 'webhook', url: 'javascript:alert(1)', format: 'text' } },
+      { name: 'Sam', channel: { type: 'webhook', url: 'file:///etc/passwd', format: 'text' } },
+      { name: 'Sam', channel: { type: 'webhook', url: 'http://example.org/t', format: 'text' } },
+      { name: 'Sam', channel: { type: 'webhook', url: `https://example.org/${long(2100)}`, format: 'text' } },
+      { name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' }, message: long(281) },
+    ],
+    'contacts.update': [{}, { id: s.contactId }, { id: 0, contact: { name: 'Sam', channel: { type: 'messenger', kind: 'sms', address: '+441234567' } } }],
+    'contacts.remove': [{}, { id: -1 }, { id: 'Sam' }],
+    'signals.send': [{}, { contactId: s.contactId }, { contactId: s.contactId, which: 'panic' }, { contactId: 0, which: 'help' }],
+    'signals.copy': [{}, { contactId: s.contactId, which: 'all' }, { contactId: 1.5, which: 'help' }],
+    'signals.status': [{}, { signalId: 0 }, { signalId: 'last' }],
+    'signals.history': [{}],
+    'signals.deleteHistory': [{}],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
+    'app.openLink': [{}, { url: 'javascript:alert(1)' }, { url: 'file:///etc/passwd' }, { url: 'mailto:a@b.org' }, { url: 'https://user:pw@x.org' }, { url: 5 }],
     'app.readyToClose': [{}, { now: true }],
   };
 }
@@ -304,6 +344,15 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'schedules.pendingMissed': undefined,
     'schedules.exportIcs': undefined,
     'reminders.started': { scheduleId: 1, occurrence: '2030-02-03T20:00' },
+    'contacts.list': undefined,
+    'contacts.add': { name: 'Robin', channel: { type: 'messenger', kind: 'sms', address: '+44 7700 900123' } },
+    'contacts.update': { id: s.contactId, contact: { name: 'Sam B', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } } },
+    'contacts.remove': { id: s.contactId },
+    'signals.send': { contactId: s.contactId, which: 'help' },
+    'signals.copy': { contactId: s.contactId, which: 'ok' },
+    'signals.status': { signalId: 1 },
+    'signals.history': undefined,
+    'signals.deleteHistory': undefined,
   };
 }
 
@@ -318,6 +367,8 @@ const openWhileLocked = new Set<MethodName>([
   'practices.get',
   'app.activity',
   'app.readyToClose',
+  // Only hands a web page to the OS browser; crisis lines' sites must open from anywhere.
+  'app.openLink',
   // Rules can be previewed without the vault; a reminder can be snoozed or skipped from the
   // lock screen (kept in the sealed log until the next unlock).
   'schedules.preview',

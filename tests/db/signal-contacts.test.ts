@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SignalService } from '../../main/core/signal/signal-service.ts';
-import { DEFAULT_MESSAGE, type ContactInput } from '../../main/core/signal/schemas.ts';
+import { DEFAULT_MESSAGE, type ContactInput } from '../../preload/contract/signals.ts';
 import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { expectAppError, makeTempDir } from '../helpers/vault-fixtures.ts';

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKOFF_MS, SEND_WINDOW_MS } from '../../main/core/signal/outbox.ts';
 import type { HttpPost, HttpRequest } from '../../main/core/signal/ports.ts';
 import { SignalService } from '../../main/core/signal/signal-service.ts';
-import type { SignalStatus } from '../../main/core/signal/schemas.ts';
+import type { SignalStatus } from '../../preload/contract/signals.ts';
 import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { makeTempDir } from '../helpers/vault-fixtures.ts';

@@ -1,62 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNodeHttpPost } from '../../main/core/signal/node-http-post.ts';
 import type { HttpPost } from '../../main/core/signal/ports.ts';
 import { SignalService } from '../../main/core/signal/signal-service.ts';
-import type { ContactInput } from '../../main/core/signal/schemas.ts';
+import { testMessage, type ContactInput } from '../../preload/contract/signals.ts';
 import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { insertEntry, makeTempDir } from '../helpers/vault-fixtures.ts';
-
-/**
- * A real notifier on 127.0.0.1 (random port) that keeps every request, answers repeats of
- * an Idempotency-Key without delivering again, and can go down and come back on its port.
- */
-class LocalNotifier {
-  readonly requests: Array<{ method: string; url: string; headers: http.IncomingHttpHeaders; body: string }> = [];
-  readonly delivered: string[] = [];
-  private readonly seen = new Set<string>();
-  private server: http.Server | null = null;
-  port = 0;
-
-  async up(): Promise<void> {
-    const server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        this.requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-        const key = req.headers['idempotency-key'];
-        if (typeof key === 'string' && !this.seen.has(key)) {
-          this.seen.add(key);
-          this.delivered.push(body);
-        }
-        res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
-      });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    this.port = (server.address() as AddressInfo).port;
-    this.server = server;
-  }
-
-  async down(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  url(topic = 'sam-topic'): string {
-    return `http://127.0.0.1:${this.port}/${topic}`;
-  }
-}
+import { LocalNotifier } from '../helpers/local-notifier.ts';
 
 const T0 = 1_700_000_000_000;
 let dir: string;
@@ -156,6 +108,16 @@ describe('webhook delivery to a real local server', () => {
     expect(request!.body).toBe(`{"content": "He said \\"tide\\" \\\\ now\\n🌊", "username": "buddy"}`);
     expect(JSON.parse(request!.body)).toEqual({ content: message, username: 'buddy' });
     expect(request!.headers['content-type']).toBe('application/json');
+  });
+
+  it('"Send a test" posts the agreed words marked as a test, and the history says so', async () => {
+    const s = service();
+    const id = textContact(s);
+    const { signalId } = await s.send(id, 'test');
+    await s.whenIdle();
+    expect(notifier.delivered).toEqual([testMessage('🫂 could you check on me when you can?')]);
+    expect(notifier.delivered[0]).toMatch(/^Just a test/);
+    expect(s.history()).toEqual([expect.objectContaining({ signalId, which: 'test', outcome: 'delivered' })]);
   });
 
   it('server down, then back: retried, delivered exactly once', async () => {

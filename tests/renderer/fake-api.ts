@@ -21,7 +21,12 @@ import type {
   SearchHit,
   Settings,
   Vocabulary,
+  Contact,
+  ContactInput,
+  SignalHistoryItem,
+  SignalStatus,
 } from '../../preload/contract/index.ts';
+import { Contact as ContactSchema, ContactInput as ContactInputSchema } from '../../preload/contract/signals.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { defaultSettings } from '../../preload/contract/schemas.ts';
 import { defaultQuietHours, PreviewInput, QuietHours as QuietHoursSchema, ScheduleInput, SchedulePatch } from '../../preload/contract/schedule/schemas.ts';
@@ -57,6 +62,9 @@ export function createFakeApi(options: FakeOptions = {}) {
   const recoveryKey = options.recoveryKey ?? FAKE_RECOVERY_KEY;
   let wrongTries = 0;
   let settings: Settings = { ...defaultSettings };
+  let contacts: Contact[] = [];
+  const signalLog: SignalStatus[] = [];
+  let webhookOutcome: SignalStatus['outcome'] = 'delivered';
   let nextId = 1;
   const entries = new Map<number, Entry & { deleted: boolean }>();
   const vocabulary: Vocabulary = {
@@ -410,7 +418,68 @@ export function createFakeApi(options: FakeOptions = {}) {
         return ok(null);
       }),
     },
+    contacts: {
+      list: vi.fn(async () => needsOpen() ?? ok(contacts)),
+      add: vi.fn(async (input: ContactInput) => {
+        const parsed = ContactInputSchema.safeParse(input);
+        if (!parsed.success) return fail('INVALID_INPUT', parsed.error.issues[0]!.message);
+        const contact = ContactSchema.parse({ ...parsed.data, id: nextId++, createdAt: now(), updatedAt: now() });
+        contacts = [...contacts, contact];
+        return ok(contact);
+      }),
+      update: vi.fn(async ({ id, contact }: { id: number; contact: ContactInput }) => {
+        const parsed = ContactInputSchema.safeParse(contact);
+        if (!parsed.success) return fail('INVALID_INPUT', parsed.error.issues[0]!.message);
+        const updated = ContactSchema.parse({ ...parsed.data, id, createdAt: now(), updatedAt: now() });
+        contacts = contacts.map((c) => (c.id === id ? updated : c));
+        return ok(updated);
+      }),
+      remove: vi.fn(async ({ id }: { id: number }) => {
+        contacts = contacts.filter((c) => c.id !== id);
+        return ok(null);
+      }),
+    },
+    signals: {
+      /** Messenger: handed off at once. Webhook: queued, then delivered on the next tick (signal.changed). */
+      send: vi.fn(async ({ contactId, which }: { contactId: number; which: 'help' | 'ok' | 'test' }) => {
+        const contact = contacts.find((c) => c.id === contactId);
+        if (!contact) return fail('NOT_FOUND', 'That trusted person could not be found.');
+        const channel = contact.channel.type === 'webhook' ? 'webhook' : contact.channel.kind;
+        const status: SignalStatus = {
+          signalId: signalLog.length + 1,
+          contactId,
+          contactName: contact.name,
+          channel,
+          which,
+          state: channel === 'webhook' ? 'queued' : 'opened',
+          outcome: channel === 'webhook' ? 'pending' : 'handed-off',
+          attempts: 0,
+          createdAt: now(),
+          settledAt: null,
+          nextAttemptAt: null,
+          givesUpAt: now() + 30 * 60_000,
+          lastError: null,
+        };
+        signalLog.push(status);
+        if (channel === 'webhook') {
+          setTimeout(() => {
+            Object.assign(status, { state: webhookOutcome === 'delivered' ? 'sent' : 'failed', outcome: webhookOutcome, attempts: 1, settledAt: now() });
+            emit('signal.changed', { ...status });
+          }, 0);
+        }
+        return ok({ signalId: status.signalId, channel, state: status.state });
+      }),
+      copy: vi.fn(async () => ok(null)),
+      status: vi.fn(async ({ signalId }: { signalId: number }) => ok(signalLog[signalId - 1]!)),
+      history: vi.fn(async () =>
+        ok<SignalHistoryItem[]>(
+          signalLog.map((s) => ({ signalId: s.signalId, at: s.createdAt, contactName: s.contactName, channel: s.channel, which: s.which, outcome: s.outcome })).reverse(),
+        ),
+      ),
+      deleteHistory: vi.fn(async () => ok({ deleted: signalLog.splice(0).length })),
+    },
     app: {
+      openLink: vi.fn(async () => ok(null)),
       activity: vi.fn(async () => ok(null)),
       sessionMode: vi.fn(async () => ok(null)),
       readyToClose: vi.fn(async () => ok(null)),
@@ -434,6 +503,11 @@ export function createFakeApi(options: FakeOptions = {}) {
     /** The missed occurrence schedules.pendingMissed offers (until it is started or skipped). */
     setMissed(offer: MissedOffer | null) {
       missed = offer;
+    },
+    signalLog,
+    /** What a webhook signal ends as ('delivered' by default). */
+    setWebhookOutcome(outcome: SignalStatus['outcome']) {
+      webhookOutcome = outcome;
     },
     /** Simulates the vault locking itself (idle or system). */
     lockFromMain(reason: 'idle' | 'system' | 'manual') {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import { judgeStatus, messengerUri, requestHeaders, webhookRequest, afterFailure, SEND_WINDOW_MS } from '../../main/core/signal/outbox.ts';
-import { ContactInput, DEFAULT_FOLLOW_UP, DEFAULT_MESSAGE, webhookUrlProblem, type ContactFields } from '../../main/core/signal/schemas.ts';
+import { ContactInput, DEFAULT_FOLLOW_UP, DEFAULT_MESSAGE, webhookUrlProblem, type ContactFields } from '../../preload/contract/signals.ts';
 
 const webhook = (url: string, more: Record<string, unknown> = {}) => ({ name: 'Sam', channel: { type: 'webhook', url, format: 'text', ...more } });
 const email = (address: string) => ({ name: 'Sam', channel: { type: 'messenger', kind: 'email', address } });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { HttpPost } from './ports.ts';
-import { webhookUrlProblem } from './schemas.ts';
+import { webhookUrlProblem } from '../../../preload/contract/signals.ts';
 
 /** Answers larger than this are not read further; only the status matters. */
 const MAX_RESPONSE_BYTES = 64 * 1024;

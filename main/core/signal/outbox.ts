@@ -1,5 +1,5 @@
-import type { Channel } from './schemas.ts';
-import { fillTemplate } from './schemas.ts';
+import type { Channel } from '../../../preload/contract/signals.ts';
+import { fillTemplate } from '../../../preload/contract/signals.ts';
 
 /** The outbox's rules, as plain functions: timing and what a response means. */
 

@@ -8,14 +8,16 @@ import type { Clipboard, HttpPost, OpenExternal } from './ports.ts';
 import {
   ContactId,
   ContactInput,
-  limits,
+  signalLimits,
   SignalId,
   Which,
   type ChannelKind,
   type Contact,
-  type SignalState,
   type SignalStatus,
-} from './schemas.ts';
+  type SendResult,
+  type SignalHistoryItem,
+  testMessage,
+} from '../../../preload/contract/signals.ts';
 import {
   countContacts,
   deleteContact,
@@ -54,21 +56,6 @@ export interface SignalServiceOptions {
   report?: (problem: unknown) => void;
 }
 
-export interface SendResult {
-  signalId: number;
-  channel: ChannelKind;
-  state: SignalState;
-}
-
-export interface HistoryItem {
-  signalId: number;
-  at: number;
-  contactName: string;
-  channel: ChannelKind;
-  which: 'help' | 'ok';
-  outcome: SignalStatus['outcome'];
-}
-
 const PENDING = ['queued', 'sending'] as const;
 
 /**
@@ -99,8 +86,8 @@ export class SignalService {
     const fields = parse(ContactInput, input);
     const db = this.o.db();
     const id = db.transaction(() => {
-      if (countContacts(db) >= limits.contacts) {
-        throw new AppError('INVALID_INPUT', `You can keep up to ${limits.contacts} trusted people. Remove one to add someone new.`);
+      if (countContacts(db) >= signalLimits.contacts) {
+        throw new AppError('INVALID_INPUT', `You can keep up to ${signalLimits.contacts} trusted people. Remove one to add someone new.`);
       }
       return insertContact(db, fields, this.o.clock.now());
     })();
@@ -133,7 +120,7 @@ export class SignalService {
   }
 
   /** The clipboard fallback: puts the agreed message on the clipboard, nothing else. */
-  copyMessage(id: number, which: 'help' | 'ok'): void {
+  copyMessage(id: number, which: Which): void {
     const contact = this.contact(this.o.db(), parse(ContactId, id));
     this.o.clipboard.writeText(messageOf(contact, parse(Which, which)));
   }
@@ -145,7 +132,7 @@ export class SignalService {
    * the mail/SMS app was asked to open ('opened', or 'failed' with the message still on
    * the clipboard). Webhook: resolves at once with 'queued'; watch status() or onChange.
    */
-  async send(id: number, which: 'help' | 'ok'): Promise<SendResult> {
+  async send(id: number, which: Which): Promise<SendResult> {
     const contactId = parse(ContactId, id);
     const w = parse(Which, which);
     const db = this.o.db();
@@ -186,7 +173,7 @@ export class SignalService {
   }
 
   /** Newest first: when, to whom, how, and whether it arrived. */
-  history(): HistoryItem[] {
+  history(): SignalHistoryItem[] {
     return listSignals(this.o.db()).map((row) => {
       const s = toStatus(row);
       return { signalId: s.signalId, at: s.createdAt, contactName: s.contactName, channel: s.channel, which: s.which, outcome: s.outcome };
@@ -363,7 +350,8 @@ export class SignalService {
   }
 }
 
-function messageOf(contact: Contact, which: 'help' | 'ok'): string {
+function messageOf(contact: Contact, which: Which): string {
+  if (which === 'test') return testMessage(contact.message);
   return which === 'help' ? contact.message : contact.followUp;
 }
 

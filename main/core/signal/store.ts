@@ -1,7 +1,7 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
 import type { WebhookRequest } from './outbox.ts';
-import type { Channel, ChannelKind, Contact, ContactFields, SignalState, Which } from './schemas.ts';
+import type { Channel, ChannelKind, Contact, ContactFields, SignalState, Which } from '../../../preload/contract/signals.ts';
 
 /** SQL for migration 007's tables. Plain functions over a connection; the service owns the rules. */
 

@@ -1,19 +1,25 @@
+import raw from '../../../resources/crisis-lines.json';
+import { countryFromLocale, CrisisLinesFile, type CrisisCountry } from '../../../preload/contract/index.ts';
+
 /**
- * A short offline list of crisis lines, shown from every session and from the stop screen.
- * Saltwater only shows these: it never calls, texts or contacts anyone, and no one at Saltwater
- * sees that the list was opened. A later issue adds the person's own contacts and a fuller list.
+ * The offline crisis lines (resources/crisis-lines.json), built into the app so they show
+ * even when the journal is locked. Saltwater only shows them: it never calls, texts or
+ * contacts anyone, and no one at Saltwater sees that the list was opened.
  */
-export interface CrisisLine {
-  region: string;
-  text: string;
+export const crisisLines = CrisisLinesFile.parse(raw);
+
+/** The chosen country, else the computer's region; null when the list has nothing for it. */
+export function countryFor(chosen: string | null, locale: string | undefined = globalThis.navigator?.language): CrisisCountry | null {
+  const code = chosen ?? countryFromLocale(locale);
+  return crisisLines.countries.find((c) => c.code === code) ?? null;
 }
 
-export const crisisLines: readonly CrisisLine[] = [
-  { region: 'United States', text: 'United States: call or text 988 (988 Suicide & Crisis Lifeline)' },
-  { region: 'Canada', text: 'Canada: call or text 988' },
-  { region: 'United Kingdom and Ireland', text: 'United Kingdom and Ireland: Samaritans, 116 123 (free, any time)' },
-  { region: 'Australia', text: 'Australia: Lifeline, 13 11 14' },
-  { region: 'New Zealand', text: 'New Zealand: call or text 1737' },
-];
+export const emergencyWords = (country: CrisisCountry | null): string =>
+  country
+    ? `If you are in danger right now, call ${country.emergency} for emergency services.`
+    : 'If you are in danger right now, call your local emergency number.';
 
-export const emergencyLine = 'If you are in danger right now, call your local emergency number.';
+/** "November 2026", for the quiet "last checked" line. */
+export function checkedWords(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

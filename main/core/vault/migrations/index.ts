@@ -5,8 +5,26 @@ import { migration004 } from './004-sessions.ts';
 import { migration005 } from './005-search-prefix-index.ts';
 import { migration006 } from './006-schedules.ts';
 import { migration007 } from './007-signals.ts';
+import { migration008 } from './008-signal-tests.ts';
+import { migration009 } from './009-memories.ts';
+import { migration010 } from './010-ladder.ts';
+import { migration011 } from './011-media-and-barriers.ts';
+import { migration012 } from './012-feelings.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+  migration011,
+  migration012,
+];
 export type { Migration };

@@ -1,11 +1,8 @@
 import { z } from 'zod';
 
-/**
- * Trusted contacts: what may be stored and sent. Pure zod with no Node imports, so it can
- * move into preload/contract as it is when the contract is wired.
- */
+/** Trusted contacts and the signals sent to them: what may be stored, sent and shown. */
 
-export const limits = {
+export const signalLimits = {
   contacts: 5,
   name: 60,
   /** Characters (Unicode code points), the same way SQLite's length() counts them. */
@@ -19,6 +16,10 @@ export const limits = {
 
 export const DEFAULT_MESSAGE = '🫂 Could you check on me when you can?';
 export const DEFAULT_FOLLOW_UP = "I'm OK now 💙";
+/** Sent by "Send a test": the person's own words, so the contact sees exactly what would come. */
+export function testMessage(message: string): string {
+  return `Just a test from me, nothing is wrong. When I need you, this is what you'll get: ${message}`;
+}
 /** Where a JSON template takes the message (JSON-escaped, inside a string). */
 export const MESSAGE_PLACEHOLDER = '{{message}}';
 
@@ -32,7 +33,7 @@ const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Why this webhook address cannot be used, in plain words; undefined when it is fine. */
 export function webhookUrlProblem(raw: string): string | undefined {
   if (raw.length === 0) return 'Please enter the web address of the notifier.';
-  if (raw.length > limits.url) return `That web address is too long (at most ${limits.url} characters).`;
+  if (raw.length > signalLimits.url) return `That web address is too long (at most ${signalLimits.url} characters).`;
   if (ANY_CONTROL.test(raw) || /\s/.test(raw)) return 'A web address cannot contain spaces or line breaks.';
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(raw)?.[1]?.toLowerCase();
   if (!scheme) return 'That does not look like a web address. It should start with https://';
@@ -61,7 +62,7 @@ export function webhookUrlProblem(raw: string): string | undefined {
 
 /** An e-mail address Saltwater can put in a mailto: link without anything else riding along. */
 export function emailProblem(raw: string): string | undefined {
-  if (raw.length > limits.email) return `That e-mail address is too long (at most ${limits.email} characters).`;
+  if (raw.length > signalLimits.email) return `That e-mail address is too long (at most ${signalLimits.email} characters).`;
   const match = /^([A-Za-z0-9._+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/.exec(raw);
   if (!match) return 'That does not look like an e-mail address (like name@example.org).';
   const [, local = '', domain = ''] = match;
@@ -106,14 +107,14 @@ const RESERVED_HEADERS = new Set([
 ]);
 
 export function headerNameProblem(raw: string): string | undefined {
-  if (raw.length === 0 || raw.length > limits.headerName) return `A header name has 1 to ${limits.headerName} characters.`;
+  if (raw.length === 0 || raw.length > signalLimits.headerName) return `A header name has 1 to ${signalLimits.headerName} characters.`;
   if (!HEADER_TOKEN.test(raw)) return 'A header name uses only letters, digits and dashes (like Authorization).';
   if (RESERVED_HEADERS.has(raw.toLowerCase())) return `Saltwater sets the "${raw}" header itself; please choose another.`;
   return undefined;
 }
 
 export function headerValueProblem(raw: string): string | undefined {
-  if (raw.length === 0 || raw.length > limits.headerValue) return `A header value has 1 to ${limits.headerValue} characters.`;
+  if (raw.length === 0 || raw.length > signalLimits.headerValue) return `A header value has 1 to ${signalLimits.headerValue} characters.`;
   if (ANY_CONTROL.test(raw)) return 'A header value cannot contain line breaks or control characters.';
   if (/[^\u0020-\u007e]/.test(raw)) return 'A header value uses only plain ASCII characters.';
   return undefined;
@@ -121,7 +122,7 @@ export function headerValueProblem(raw: string): string | undefined {
 
 export function messageProblem(raw: string, what = 'message'): string | undefined {
   if (raw.trim().length === 0) return `The ${what} cannot be empty.`;
-  if (codePoints(raw) > limits.message) return `The ${what} is too long: keep it to ${limits.message} characters.`;
+  if (codePoints(raw) > signalLimits.message) return `The ${what} is too long: keep it to ${signalLimits.message} characters.`;
   if (CONTROL.test(raw)) return `The ${what} contains a character that cannot be sent.`;
   return undefined;
 }
@@ -132,7 +133,7 @@ export function fillTemplate(template: string, message: string): string {
 }
 
 export function jsonTemplateProblem(raw: string): string | undefined {
-  if (raw.length > limits.jsonTemplate) return `The JSON template is too long (at most ${limits.jsonTemplate} characters).`;
+  if (raw.length > signalLimits.jsonTemplate) return `The JSON template is too long (at most ${signalLimits.jsonTemplate} characters).`;
   if (!raw.includes(MESSAGE_PLACEHOLDER)) return `The JSON template needs ${MESSAGE_PLACEHOLDER} where the message goes, inside quotes.`;
   // A probe with quotes, a backslash and a line break only stays valid JSON inside a string.
   const probe = 'pr"o\\be\n';
@@ -155,7 +156,7 @@ const Name = z
   .transform((s) => s.trim())
   .superRefine((value, ctx) => {
     if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please give this person a name.' });
-    else if (codePoints(value) > limits.name) ctx.addIssue({ code: 'custom', message: `A name has at most ${limits.name} characters.` });
+    else if (codePoints(value) > signalLimits.name) ctx.addIssue({ code: 'custom', message: `A name has at most ${signalLimits.name} characters.` });
     else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A name cannot contain line breaks or control characters.' });
   });
 
@@ -213,36 +214,55 @@ export type ContactFields = z.output<typeof ContactInput>;
 
 export const ContactId = z.number().int().positive();
 export const SignalId = z.number().int().positive();
-export const Which = z.enum(['help', 'ok'], { error: 'Which message: "help" or "ok".' });
+/** help: the agreed message. ok: the follow-up. test: the agreed message, clearly marked as a test. */
+export const Which = z.enum(['help', 'ok', 'test'], { error: 'Which message: "help", "ok" or "test".' });
 export type Which = z.output<typeof Which>;
 
-export interface Contact extends ContactFields {
-  id: number;
-  createdAt: number;
-  updatedAt: number;
-}
+export const ChannelKind = z.enum(['email', 'sms', 'webhook']);
+export type ChannelKind = z.output<typeof ChannelKind>;
+export const SignalState = z.enum(['queued', 'sending', 'sent', 'failed', 'expired', 'opened']);
+export type SignalState = z.output<typeof SignalState>;
 
-export type ChannelKind = 'email' | 'sms' | 'webhook';
-export type SignalState = 'queued' | 'sending' | 'sent' | 'failed' | 'expired' | 'opened';
+const timestamp = z.number().int();
+
+export const Contact = ContactInput.extend({ id: ContactId, createdAt: timestamp, updatedAt: timestamp });
+export type Contact = z.output<typeof Contact>;
+
+/**
+ * pending: still trying. delivered: the webhook answered 2xx. not-delivered: failed or
+ * expired (offer the clipboard). handed-off: the mail or SMS app was opened with it.
+ */
+export const SignalOutcome = z.enum(['pending', 'delivered', 'not-delivered', 'handed-off']);
+export type SignalOutcome = z.output<typeof SignalOutcome>;
 
 /** One signal, as the UI sees it. No message text, no address, no token. */
-export interface SignalStatus {
-  signalId: number;
-  contactId: number | null;
-  contactName: string;
-  channel: ChannelKind;
-  which: Which;
-  state: SignalState;
-  /**
-   * pending: still trying. delivered: the webhook answered 2xx. not-delivered: failed or
-   * expired (offer the clipboard). handed-off: the mail or SMS app was opened with it.
-   */
-  outcome: 'pending' | 'delivered' | 'not-delivered' | 'handed-off';
-  attempts: number;
-  createdAt: number;
-  settledAt: number | null;
-  nextAttemptAt: number | null;
+export const SignalStatus = z.object({
+  signalId: SignalId,
+  contactId: ContactId.nullable(),
+  contactName: z.string(),
+  channel: ChannelKind,
+  which: Which,
+  state: SignalState,
+  outcome: SignalOutcome,
+  attempts: z.number().int().min(0),
+  createdAt: timestamp,
+  settledAt: timestamp.nullable(),
+  nextAttemptAt: timestamp.nullable(),
   /** After this, it is never sent: created + 30 minutes. */
-  givesUpAt: number;
-  lastError: string | null;
-}
+  givesUpAt: timestamp,
+  lastError: z.string().nullable(),
+});
+export type SignalStatus = z.output<typeof SignalStatus>;
+
+export const SendResult = z.object({ signalId: SignalId, channel: ChannelKind, state: SignalState });
+export type SendResult = z.output<typeof SendResult>;
+
+export const SignalHistoryItem = z.object({
+  signalId: SignalId,
+  at: timestamp,
+  contactName: z.string(),
+  channel: ChannelKind,
+  which: Which,
+  outcome: SignalOutcome,
+});
+export type SignalHistoryItem = z.output<typeof SignalHistoryItem>;

@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { TearOutcome } from '../../../preload/contract/sessions.ts';
+
+/**
+ * The memory box: what may be stored and asked for. Pure zod with no Node imports, so it
+ * can move into preload/contract as it is when the contract is wired.
+ */
+
+export const memoryLimits = {
+  /** Characters (Unicode code points), the way SQLite's length() counts them. */
+  title: 80,
+  text: 4000,
+  passphraseMin: 8,
+  passphraseMax: 256,
+} as const;
+
+const codePoints = (s: string): number => [...s].length;
+// C0 controls except tab and newline, DEL, and the C1 range.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+const id = (message: string) => z.number({ error: message }).int(message).positive(message);
+export const MemoryId = id('Please choose a memory.');
+export const OpeningId = id('That opening could not be found.');
+const SessionId = id('That practice could not be found.');
+const Mood = z.number({ error: 'Mood is a number from 1 to 5.' }).int().min(1, 'Mood is from 1 to 5.').max(5, 'Mood is from 1 to 5.');
+
+export const Intensity = z
+  .number({ error: 'How strong is it? Choose a number from 1 to 10.' })
+  .int('How strong is it? Choose a whole number from 1 to 10.')
+  .min(1, 'How strong is it? Choose a number from 1 to 10.')
+  .max(10, 'How strong is it? Choose a number from 1 to 10.');
+
+export const MemoryStatus = z.enum(['sealed', 'open', 'at-peace']);
+export type MemoryStatus = z.output<typeof MemoryStatus>;
+
+/** How an opening ended. 'stopped': left mid-way (Esc, lock, or the app closing); the memory was resealed. */
+export const OpeningOutcome = z.enum(['resealed', 'kept-open', 'at-peace', 'stopped']);
+export type OpeningOutcome = z.output<typeof OpeningOutcome>;
+
+/** What the person chooses at the end of an opening. */
+export const CloseChoice = z.enum(['reseal', 'keep-open', 'at-peace'], { error: 'Choose to reseal it, keep it open, or mark it at peace.' });
+export type CloseChoice = z.output<typeof CloseChoice>;
+
+/** The sessions' tear scale: none / eyes welled / a tear / cried / deep cry. */
+export const Tears = z.enum(TearOutcome.options, { error: 'Tears are one of: none, welled, a tear, cried, or a deep cry.' });
+export type Tears = z.output<typeof Tears>;
+
+const Title = z
+  .string({ error: 'Please give this memory a short title.' })
+  .transform((s) => s.trim())
+  .superRefine((value, ctx) => {
+    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please give this memory a short title.' });
+    else if (codePoints(value) > memoryLimits.title) ctx.addIssue({ code: 'custom', message: `A title has at most ${memoryLimits.title} characters.` });
+    else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A title stays on one line.' });
+  });
+
+/** A few words; may be left empty (the title alone can be enough). */
+const Text = z
+  .string({ error: 'The words for this memory should be text.' })
+  .transform((s) => s.trim())
+  .superRefine((value, ctx) => {
+    if (codePoints(value) > memoryLimits.text) {
+      ctx.addIssue({ code: 'custom', message: `That is more than fits here: keep it to ${memoryLimits.text} characters.` });
+    } else if (CONTROL.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'The words contain a character that cannot be kept.' });
+    }
+  });
+
+/** A passphrase chosen for a memory's extra seal. */
+export const NewSealPassphrase = z
+  .string({ error: 'Please type a passphrase for the extra seal.' })
+  .superRefine((value, ctx) => {
+    const n = codePoints(value.normalize('NFC'));
+    if (n < memoryLimits.passphraseMin) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `A passphrase for the extra seal needs at least ${memoryLimits.passphraseMin} characters. A few words only you would put together work well.`,
+      });
+    } else if (n > memoryLimits.passphraseMax) {
+      ctx.addIssue({ code: 'custom', message: `A passphrase for the extra seal has at most ${memoryLimits.passphraseMax} characters.` });
+    }
+  });
+
+/** The passphrase typed to open an extra seal (only its length is checked here). */
+export const SealPassphrase = z
+  .string({ error: 'Please type the passphrase for this memory.' })
+  .superRefine((value, ctx) => {
+    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please type the passphrase for this memory.' });
+    else if (codePoints(value.normalize('NFC')) > memoryLimits.passphraseMax) {
+      ctx.addIssue({ code: 'custom', message: 'That passphrase is longer than any seal here.' });
+    }
+  });
+
+export const MemoryInput = z.object({
+  title: Title,
+  text: Text.default(''),
+  intensity: Intensity,
+  /** Set for an extra seal: the words are then kept only encrypted with this passphrase. */
+  passphrase: NewSealPassphrase.optional(),
+});
+export type MemoryInput = z.input<typeof MemoryInput>;
+
+/**
+ * Changes to a memory; fields left out stay as they are. Changing the words of an
+ * extra-sealed memory, or changing or removing its seal, needs its current passphrase.
+ */
+export const MemoryEdit = z.object({
+  memoryId: MemoryId,
+  title: Title.optional(),
+  text: Text.optional(),
+  intensity: Intensity.optional(),
+  /** The current passphrase of an extra-sealed memory. */
+  passphrase: SealPassphrase.optional(),
+  /** A new passphrase for the extra seal, or null to remove the extra seal. */
+  newPassphrase: NewSealPassphrase.nullable().optional(),
+});
+export type MemoryEdit = z.input<typeof MemoryEdit>;
+
+export const RevealInput = z.object({ memoryId: MemoryId, passphrase: SealPassphrase.optional() });
+export type RevealInput = z.input<typeof RevealInput>;
+
+export const OpenMemoryInput = z.object({
+  memoryId: MemoryId,
+  /** The practice session this opening belongs to. */
+  sessionId: SessionId.optional(),
+  moodBefore: Mood,
+  passphrase: SealPassphrase.optional(),
+});
+export type OpenMemoryInput = z.input<typeof OpenMemoryInput>;
+
+export const CloseOpeningInput = z.object({
+  openingId: OpeningId,
+  outcome: CloseChoice,
+  moodAfter: Mood.optional(),
+  tears: Tears.optional(),
+});
+export type CloseOpeningInput = z.input<typeof CloseOpeningInput>;
+
+export const SuggestInput = z.object({
+  /** The strongest intensity the person chose to meet today (1–10). */
+  maxIntensity: Intensity,
+  /** Only when the person was asked and said yes: stronger memories may be suggested too. */
+  allowAbove: z.boolean().default(false),
+});
+export type SuggestInput = z.input<typeof SuggestInput>;
+
+/** One memory as the box shows it: never its words. */
+export interface BoxItem {
+  id: number;
+  title: string;
+  intensity: number;
+  status: MemoryStatus;
+  /** Kept with its own passphrase. */
+  extraSealed: boolean;
+  lastOpenedAt: number | null;
+  openings: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A memory in the hands of the person who opened it. */
+export interface OpenedMemory extends BoxItem {
+  text: string;
+}
+
+export interface Opening {
+  id: number;
+  memoryId: number;
+  sessionId: number | null;
+  openedAt: number;
+  moodBefore: number;
+  moodAfter: number | null;
+  tears: Tears | null;
+  /** null while the memory is still open in front of the person. */
+  outcome: OpeningOutcome | null;
+  endedAt: number | null;
+}
+
+export interface Suggestion {
+  /** The gentlest sealed memory within the chosen maximum, or null when there is none. */
+  memory: BoxItem | null;
+  /** Sealed memories stronger than the chosen maximum, left out (the UI may ask before including them). */
+  aboveMaximum: number;
+}
