@@ -1,0 +1,126 @@
+/** Trusted people in Settings, the "Signal my person" control, and what the person is told about each signal. */
+import { flushSync, mount, unmount } from 'svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import SettingsPage from '../../renderer/features/settings/Page.svelte';
+import { noteWords, SignalsState } from '../../renderer/features/signals/signals.svelte.ts';
+import SignalButton from '../../renderer/features/signals/SignalButton.svelte';
+import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+import WithApi from './WithApi.svelte';
+
+let component: ReturnType<typeof mount> | null = null;
+let target: HTMLElement;
+afterEach(() => {
+  if (component) unmount(component);
+  component = null;
+  target?.remove();
+});
+
+function mountTarget() {
+  target = document.createElement('div');
+  document.body.appendChild(target);
+  return target;
+}
+
+async function openSettings(fake: FakeApi) {
+  component = mount(WithApi, { target: mountTarget(), props: { api: fake.api, component: SettingsPage } });
+  await settle();
+  return target.querySelector<HTMLElement>('section[aria-labelledby="people-title"]')!;
+}
+
+function choose(radio: HTMLInputElement) {
+  radio.checked = true;
+  radio.dispatchEvent(new Event('change', { bubbles: true }));
+  flushSync();
+}
+
+describe('Settings: trusted people', () => {
+  it('a bad webhook address gets a clear message and nothing is saved; a good one is added', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    const section = await openSettings(fake);
+    expect(section.textContent).toContain('nothing ever on its own');
+    click(byButton(section, 'Add a trusted person'));
+    const form = section.querySelector('form')!;
+    type(byLabel(form, 'Their name') as HTMLInputElement, 'Sam');
+    choose(byLabel(form, 'My own notifier (webhook)') as HTMLInputElement);
+    type(byLabel(form, 'Web address') as HTMLInputElement, 'file:///etc/passwd');
+    click(byButton(form, 'Save'));
+    await settle();
+    expect(form.querySelector('[role="alert"]')!.textContent).toContain('only sends to https://');
+    expect(fake.spies.contacts.add).toHaveBeenCalledTimes(1);
+    expect(await fake.api.contacts.list()).toEqual({ ok: true, value: [] });
+
+    // Half a header is a question for the person, not something to guess.
+    type(byLabel(form, 'Web address') as HTMLInputElement, 'https://ntfy.example/sam');
+    type(byLabel(form, /Header name/) as HTMLInputElement, 'Authorization');
+    click(byButton(form, 'Save'));
+    await settle();
+    expect(form.querySelector('[role="alert"]')!.textContent).toContain('both its name and its value');
+    expect(fake.spies.contacts.add).toHaveBeenCalledTimes(1);
+
+    type(byLabel(form, /Header name/) as HTMLInputElement, '');
+    click(byButton(form, 'Save'));
+    await settle();
+    expect(fake.spies.contacts.add).toHaveBeenLastCalledWith(
+      expect.objectContaining({ name: 'Sam', channel: { type: 'webhook', url: 'https://ntfy.example/sam', format: 'text' } }),
+    );
+    const list = section.querySelector('[aria-label="Your trusted people"]')!;
+    expect(list.textContent).toContain('Sam');
+    expect(list.textContent).toContain('ntfy.example');
+  });
+
+  it('a test that does not get through says so and offers the message to copy', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await fake.api.contacts.add({ name: 'Sam', channel: { type: 'webhook', url: 'https://ntfy.example/sam', format: 'text' } });
+    fake.setWebhookOutcome('not-delivered');
+    const section = await openSettings(fake);
+    click(byButton(section, 'Send a test to Sam'));
+    await settle();
+    expect(fake.spies.signals.send).toHaveBeenCalledWith({ contactId: 1, which: 'test' });
+    const status = section.querySelector('[role="status"]')!;
+    expect(status.textContent).toContain("The test message didn't get through to Sam");
+    click(byButton(status as HTMLElement, 'Copy the message'));
+    await settle();
+    expect(fake.spies.signals.copy).toHaveBeenCalledWith({ contactId: 1, which: 'test' });
+    expect(byButton(status as HTMLElement, 'Copied')).toBeTruthy();
+    // The history shows it as not delivered.
+    const history = target.querySelector('section[aria-labelledby="history-title"]')!;
+    expect(history.textContent).toContain('Not delivered');
+  });
+});
+
+describe('Signal my person', () => {
+  it('is absent with nobody set up, one click with one person, a list with several', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    const signals = new SignalsState(fake.api);
+    await signals.load();
+    const problems: string[] = [];
+    component = mount(SignalButton, { target: mountTarget(), props: { signals, onproblem: (m: string) => problems.push(m) } });
+    flushSync();
+    expect(target.querySelector('button')).toBeNull();
+
+    await fake.api.contacts.add({ name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } });
+    await signals.load();
+    flushSync();
+    click(byButton(target, 'Signal my person'));
+    await settle();
+    expect(fake.spies.signals.send).toHaveBeenLastCalledWith({ contactId: 1, which: 'help' });
+    expect(noteWords(signals.notes[0]!)).toContain('Your mail app should be open with the message to Sam');
+    expect(signals.helpSent).toBe(true);
+
+    await fake.api.contacts.add({ name: 'Robin', channel: { type: 'messenger', kind: 'sms', address: '+447700900123' } });
+    await signals.load();
+    flushSync();
+    const toggle = byButton(target, 'Signal my person');
+    click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const menu = target.querySelector('[aria-label="Who to signal"]')!;
+    expect([...menu.querySelectorAll('button')].map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).toEqual(['Sam e-mail', 'Robin text message']);
+    click(byButton(menu as HTMLElement, /Robin/));
+    await settle();
+    expect(fake.spies.signals.send).toHaveBeenLastCalledWith({ contactId: 2, which: 'help' });
+    expect(target.querySelector('[aria-label="Who to signal"]')).toBeNull();
+    expect(problems).toEqual([]);
+    signals.dispose();
+  });
+});
