@@ -11,6 +11,10 @@ import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { SignalService } from './signal/signal-service.ts';
 import { createNodeHttpPost } from './signal/node-http-post.ts';
+import { MediaService } from './media/media-service.ts';
+import { MemoriesService } from './memories/memories-service.ts';
+import { LadderService } from './ladder/ladder-service.ts';
+import { ReflectionService } from './reflection/reflection-service.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { errorKind, logProblem } from './log.ts';
@@ -78,7 +82,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const db = () => vault.db();
   const journal = new Journal(db, clock);
-  const vocabulary = new VocabularyService(db, clock);
+  // Granularity counts calendar months in the same zone the Scheduler uses (the system's when absent).
+  const vocabulary = new VocabularyService(db, clock, options.zone);
   const settings = new SettingsService(db);
   const library = new PracticeLibrary(options.resourcesDir);
   const sessions = new SessionsService(db, clock, library);
@@ -106,6 +111,13 @@ export function createCore(options: CoreOptions): Core {
     onChange: (status) => emit('signal.changed', status),
     report: (error) => report('signals', error),
   });
+
+  // The practice tools (issue 6). Extra seals on memories cost what the vault's own
+  // passphrase costs (cheaper only in tests).
+  const memories = new MemoriesService({ db, clock, kdf: options.kdf });
+  const ladder = new LadderService({ db, clock });
+  const media = new MediaService({ db, clock, openExternal });
+  const reflection = new ReflectionService({ db, clock });
 
   const scheduler = new Scheduler({
     db,
@@ -158,6 +170,12 @@ export function createCore(options: CoreOptions): Core {
     } catch (error) {
       report('signals', error);
     }
+    // An opening left mid-way when the app closed or locked: logged as stopped, memory resealed.
+    try {
+      memories.settleUnfinished();
+    } catch (error) {
+      report('memories', error);
+    }
   };
 
   const handlers: Handlers = {
@@ -202,7 +220,10 @@ export function createCore(options: CoreOptions): Core {
     'journal.search': (q) => journal.search(q),
     'journal.tags': () => journal.tags(),
     'emotions.vocabulary': () => vocabulary.get(),
-    'emotions.addWord': ({ word, family }) => vocabulary.addWord(word, family),
+    'emotions.addWord': ({ word, family, placement }) => vocabulary.addWord(word, family, placement ?? null),
+    // ---- naming feelings
+    'emotions.placeWord': ({ word, placement }) => vocabulary.placeWord(word, placement),
+    'emotions.granularity': () => vocabulary.granularity(),
     'settings.get': () => settings.get(),
     'settings.update': (patch) => {
       const next = settings.update(patch);
@@ -268,6 +289,56 @@ export function createCore(options: CoreOptions): Core {
     'signals.status': ({ signalId }) => signals.status(signalId),
     'signals.history': () => signals.history(),
     'signals.deleteHistory': () => signals.deleteHistory(),
+    // ---- memories
+    'memories.list': () => memories.list(),
+    'memories.get': ({ id }) => memories.get(id),
+    'memories.add': (input) => memories.add(input),
+    'memories.edit': (input) => memories.edit(input),
+    'memories.remove': ({ id }) => {
+      memories.remove(id);
+      return null;
+    },
+    'memories.readForEditing': (input) => memories.readForEditing(input),
+    'memories.suggest': (input) => memories.suggest(input),
+    'memories.open': (input) => memories.openMemory(input),
+    'memories.close': (input) => memories.closeOpening(input),
+    'memories.stop': ({ openingId }) => memories.stopOpening(openingId),
+    'memories.openings': ({ memoryId }) => memories.openings(memoryId),
+    // ---- ladder
+    'ladder.view': () => ladder.listLadder(),
+    'ladder.suggestions': ({ track }) => ladder.suggestions(track),
+    'ladder.addStep': (input) => ladder.addStep(input),
+    'ladder.addSuggested': (input) => ladder.addSuggestedSteps(input),
+    'ladder.updateStep': ({ id, changes }) => ladder.updateStep(id, changes),
+    'ladder.removeStep': ({ id }) => {
+      ladder.removeStep(id);
+      return null;
+    },
+    'ladder.reorder': (input) => ladder.reorder(input),
+    'ladder.setThreshold': ({ threshold }) => ladder.setThreshold(threshold),
+    'ladder.recordAttempt': (input) => ladder.recordAttempt(input),
+    'ladder.attempts': ({ stepId }) => ladder.attempts(stepId),
+    // ---- media
+    'media.list': () => media.list(),
+    'media.add': (input) => media.add(input),
+    'media.update': ({ id, item }) => media.update(id, item),
+    'media.remove': ({ id }) => {
+      media.remove(id);
+      return null;
+    },
+    'media.offer': () => media.offerOne(),
+    'media.recordUse': (input) => media.recordUse(input),
+    'media.uses': ({ id }) => media.uses(id),
+    'media.openLink': async ({ id }) => {
+      await media.openLink(id);
+      return null;
+    },
+    // ---- reflection
+    'reflection.save': (input) => reflection.save(input),
+    'reflection.latest': () => reflection.latest(),
+    'reflection.history': () => reflection.history(),
+    'reflection.deleteAll': () => reflection.deleteAll(),
+    'reflection.suggestOrder': () => reflection.suggest(library.list()),
     'app.sessionMode': ({ active }) => {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();

@@ -73,6 +73,11 @@ export function stepSeconds(step: Step, defaultPattern: BreathPattern): number |
     case 'prompt':
       return step.seconds ?? null;
     case 'check-in':
+    case 'memory-open':
+    case 'memory-close':
+    case 'media-offer':
+    case 'ladder-choose':
+    case 'ladder-record':
     case 'close':
       return null;
   }

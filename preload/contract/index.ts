@@ -11,7 +11,9 @@ import {
   Settings,
   Vocabulary,
   VaultStatus,
-  EmotionWord,
+  AddEmotionWordInput,
+  EmotionGranularity,
+  PlaceEmotionWordInput,
   limits,
 } from './schemas.ts';
 
@@ -42,6 +44,42 @@ export * from './signals.ts';
 export * from './safety.ts';
 export * from './links.ts';
 export * from './errors.ts';
+import { MediaId, MediaInput, MediaItem, MediaListItem, MediaUse, MediaUseInput, HelpedSummary } from './media.ts';
+export * from './media.ts';
+import { PracticeSuggestion, ReflectionInput, SelfReflection } from './reflection.ts';
+export * from './reflection.ts';
+import {
+  BoxItem,
+  CloseOpeningInput,
+  MemoryEdit,
+  MemoryId,
+  MemoryInput,
+  MemorySuggestInput,
+  OpenedMemory,
+  Opening,
+  OpeningId,
+  OpenMemoryInput,
+  RevealInput,
+  Suggestion,
+} from './memories.ts';
+export * from './memories.ts';
+import {
+  LadderAttempt,
+  LadderAttemptInput,
+  LadderAttemptRecorded,
+  LadderReorder,
+  LadderStep,
+  LadderStepChanges,
+  LadderStepId,
+  LadderSuggestion,
+  LadderThreshold,
+  LadderTrackChoice,
+  LadderView,
+  NewLadderStep,
+  SuggestedLadderStepsRequest,
+  SuggestedLadderStepsResult,
+} from './ladder.ts';
+export * from './ladder.ts';
 
 const none = z.undefined();
 const ok = z.null();
@@ -81,7 +119,10 @@ export const contract = {
   'journal.tags': method(none, z.array(z.string())),
 
   'emotions.vocabulary': method(none, Vocabulary),
-  'emotions.addWord': method(z.object({ word: EmotionWord, family: z.string().min(1).max(40) }), Vocabulary),
+  'emotions.addWord': method(AddEmotionWordInput, Vocabulary),
+  // ---- naming feelings: move your own word on the grid; how many words so far
+  'emotions.placeWord': method(PlaceEmotionWordInput, Vocabulary),
+  'emotions.granularity': method(none, EmotionGranularity),
 
   'settings.get': method(none, Settings),
   'settings.update': method(Settings.partial(), Settings),
@@ -126,6 +167,57 @@ export const contract = {
   'signals.status': method(z.object({ signalId: SignalId }), SignalStatus),
   'signals.history': method(none, z.array(SignalHistoryItem)),
   'signals.deleteHistory': method(none, z.object({ deleted: z.number().int().min(0) })),
+
+  // ---- memories
+  /** The box, gentlest first: titles, intensity, status, never the words. */
+  'memories.list': method(none, z.array(BoxItem)),
+  'memories.get': method(z.object({ id: MemoryId }), BoxItem),
+  'memories.add': method(MemoryInput, BoxItem),
+  'memories.edit': method(MemoryEdit, BoxItem),
+  'memories.remove': method(z.object({ id: MemoryId }), ok),
+  /** The words, for the edit form only (no opening is logged); an extra seal needs its passphrase. */
+  'memories.readForEditing': method(RevealInput, z.object({ text: z.string() })),
+  /** The memory "Open one box" offers first, within the person's maximum. */
+  'memories.suggest': method(MemorySuggestInput, Suggestion),
+  /** Opens one memory (inside a practice) and logs the opening; one at a time. */
+  'memories.open': method(OpenMemoryInput, z.object({ openingId: OpeningId, memory: OpenedMemory })),
+  /** The person's choice at the end: reseal, keep open, or at peace. */
+  'memories.close': method(CloseOpeningInput, Opening),
+  /** Stop (Esc) mid-way: resealed and logged as stopped; harmless twice. */
+  'memories.stop': method(z.object({ openingId: OpeningId }), Opening),
+  'memories.openings': method(z.object({ memoryId: MemoryId }), z.array(Opening)),
+  // ---- ladder
+  'ladder.view': method(none, LadderView),
+  /** The track's suggested steps, gentlest first, each marked when the track has it already. */
+  'ladder.suggestions': method(z.object({ track: LadderTrackChoice }), z.array(LadderSuggestion)),
+  'ladder.addStep': method(NewLadderStep, LadderStep),
+  /** Adds the track's suggestions (or only `keys`) in their gentlest-first places; skips any already there. */
+  'ladder.addSuggested': method(SuggestedLadderStepsRequest, SuggestedLadderStepsResult),
+  'ladder.updateStep': method(z.object({ id: LadderStepId, changes: LadderStepChanges }), LadderStep),
+  'ladder.removeStep': method(z.object({ id: LadderStepId }), ok),
+  'ladder.reorder': method(LadderReorder, z.array(LadderStep)),
+  'ladder.setThreshold': method(z.object({ threshold: LadderThreshold }), z.object({ threshold: LadderThreshold })),
+  'ladder.recordAttempt': method(LadderAttemptInput, LadderAttemptRecorded),
+  'ladder.attempts': method(z.object({ stepId: LadderStepId }), z.array(LadderAttempt)),
+  // ---- media
+  'media.list': method(none, z.array(MediaListItem)),
+  'media.add': method(MediaInput, MediaItem),
+  'media.update': method(z.object({ id: MediaId, item: MediaInput }), MediaItem),
+  'media.remove': method(z.object({ id: MediaId }), ok),
+  /** One item for "Boost the signal" (a different one next time when there is another), or null. */
+  'media.offer': method(none, MediaListItem.nullable()),
+  /** The item was used (usually in a session); mood and tears may come from the session's check-in. */
+  'media.recordUse': method(MediaUseInput, z.object({ useId: z.number().int().positive(), helped: HelpedSummary })),
+  'media.uses': method(z.object({ id: MediaId }), z.array(MediaUse)),
+  /** Hands the item's own http(s) link to the OS browser, after checking it again. */
+  'media.openLink': method(z.object({ id: MediaId }), ok),
+  // ---- reflection
+  'reflection.save': method(ReflectionInput, SelfReflection),
+  'reflection.latest': method(none, SelfReflection.nullable()),
+  'reflection.history': method(none, z.array(SelfReflection)),
+  'reflection.deleteAll': method(none, z.object({ deleted: z.number().int().min(0) })),
+  /** The practice library in the order to suggest it, shaped by the latest answers. */
+  'reflection.suggestOrder': method(none, PracticeSuggestion),
 
   /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),

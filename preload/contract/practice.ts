@@ -35,6 +35,10 @@ export type BreathPattern = z.infer<typeof BreathPattern>;
 const text = z.string().trim().min(1).max(2000);
 const seconds = z.number().int().min(5).max(3600);
 
+/** The two ladder tracks (the ladder's own contract names them the same way). */
+export const LadderTrack = z.enum(['letting-come', 'staying-with']);
+export type LadderTrack = z.infer<typeof LadderTrack>;
+
 export const CheckInQuestion = z.enum(['distress', 'mood', 'tears']);
 export type CheckInQuestion = z.infer<typeof CheckInQuestion>;
 
@@ -71,6 +75,17 @@ export const Step = z.discriminatedUnion('kind', [
     seconds,
   }),
   z.object({ kind: z.literal('check-in'), title: z.string().max(80).optional(), question: CheckInQuestion, text }),
+  // ---- steps that use the person's own tools (issue 6). Each waits for the person.
+  /** Offers the gentlest sealed memory within the person's maximum; "Open it" opens it for the steps that follow. */
+  z.object({ kind: z.literal('memory-open'), title: z.string().max(80).optional(), text }),
+  /** Ends the opening: reseal, keep it open, or at peace, with mood after and tears. */
+  z.object({ kind: z.literal('memory-close'), title: z.string().max(80).optional(), text }),
+  /** Offers one item from the person's moving media. */
+  z.object({ kind: z.literal('media-offer'), title: z.string().max(80).optional(), text }),
+  /** The next step of a ladder track (this one, or the person's choice), with distress before. */
+  z.object({ kind: z.literal('ladder-choose'), title: z.string().max(80).optional(), text, track: LadderTrack.optional() }),
+  /** Peak and after distress and tears for the chosen ladder step. */
+  z.object({ kind: z.literal('ladder-record'), title: z.string().max(80).optional(), text }),
   z.object({
     kind: z.literal('close'),
     title: z.string().max(80).optional(),
@@ -96,5 +111,30 @@ export const Practice = z
     caution: z.string().trim().max(400).optional(),
     steps: z.array(Step).min(2).max(60),
   })
-  .refine((p) => p.steps.at(-1)?.kind === 'close', { message: 'A practice ends with a close step.' });
+  .refine((p) => p.steps.at(-1)?.kind === 'close', { message: 'A practice ends with a close step.' })
+  .refine((p) => pairsProblem(p.steps, 'memory-open', 'memory-close') === null, {
+    message: 'Each memory-open step is followed by its own memory-close step, one memory at a time.',
+  })
+  .refine((p) => pairsProblem(p.steps, 'ladder-choose', 'ladder-record') === null, {
+    message: 'Each ladder-choose step is followed by its own ladder-record step.',
+  });
 export type Practice = z.infer<typeof Practice>;
+
+/**
+ * Tool steps come in pairs: what is opened (a memory, a ladder step) is closed later in the
+ * same practice, and one pair ends before the next begins. Returns the index of the first
+ * step out of place, or null.
+ */
+function pairsProblem(steps: ReadonlyArray<{ kind: string }>, open: StepKind, close: StepKind): number | null {
+  let openAt: number | null = null;
+  for (const [i, step] of steps.entries()) {
+    if (step.kind === open) {
+      if (openAt !== null) return i;
+      openAt = i;
+    } else if (step.kind === close) {
+      if (openAt === null) return i;
+      openAt = null;
+    }
+  }
+  return openAt;
+}

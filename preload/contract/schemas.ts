@@ -173,6 +173,8 @@ export const Settings = z.object({
   crisisCountry: CountryCode.nullable(),
   /** The person's own people and lines, shown before the crisis lines. */
   safetyEntries: z.array(SafetyEntry).max(maxSafetyEntries, `You can keep up to ${maxSafetyEntries} entries of your own.`),
+  /** The strongest memory the box offers without asking first (1–10). */
+  memoryMaxIntensity: z.number().int().min(1).max(10),
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
@@ -183,4 +185,5 @@ export const defaultSettings: Settings = {
   motion: 'system',
   crisisCountry: null,
   safetyEntries: [],
+  memoryMaxIntensity: 6,
 };

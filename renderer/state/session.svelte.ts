@@ -3,7 +3,7 @@ import type { Api } from '../../preload/create-api.ts';
 import { throttle, type Now } from '../lib/timing.ts';
 
 export type Screen = 'loading' | 'setup' | 'locked' | 'unlocked' | 'unavailable';
-export type View = 'journal' | 'practices' | 'reminders' | 'settings';
+export type View = 'journal' | 'practices' | 'tools' | 'reminders' | 'settings';
 export type LockReason = EventPayload<'vault.locked'>['reason'];
 
 /** How often user activity is reported to the idle lock, at most. */

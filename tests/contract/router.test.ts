@@ -51,7 +51,24 @@ interface Seeded {
   entryId: number;
   sessionId: number;
   practiceId: string;
+  memoryId: number;
+  /** An opening left unfinished, as after a crash. */
+  openingId: number;
+  mediaId: number;
+  ladderStepId: number;
 }
+
+/** A finished ladder attempt, before the fake clock's now. */
+const ladderAttempt = {
+  distressBefore: 40,
+  distressPeak: 45,
+  distressAfter: 15,
+  tears: 1,
+  breathedBefore: true,
+  breathedAfter: true,
+  startedAt: 1_699_990_000_000,
+  endedAt: 1_699_990_600_000,
+};
 
 /** A vault with something in every table, so "nothing changed" means something. */
 async function seed(): Promise<Seeded> {
@@ -71,7 +88,14 @@ async function seed(): Promise<Seeded> {
   await ok('sessions.checkIn', { sessionId, stepIndex: 0, question: 'distress', value: 4 });
   const contact = await ok<{ id: number }>('contacts.add', { name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } });
   await ok('signals.send', { contactId: contact.id, which: 'test' });
-  return { contactId: contact.id, entryId: entry.id, sessionId, practiceId };
+  const memory = await ok<{ id: number }>('memories.add', { title: 'The harbour', text: 'the boat at dusk', intensity: 3 });
+  const { openingId } = await ok<{ openingId: number }>('memories.open', { memoryId: memory.id, sessionId, moodBefore: 2 });
+  const media = await ok<{ id: number }>('media.add', { title: 'The harbour film', kind: 'film', note: 'the last scene', link: 'https://example.org/film' });
+  await ok('media.recordUse', { mediaId: media.id, sessionId, moodBefore: 2, moodAfter: 3, tears: 'welled' });
+  await ok('reflection.save', { barriers: ['numb'], style: 30, note: 'a first look' });
+  const ladderStep = await ok<{ id: number }>('ladder.addStep', { track: 'letting-come', text: 'Let myself cry alone', expectedDistress: 35 });
+  await ok('ladder.recordAttempt', { ...ladderAttempt, stepId: ladderStep.id, sessionId });
+  return { contactId: contact.id, entryId: entry.id, sessionId, practiceId, memoryId: memory.id, openingId, mediaId: media.id, ladderStepId: ladderStep.id };
 }
 
 /** Every row of every table (FTS shadow tables included), the schema version, and the key file. */
@@ -188,7 +212,27 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { word: 'unmoored', family: '' },
       // Passes the schema, fails the service: still INVALID_INPUT, still nothing stored.
       { word: 'unmoored', family: 'no-such-family' },
+      // ---- naming feelings: a place on the grid is whole, -5..5, never 0
+      { word: 'unmoored', family: 'numb', placement: { pleasantness: 0, energy: 2 } },
+      { word: 'unmoored', family: 'numb', placement: { pleasantness: -2, energy: 6 } },
+      { word: 'unmoored', family: 'numb', placement: { pleasantness: 1.5, energy: 2 } },
+      { word: 'unmoored', family: 'numb', placement: { pleasantness: -2 } },
+      { word: 'unmoored', family: 'numb', placement: '-2,2' },
+      { word: 'unmoored', family: 'not-yet' },
     ],
+    'emotions.placeWord': [
+      {},
+      { word: 'adrift' },
+      { placement: null },
+      { word: '', placement: null },
+      { word: 'adrift', placement: { pleasantness: 0, energy: -3 } },
+      { word: 'adrift', placement: { pleasantness: -3, energy: -5.5 } },
+      { word: 'adrift', placement: { energy: -3 } },
+      { word: long(limits.wordMax + 1), placement: null },
+      // Passes the schema, fails the service: words that ship with Saltwater keep their place.
+      { word: 'sad', placement: { pleasantness: 3, energy: 3 } },
+    ],
+    'emotions.granularity': [{}, 'all'],
     'settings.get': [{}],
     'settings.update': [
       { idleLockMinutes: 0 },
@@ -299,6 +343,158 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'signals.status': [{}, { signalId: 0 }, { signalId: 'last' }],
     'signals.history': [{}],
     'signals.deleteHistory': [{}],
+    // ---- memories
+    'memories.list': [{}, { all: true }],
+    'memories.get': [{}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: 'first' }],
+    'memories.add': [
+      {},
+      { title: 'No intensity' },
+      { title: '', intensity: 3 },
+      { title: '   ', intensity: 3 },
+      { title: long(81), intensity: 3 },
+      { title: 'two\nlines', intensity: 3 },
+      { title: 'Too strong', intensity: 11 },
+      { title: 'Too gentle', intensity: 0 },
+      { title: 'Half', intensity: 2.5 },
+      { title: 'Long words', text: long(4001), intensity: 3 },
+      { title: 'Short seal', intensity: 3, passphrase: 'short' },
+      { title: 'Long seal', intensity: 3, passphrase: long(257) },
+    ],
+    'memories.edit': [
+      {},
+      { memoryId: 0, title: 'x' },
+      { memoryId: s.memoryId, title: '' },
+      { memoryId: s.memoryId, intensity: 12 },
+      { memoryId: s.memoryId, text: long(4001) },
+      { memoryId: s.memoryId, newPassphrase: 'short' },
+      { memoryId: s.memoryId, passphrase: '' },
+    ],
+    'memories.remove': [{}, { id: 0 }, { id: 'all' }, { memoryId: s.memoryId }],
+    'memories.readForEditing': [{}, { memoryId: -1 }, { memoryId: s.memoryId, passphrase: '' }, { memoryId: s.memoryId, passphrase: long(257) }],
+    'memories.suggest': [{}, { maxIntensity: 0 }, { maxIntensity: 11 }, { maxIntensity: '6' }, { maxIntensity: 6, allowAbove: 'yes' }],
+    'memories.open': [
+      {},
+      { memoryId: s.memoryId },
+      { memoryId: s.memoryId, moodBefore: 0 },
+      { memoryId: s.memoryId, moodBefore: 6 },
+      { memoryId: 0, moodBefore: 3 },
+      { memoryId: s.memoryId, moodBefore: 3, sessionId: -1 },
+      { memoryId: s.memoryId, moodBefore: 3, passphrase: '' },
+    ],
+    'memories.close': [
+      {},
+      { openingId: s.openingId },
+      { openingId: s.openingId, outcome: 'forget' },
+      { openingId: 0, outcome: 'reseal' },
+      { openingId: s.openingId, outcome: 'reseal', moodAfter: 9 },
+      { openingId: s.openingId, outcome: 'reseal', tears: 'sobbed' },
+    ],
+    'memories.stop': [{}, { openingId: 0 }, { openingId: 'now' }],
+    'memories.openings': [{}, { memoryId: 0 }, { id: s.memoryId }],
+    // ---- ladder
+    'ladder.view': [{}],
+    'ladder.suggestions': [{}, { track: 'both' }, { track: 1 }],
+    'ladder.addStep': [
+      {},
+      { track: 'letting-come' },
+      { track: 'sideways', text: 'Cry alone', expectedDistress: 30 },
+      { track: 'letting-come', text: '', expectedDistress: 30 },
+      { track: 'letting-come', text: '   ', expectedDistress: 30 },
+      { track: 'letting-come', text: long(201), expectedDistress: 30 },
+      { track: 'letting-come', text: 'two\nlines', expectedDistress: 30 },
+      { track: 'letting-come', text: 'Cry alone', expectedDistress: 101 },
+      { track: 'letting-come', text: 'Cry alone', expectedDistress: -1 },
+      { track: 'letting-come', text: 'Cry alone', expectedDistress: 12.5 },
+      { track: 'letting-come', text: 'Cry alone', expectedDistress: '30' },
+    ],
+    'ladder.addSuggested': [{}, { track: 'up' }, { track: 'letting-come', keys: 'lc-alone' }, { track: 'letting-come', keys: [5] }, { track: 'letting-come', keys: ['no-such-step'] }],
+    'ladder.updateStep': [
+      {},
+      { id: s.ladderStepId },
+      { id: s.ladderStepId, changes: {} },
+      { id: 0, changes: { text: 'Cry alone' } },
+      { id: s.ladderStepId, changes: { text: '' } },
+      { id: s.ladderStepId, changes: { expectedDistress: 101 } },
+    ],
+    'ladder.removeStep': [{}, { id: -1 }, { id: 'first' }, { id: 1.5 }],
+    'ladder.reorder': [
+      {},
+      { track: 'letting-come' },
+      { track: 'letting-come', orderedIds: [0] },
+      { track: 'letting-come', orderedIds: [] },
+      { track: 'letting-come', orderedIds: [s.ladderStepId, s.ladderStepId] },
+      { track: 'staying-with', orderedIds: [s.ladderStepId] },
+    ],
+    'ladder.setThreshold': [{}, { threshold: 0 }, { threshold: 101 }, { threshold: 50.5 }, { threshold: '50' }],
+    'ladder.recordAttempt': [
+      {},
+      { ...ladderAttempt, stepId: 0 },
+      { ...ladderAttempt, stepId: s.ladderStepId, distressPeak: 101 },
+      { ...ladderAttempt, stepId: s.ladderStepId, distressBefore: undefined },
+      { ...ladderAttempt, stepId: s.ladderStepId, tears: 4 },
+      { ...ladderAttempt, stepId: s.ladderStepId, breathedAfter: 'yes' },
+      { ...ladderAttempt, stepId: s.ladderStepId, sessionId: -1 },
+      { ...ladderAttempt, stepId: s.ladderStepId, endedAt: ladderAttempt.startedAt - 1 },
+      // Ends a day after the fake clock's now: refused by the service, inside its transaction.
+      { ...ladderAttempt, stepId: s.ladderStepId, startedAt: 1_700_086_400_000, endedAt: 1_700_086_400_000 },
+    ],
+    'ladder.attempts': [{}, { stepId: 0 }, { stepId: 'x' }],
+    // ---- media
+    'media.list': [{}],
+    'media.add': [
+      {},
+      { title: 'A film' },
+      { title: '', kind: 'film' },
+      { title: '   ', kind: 'film' },
+      { title: long(121), kind: 'film' },
+      { title: 'two\nlines', kind: 'film' },
+      { title: 'A film', kind: 'podcast' },
+      { title: 'A film', kind: 'film', note: long(281) },
+      { title: 'A film', kind: 'film', link: 'javascript:alert(1)' },
+      { title: 'A film', kind: 'film', link: 'file:///etc/passwd' },
+      { title: 'A film', kind: 'film', link: 'https://user:pw@example.org' },
+      { title: 'A film', kind: 'film', link: `https://example.org/${long(2100)}` },
+      { title: 5, kind: 'film' },
+    ],
+    'media.update': [
+      {},
+      { id: s.mediaId },
+      { id: 0, item: { title: 'A film', kind: 'film' } },
+      { id: 'first', item: { title: 'A film', kind: 'film' } },
+      { id: s.mediaId, item: { title: '', kind: 'film' } },
+      { id: s.mediaId, item: { title: 'A film', kind: 'film', link: 'data:text/html,hi' } },
+    ],
+    'media.remove': [{}, { id: -1 }, { id: 'all' }, { id: 1.5 }],
+    'media.offer': [{}],
+    'media.recordUse': [
+      {},
+      { mediaId: 0 },
+      { mediaId: s.mediaId, moodBefore: 6 },
+      { mediaId: s.mediaId, moodAfter: 2.5 },
+      { mediaId: s.mediaId, tears: 'buckets' },
+      { mediaId: s.mediaId, sessionId: -1 },
+      { mediaId: String(s.mediaId) },
+    ],
+    'media.uses': [{}, { id: 0 }, { id: 'x' }],
+    'media.openLink': [{}, { id: 0 }, { id: 'x' }, { id: 1.5 }, { url: 'https://example.org' }],
+    // ---- reflection
+    'reflection.save': [
+      {},
+      { barriers: [] },
+      { barriers: 'numb' },
+      { barriers: ['nope'] },
+      { style: 101 },
+      { style: -1 },
+      { style: 50.5 },
+      { style: '50' },
+      { note: long(281) },
+      { note: 'a\u0000b' },
+      { note: 5 },
+    ],
+    'reflection.latest': [{}],
+    'reflection.history': [{}],
+    'reflection.deleteAll': [{}, { all: true }],
+    'reflection.suggestOrder': [{}, { practices: [] }],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
     'app.openLink': [{}, { url: 'javascript:alert(1)' }, { url: 'file:///etc/passwd' }, { url: 'mailto:a@b.org' }, { url: 'https://user:pw@x.org' }, { url: 5 }],
@@ -323,6 +519,9 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'journal.tags': undefined,
     'emotions.vocabulary': undefined,
     'emotions.addWord': { word: 'unmoored', family: 'numb' },
+    // ---- naming feelings
+    'emotions.placeWord': { word: 'adrift', placement: { pleasantness: -2, energy: -4 } },
+    'emotions.granularity': undefined,
     'settings.get': undefined,
     'settings.update': { idleLockMinutes: 30 },
     'sessions.start': { practiceId: s.practiceId },
@@ -353,6 +552,45 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'signals.status': { signalId: 1 },
     'signals.history': undefined,
     'signals.deleteHistory': undefined,
+    // ---- memories
+    'memories.list': undefined,
+    'memories.get': { id: s.memoryId },
+    'memories.add': { title: 'Grandad', text: 'his hands', intensity: 5 },
+    'memories.edit': { memoryId: s.memoryId, title: 'The harbour at dusk' },
+    'memories.readForEditing': { memoryId: s.memoryId },
+    'memories.suggest': { maxIntensity: 6 },
+    // In this order: the seeded opening ends first, so another may begin.
+    'memories.close': { openingId: s.openingId, outcome: 'reseal', moodAfter: 3, tears: 'welled' },
+    'memories.stop': { openingId: s.openingId },
+    'memories.open': { memoryId: s.memoryId, moodBefore: 3 },
+    'memories.openings': { memoryId: s.memoryId },
+    'memories.remove': { id: s.memoryId },
+    // ---- ladder
+    'ladder.view': undefined,
+    'ladder.suggestions': { track: 'staying-with' },
+    'ladder.addStep': { track: 'staying-with', text: 'Read a poem aloud', expectedDistress: 20 },
+    'ladder.addSuggested': { track: 'staying-with', keys: ['sw-phrase-alone'] },
+    'ladder.updateStep': { id: s.ladderStepId, changes: { expectedDistress: 30 } },
+    'ladder.reorder': { track: 'letting-come', orderedIds: [s.ladderStepId] },
+    'ladder.setThreshold': { threshold: 40 },
+    'ladder.recordAttempt': { ...ladderAttempt, stepId: s.ladderStepId },
+    'ladder.attempts': { stepId: s.ladderStepId },
+    'ladder.removeStep': { id: s.ladderStepId },
+    // ---- media
+    'media.list': undefined,
+    'media.add': { title: 'A song', kind: 'song' },
+    'media.update': { id: s.mediaId, item: { title: 'The harbour film', kind: 'film', note: 'the lighthouse scene', link: 'https://example.org/film' } },
+    'media.offer': undefined,
+    'media.recordUse': { mediaId: s.mediaId, sessionId: s.sessionId, moodAfter: 4 },
+    'media.uses': { id: s.mediaId },
+    'media.openLink': { id: s.mediaId },
+    'media.remove': { id: s.mediaId },
+    // ---- reflection
+    'reflection.save': { barriers: ['medical'], style: 70 },
+    'reflection.latest': undefined,
+    'reflection.history': undefined,
+    'reflection.suggestOrder': undefined,
+    'reflection.deleteAll': undefined,
   };
 }
 

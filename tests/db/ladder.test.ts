@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LadderService } from '../../main/core/ladder/ladder-service.ts';
-import type { AttemptInput, Track } from '../../main/core/ladder/schemas.ts';
+import type { LadderAttemptInput as AttemptInput } from '../../preload/contract/ladder.ts';
+import type { LadderTrack as Track } from '../../preload/contract/practice.ts';
 import { SUGGESTED_STEPS } from '../../main/core/ladder/suggestions.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MediaService } from '../../main/core/media/media-service.ts';
-import type { MediaInput } from '../../main/core/media/schemas.ts';
+import type { MediaInput } from '../../preload/contract/media.ts';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { SessionsService } from '../../main/core/sessions/sessions.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoriesService } from '../../main/core/memories/memories-service.ts';
-import type { MemoryInput } from '../../main/core/memories/schemas.ts';
+import type { MemoryInput } from '../../preload/contract/memories.ts';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { SessionsService } from '../../main/core/sessions/sessions.ts';
 import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';

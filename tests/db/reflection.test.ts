@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { ReflectionService } from '../../main/core/reflection/reflection-service.ts';
-import type { ReflectionInput } from '../../main/core/reflection/schemas.ts';
+import type { ReflectionInput } from '../../preload/contract/reflection.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { expectAppError, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';

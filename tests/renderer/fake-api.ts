@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import type {
   AppErrorShape,
   CheckInQuestion,
+  EmotionGranularity,
   Entry,
   EventName,
   EventPayload,
@@ -28,9 +29,16 @@ import type {
 } from '../../preload/contract/index.ts';
 import { Contact as ContactSchema, ContactInput as ContactInputSchema } from '../../preload/contract/signals.ts';
 import type { Api } from '../../preload/create-api.ts';
+import { createMemoriesFake } from './memories-fake.ts';
+import { MediaInput as MediaInputSchema, type MediaItem, type MediaUse } from '../../preload/contract/media.ts';
+import { ReflectionInput as ReflectionInputSchema, type SelfReflection } from '../../preload/contract/reflection.ts';
+import { summarizeUses } from '../../main/core/media/helped.ts';
+import { suggestPracticeOrder } from '../../main/core/reflection/suggest.ts';
 import { defaultSettings } from '../../preload/contract/schemas.ts';
+import { AddEmotionWordInput as AddEmotionWordInputSchema, PlaceEmotionWordInput as PlaceEmotionWordInputSchema } from '../../preload/contract/schemas.ts';
 import { defaultQuietHours, PreviewInput, QuietHours as QuietHoursSchema, ScheduleInput, SchedulePatch } from '../../preload/contract/schedule/schemas.ts';
 import { summarizePractice } from '../../preload/contract/breath.ts';
+import { createLadderFake } from './ladder-fake.ts';
 import arriveAndBreathe from '../../resources/practices/arrive-and-breathe.json';
 import bodyFirst from '../../resources/practices/body-first.json';
 import permission from '../../resources/practices/permission.json';
@@ -67,12 +75,45 @@ export function createFakeApi(options: FakeOptions = {}) {
   let webhookOutcome: SignalStatus['outcome'] = 'delivered';
   let nextId = 1;
   const entries = new Map<number, Entry & { deleted: boolean }>();
-  const vocabulary: Vocabulary = {
+  // Naming feelings: the core's shape, small: a family in each corner of the grid,
+  // the reserved "not yet" answer last and unplaced, as the core returns it.
+  const vocabulary: Required<Vocabulary> = {
     families: [
-      { id: 'sadness', name: 'Sadness and grief', words: ['sad', 'lonely', 'hurt'] },
-      { id: 'fear', name: 'Fear and worry', words: ['afraid', 'anxious', 'worried'] },
+      { id: 'sadness', name: 'Sadness and grief', description: 'The ache of losing or missing.', words: ['sad', 'lonely', 'hurt'] },
+      { id: 'fear', name: 'Fear and worry', description: 'A sense that something could go wrong.', words: ['afraid', 'anxious', 'worried'] },
+      { id: 'joy', name: 'Joy and lightness', description: 'Things going well, and the lift that brings.', words: ['glad', 'excited'] },
+      { id: 'calm', name: 'Calm and ease', description: 'Settled, safe, nothing pulling.', words: ['calm', 'content'] },
+      { id: 'not-yet', name: 'No word yet', description: 'Something is there, but it has no name yet.', words: ["can't name it yet"] },
     ],
     custom: [],
+    placements: {
+      sad: { pleasantness: -3, energy: -2 },
+      lonely: { pleasantness: -3, energy: -2 },
+      hurt: { pleasantness: -3, energy: -1 },
+      afraid: { pleasantness: -4, energy: 3 },
+      anxious: { pleasantness: -3, energy: 3 },
+      worried: { pleasantness: -3, energy: 2 },
+      glad: { pleasantness: 3, energy: 2 },
+      excited: { pleasantness: 4, energy: 4 },
+      calm: { pleasantness: 3, energy: -3 },
+      content: { pleasantness: 3, energy: -2 },
+    },
+    notYetWord: "can't name it yet",
+  };
+  /** Counts the different words in live entries, all as new this month (UTC); the real counting is the core's. */
+  const fakeGranularity = (): EmotionGranularity => {
+    const words = new Set<string>();
+    for (const e of entries.values()) if (!e.deleted) for (const m of e.emotions) if (m.word !== vocabulary.notYetWord) words.add(m.word.toLowerCase());
+    const n = words.size;
+    const at = new Date(now());
+    const months = Array.from({ length: 12 }, (_, i) => {
+      const d = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 11 + i, 1));
+      const last = i === 11;
+      return { month: d.toISOString().slice(0, 7), newWords: last ? n : 0, distinctSoFar: last ? n : 0 };
+    });
+    const sentence =
+      n === 0 ? 'Whenever you like, any word for a feeling is a good start.' : n === 1 ? 'You have put a word to a feeling. That is a real start.' : `You have put ${n} different words to your feelings so far.`;
+    return { distinctWords: n, wordsLast30Days: n, newLast30Days: n, months, sentence };
   };
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const library = options.practices ?? builtInPractices;
@@ -243,16 +284,33 @@ export function createFakeApi(options: FakeOptions = {}) {
     },
     emotions: {
       vocabulary: vi.fn(async () => ok(structuredClone(vocabulary))),
-      addWord: vi.fn(async ({ word, family }: { word: string; family: string }) => {
+      addWord: vi.fn(async (input: unknown) => {
+        // ---- naming feelings: the contract's schema checks the placement (its real message).
+        const parsed = AddEmotionWordInputSchema.safeParse(input);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const { word, family, placement } = parsed.data;
         const f = vocabulary.families.find((x) => x.id === family);
-        if (!f) return fail('INVALID_INPUT', 'That feeling family does not exist.');
+        if (!f || family === 'not-yet') return fail('INVALID_INPUT', 'That feeling family does not exist.');
         const w = word.trim().toLowerCase();
-        if (!f.words.includes(w)) {
+        if (!vocabulary.families.some((x) => x.words.includes(w))) {
           f.words.push(w);
-          vocabulary.custom.push({ word: w, family });
+          vocabulary.custom.push({ word: w, family, placement: placement ?? null });
+          if (placement) vocabulary.placements[w] = placement;
         }
         return ok(structuredClone(vocabulary));
       }),
+      placeWord: vi.fn(async (input: unknown) => {
+        const parsed = PlaceEmotionWordInputSchema.safeParse(input);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const { word, placement } = parsed.data;
+        const own = vocabulary.custom.find((c) => c.word === word.trim().toLowerCase());
+        if (!own) return fail('NOT_FOUND', 'That word could not be found among the words you added.');
+        own.placement = placement;
+        if (placement) vocabulary.placements[own.word] = placement;
+        else delete vocabulary.placements[own.word];
+        return ok(structuredClone(vocabulary));
+      }),
+      granularity: vi.fn(async () => needsOpen() ?? ok(fakeGranularity())),
     },
     settings: {
       get: vi.fn(async () => ok(settings)),
@@ -478,6 +536,95 @@ export function createFakeApi(options: FakeOptions = {}) {
       ),
       deleteHistory: vi.fn(async () => ok({ deleted: signalLog.splice(0).length })),
     },
+    // ---- memories
+    memories: createMemoriesFake({ now, needsOpen }).api,
+    // ---- ladder
+    ladder: createLadderFake(now),
+    // ---- media
+    // The contract's own schema checks the input (the real messages); helped summaries are the core's.
+    media: (() => {
+      let items: MediaItem[] = [];
+      let uses: MediaUse[] = [];
+      let lastOffered: number | null = null;
+      const gone = () => fail('NOT_FOUND', 'That item could not be found. It may have been removed.');
+      const listed = (item: MediaItem) => ({ ...item, helped: summarizeUses(uses.filter((u) => u.mediaId === item.id)) });
+      const parse = (input: unknown) => MediaInputSchema.safeParse(input);
+      return {
+        list: vi.fn(async () => needsOpen() ?? ok(items.map(listed))),
+        add: vi.fn(async (input: unknown) => {
+          const parsed = parse(input);
+          if (!parsed.success) return firstIssue(parsed.error);
+          const item: MediaItem = { ...parsed.data, id: nextId++, createdAt: now(), updatedAt: now() };
+          items = [...items, item];
+          return ok(item);
+        }),
+        update: vi.fn(async ({ id, item }: { id: number; item: unknown }) => {
+          const parsed = parse(item);
+          if (!parsed.success) return firstIssue(parsed.error);
+          const current = items.find((i) => i.id === id);
+          if (!current) return gone();
+          const next: MediaItem = { ...current, ...parsed.data, updatedAt: now() };
+          items = items.map((i) => (i.id === id ? next : i));
+          return ok(next);
+        }),
+        remove: vi.fn(async ({ id }: { id: number }) => {
+          if (!items.some((i) => i.id === id)) return gone();
+          items = items.filter((i) => i.id !== id);
+          uses = uses.filter((u) => u.mediaId !== id);
+          return ok(null);
+        }),
+        offer: vi.fn(async () => {
+          const pool = items.length > 1 ? items.filter((i) => i.id !== lastOffered) : items;
+          const chosen = pool[0] ?? null;
+          lastOffered = chosen?.id ?? null;
+          return ok(chosen && listed(chosen));
+        }),
+        recordUse: vi.fn(async (input: { mediaId: number; sessionId?: number; moodBefore?: number; moodAfter?: number; tears?: MediaUse['tears'] }) => {
+          if (!items.some((i) => i.id === input.mediaId)) return gone();
+          const use: MediaUse = {
+            id: uses.length + 1,
+            mediaId: input.mediaId,
+            sessionId: input.sessionId ?? null,
+            usedAt: now(),
+            moodBefore: input.moodBefore ?? null,
+            moodAfter: input.moodAfter ?? null,
+            tears: input.tears ?? null,
+          };
+          uses = [use, ...uses];
+          return ok({ useId: use.id, helped: summarizeUses(uses.filter((u) => u.mediaId === input.mediaId)) });
+        }),
+        uses: vi.fn(async ({ id }: { id: number }) => ok(uses.filter((u) => u.mediaId === id))),
+        openLink: vi.fn(async ({ id }: { id: number }) => {
+          const item = items.find((i) => i.id === id);
+          if (!item) return gone();
+          return item.link ? ok(null) : fail('INVALID_INPUT', 'This one has no link to open.');
+        }),
+      };
+    })(),
+    // ---- reflection
+    // Newest first, as the core keeps them; the order suggested is the core's own, over this library.
+    reflection: (() => {
+      let answers: SelfReflection[] = [];
+      return {
+        save: vi.fn(async (input: unknown) => {
+          const closed = needsOpen();
+          if (closed) return closed;
+          const parsed = ReflectionInputSchema.safeParse(input);
+          if (!parsed.success) return firstIssue(parsed.error);
+          const saved: SelfReflection = { id: answers.length + 1, answeredAt: now(), ...parsed.data, talkWithDoctor: parsed.data.barriers.includes('medical') };
+          answers = [saved, ...answers];
+          return ok(saved);
+        }),
+        latest: vi.fn(async () => needsOpen() ?? ok(answers[0] ?? null)),
+        history: vi.fn(async () => needsOpen() ?? ok([...answers])),
+        deleteAll: vi.fn(async () => {
+          const deleted = answers.length;
+          answers = [];
+          return ok({ deleted });
+        }),
+        suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(library.map(summarizePractice), answers[0] ?? null))),
+      };
+    })(),
     app: {
       openLink: vi.fn(async () => ok(null)),
       activity: vi.fn(async () => ok(null)),

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
-import { AttemptInput, limits, NewStep, StepChanges, Threshold, TRACKS } from '../../main/core/ladder/schemas.ts';
+import {
+  LadderAttemptInput as AttemptInput,
+  ladderLimits as limits,
+  NewLadderStep as NewStep,
+  LadderStepChanges as StepChanges,
+  LadderThreshold as Threshold,
+  LADDER_TRACKS as TRACKS,
+} from '../../preload/contract/ladder.ts';
 import { insertionIndex, sameWords, SUGGESTED_STEPS } from '../../main/core/ladder/suggestions.ts';
 
 function refusal(schema: Parameters<typeof parse>[0], input: unknown): string {

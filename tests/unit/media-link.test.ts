@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
-import { linkProblem, MediaInput, normaliseLink } from '../../main/core/media/schemas.ts';
+import { linkProblem, MediaInput, normaliseLink } from '../../preload/contract/media.ts';
 
 const withLink = (link: unknown) => ({ title: 'Big Fish', kind: 'film', link });
 

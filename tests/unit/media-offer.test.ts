@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cameWithTears, NOTHING_YET, summarizeByItem, summarizeUses, type UseOutcome } from '../../main/core/media/helped.ts';
 import { chooseOffer, helpedScore, offerWeight, REST_MS, restScore, type OfferCandidate } from '../../main/core/media/offer.ts';
-import type { HelpedSummary } from '../../main/core/media/schemas.ts';
+import type { HelpedSummary } from '../../preload/contract/media.ts';
 
 const NOW = 1_800_000_000_000;
 const DAY = 24 * 60 * 60 * 1000;

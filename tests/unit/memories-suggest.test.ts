@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryStatus } from '../../main/core/memories/schemas.ts';
+import type { MemoryStatus } from '../../preload/contract/memories.ts';
 import { countAboveMaximum, suggestionOrder, type SuggestionCandidate } from '../../main/core/memories/suggest.ts';
 
 const DAY = 86_400_000;

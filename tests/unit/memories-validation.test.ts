@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
-import { CloseOpeningInput, MemoryEdit, MemoryInput, OpenMemoryInput, SuggestInput } from '../../main/core/memories/schemas.ts';
+import { CloseOpeningInput, MemoryEdit, MemoryInput, OpenMemoryInput, MemorySuggestInput as SuggestInput } from '../../preload/contract/memories.ts';
 
 /** The plain message the person would see, or a failure if it was accepted. */
 function refusal(schema: Parameters<typeof parse>[0], input: unknown): string {

@@ -71,9 +71,12 @@ const shortestId = 'arrive-and-breathe';
 const expectedIds = [
   'arrive-and-breathe',
   'body-first',
+  'boost-the-signal',
   'keep-talking-through-tears',
+  'ladder-step',
   'name-it-to-tame-it',
   'ok-not-to-cry',
+  'open-one-box',
   'permission',
   'quiet-body',
 ];
@@ -196,6 +199,77 @@ describe('built-in practices', () => {
   });
 });
 
+/** The kinds of a practice's steps, in order (with the check-in question). */
+function kinds(p: Practice): string[] {
+  return p.steps.map((s) => (s.kind === 'check-in' ? `check-in:${s.question}` : s.kind));
+}
+
+describe('the practices that use the person\'s own tools', () => {
+  const byId = (id: string) => {
+    const p = loadAll().find((a) => a.practice.id === id)?.practice;
+    if (!p) throw new Error(`${id} is missing`);
+    return p;
+  };
+
+  it('open-one-box: breathe, open one memory, sit with it, write, a distress check-in, then close it and breathe', () => {
+    const p = byId('open-one-box');
+    expect(p.intensity).toBe('deeper');
+    expect(p.caution).toMatch(/stop at any moment/i);
+    expect(kinds(p)).toEqual([
+      'arrive',
+      'breathe',
+      'memory-open',
+      'silence',
+      'prompt',
+      'check-in:distress',
+      'memory-close',
+      'breathe',
+      'close',
+    ]);
+    const prompt = p.steps[4];
+    expect(prompt?.kind === 'prompt' && prompt.writing).toBe(true);
+  });
+
+  it('boost-the-signal: gentle; one item offered, a timed "let it play", then the tears check-in', () => {
+    const p = byId('boost-the-signal');
+    expect(p.intensity).toBe('gentle');
+    expect(kinds(p)).toEqual(['arrive', 'breathe', 'media-offer', 'silence', 'check-in:tears', 'close']);
+    const play = p.steps[3];
+    expect(play?.title).toBe('Let it play');
+    expect(play?.kind === 'silence' && play.seconds).toBeGreaterThanOrEqual(120);
+  });
+
+  it('ladder-step: relaxation breathing before and after one ladder step, done in an untimed prompt', () => {
+    const p = byId('ladder-step');
+    expect(p.intensity).toBe('deeper');
+    expect(p.caution).toBeTruthy();
+    expect(kinds(p)).toEqual(['arrive', 'breathe', 'ladder-choose', 'prompt', 'ladder-record', 'breathe', 'close']);
+    const doIt = p.steps[3];
+    expect(doIt?.kind === 'prompt' && doIt.seconds).toBeUndefined();
+  });
+
+  it('keep-talking-through-tears: live words, what is under the tears, a phrase to lean on, and paced breathing between', () => {
+    const p = byId('keep-talking-through-tears');
+    const texts = p.steps.map((s) => ('text' in s ? (s.text ?? '') : ''));
+    expect(texts.some((t) => /as it happens/i.test(t))).toBe(true);
+    expect(p.steps.some((s) => s.title === 'What is under the tears?')).toBe(true);
+    expect(p.steps.some((s) => s.title === 'A phrase to lean on' && s.kind === 'prompt' && s.writing)).toBe(true);
+    expect(kinds(p)).toContain('check-in:distress');
+    // The breath comes back between the hard parts.
+    expect(kinds(p).filter((k) => k === 'breathe').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('tool steps wait for the person: they have no time of their own', () => {
+    for (const id of ['open-one-box', 'boost-the-signal', 'ladder-step']) {
+      for (const step of byId(id).steps) {
+        if (['memory-open', 'memory-close', 'media-offer', 'ladder-choose', 'ladder-record'].includes(step.kind)) {
+          expect(stepSeconds(step, 'coherent'), `${id} ${step.kind}`).toBeNull();
+        }
+      }
+    }
+  });
+});
+
 describe('the Practice schema rejects broken practices', () => {
   const valid = {
     id: 'tiny',
@@ -219,6 +293,35 @@ describe('the Practice schema rejects broken practices', () => {
     const result = Practice.safeParse(noClose);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message).join('\n')).toMatch(/close step/);
+  });
+
+  const withSteps = (...steps: object[]) => ({ ...valid, steps: [...steps, valid.steps[1]] });
+  const memoryOpen = { kind: 'memory-open', text: 'One memory.' };
+  const memoryClose = { kind: 'memory-close', text: 'Put it away.' };
+  const ladderChoose = { kind: 'ladder-choose', text: 'Your step.' };
+  const ladderRecord = { kind: 'ladder-record', text: 'How it went.' };
+
+  it('accepts tool steps in pairs, and a ladder step fixed to one track', () => {
+    expect(Practice.safeParse(withSteps(memoryOpen, memoryClose, memoryOpen, memoryClose)).success).toBe(true);
+    expect(Practice.safeParse(withSteps({ ...ladderChoose, track: 'staying-with' }, ladderRecord)).success).toBe(true);
+    expect(Practice.safeParse(withSteps({ kind: 'media-offer', text: 'Something.' })).success).toBe(true);
+  });
+
+  it.each([
+    ['a memory opened and never closed', [memoryOpen]],
+    ['a memory closed that was never opened', [memoryClose]],
+    ['two memories open at once', [memoryOpen, memoryOpen, memoryClose]],
+    ['a ladder step never recorded', [ladderChoose]],
+    ['a ladder record before its step', [ladderRecord, ladderChoose]],
+  ])('rejects %s', (_name, steps) => {
+    const result = Practice.safeParse(withSteps(...steps));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message).join('\n')).toMatch(/followed by its own/);
+  });
+
+  it('rejects an unknown ladder track and a tool step without words', () => {
+    expect(Practice.safeParse(withSteps({ ...ladderChoose, track: 'sideways' }, ladderRecord)).success).toBe(false);
+    expect(Practice.safeParse(withSteps({ kind: 'media-offer' })).success).toBe(false);
   });
 
   it('rejects a step of an unknown kind', () => {

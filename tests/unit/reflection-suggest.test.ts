@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
-import { BARRIER_IDS, BARRIERS, DOCTOR_NOTE, ReflectionInput, type BarrierId } from '../../main/core/reflection/schemas.ts';
+import { BARRIER_IDS, BARRIERS, DOCTOR_NOTE, ReflectionInput, type BarrierId } from '../../preload/contract/reflection.ts';
 import { leaningOf, suggestPracticeOrder, suitability, type PracticeRef } from '../../main/core/reflection/suggest.ts';
 
 /** The library's default order today (gentle first, shorter first), plus the ones coming in this issue. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countryFromLocale, CrisisLinesFile, SafetyEntry, Settings, webLinkProblem } from '../../preload/contract/index.ts';
+import { countryFromLocale, CrisisLinesFile, defaultSettings, SafetyEntry, Settings, webLinkProblem } from '../../preload/contract/index.ts';
 
 const file = path.join(import.meta.dirname, '../../resources/crisis-lines.json');
 
@@ -67,7 +67,7 @@ describe('the person\'s own entries and web links', () => {
   });
 
   it('settings hold the country and up to 8 entries', () => {
-    const base = { idleLockMinutes: 10, breathPattern: 'coherent', audioEnabled: false, audioVolume: 0.5, motion: 'system' };
+    const base = { ...defaultSettings };
     expect(Settings.safeParse({ ...base, crisisCountry: 'GB', safetyEntries: [] }).success).toBe(true);
     expect(Settings.safeParse({ ...base, crisisCountry: 'gb', safetyEntries: [] }).success).toBe(false);
     const nine = Array.from({ length: 9 }, (_, i) => ({ name: `n${i}`, phone: '1' }));

@@ -4,24 +4,26 @@ import type { Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
 import { isCalm, stepProgress, trackProgress } from './mastery.ts';
 import {
-  AttemptInput,
-  limits,
-  NewStep,
-  Reorder,
-  StepChanges,
-  StepId,
-  SuggestedStepsRequest,
-  Threshold,
-  Track,
-  TRACKS,
-  type AttemptRecorded,
+  LADDER_TRACKS,
+  LadderAttemptInput,
+  ladderLimits,
+  LadderReorder,
+  LadderStepChanges,
+  LadderStepId,
+  LadderThreshold,
+  LadderTrackChoice,
+  NewLadderStep,
+  SuggestedLadderStepsRequest,
   type LadderAttempt,
+  type LadderAttemptRecorded,
   type LadderStep,
+  type LadderStepView,
+  type LadderSuggestion,
   type LadderView,
-  type StepView,
-  type SuggestedStep,
-  type SuggestedStepsResult,
-} from './schemas.ts';
+  type SuggestedLadderStep,
+  type SuggestedLadderStepsResult,
+} from '../../../preload/contract/ladder.ts';
+import type { LadderTrack } from '../../../preload/contract/practice.ts';
 import {
   attemptsByStep,
   attemptsOfStep,
@@ -51,7 +53,7 @@ const FUTURE_SLACK_MS = 60_000;
 
 const stepNotFound = () => new AppError('NOT_FOUND', 'That step could not be found. It may have been removed.');
 const trackFull = () =>
-  new AppError('INVALID_INPUT', `A track holds up to ${limits.stepsPerTrack} steps. You could remove or combine one to make room.`);
+  new AppError('INVALID_INPUT', `A track holds up to ${ladderLimits.stepsPerTrack} steps. You could remove or combine one to make room.`);
 
 /**
  * The two-way crying ladder: the user's own steps on two tracks ("Letting tears come",
@@ -67,10 +69,10 @@ export class LadderService {
     const db = this.o.db();
     const threshold = getThreshold(db);
     const attempts = attemptsByStep(db);
-    const steps = listSteps(db).map((step): StepView => ({ ...step, progress: stepProgress(attempts.get(step.id) ?? [], threshold) }));
+    const steps = listSteps(db).map((step): LadderStepView => ({ ...step, progress: stepProgress(attempts.get(step.id) ?? [], threshold) }));
     return {
       threshold,
-      tracks: TRACKS.map(({ track, title, forWhom }) => {
+      tracks: LADDER_TRACKS.map(({ track, title, forWhom }) => {
         const own = steps.filter((s) => s.track === track);
         return { track, title, forWhom, steps: own, ...trackProgress(own) };
       }),
@@ -78,18 +80,18 @@ export class LadderService {
   }
 
   /** The track's suggestions, gentlest first, each marked when the track has it already. */
-  suggestions(track: Track): Array<SuggestedStep & { added: boolean }> {
-    const t = parse(Track, track);
+  suggestions(track: LadderTrack): LadderSuggestion[] {
+    const t = parse(LadderTrackChoice, track);
     const steps = stepsOfTrack(this.o.db(), t);
     return SUGGESTED_STEPS[t].map((s) => ({ ...s, added: alreadyThere(steps, s) }));
   }
 
-  addStep(input: NewStep): LadderStep {
-    const fields = parse(NewStep, input);
+  addStep(input: NewLadderStep): LadderStep {
+    const fields = parse(NewLadderStep, input);
     const db = this.o.db();
     const id = db.transaction(() => {
       const steps = stepsOfTrack(db, fields.track);
-      if (steps.length >= limits.stepsPerTrack) throw trackFull();
+      if (steps.length >= ladderLimits.stepsPerTrack) throw trackFull();
       return this.insertInPlace(db, steps, { ...fields, suggestionKey: null });
     })();
     return this.step(db, id);
@@ -100,8 +102,8 @@ export class LadderService {
    * any the track has already (added before, even if edited since, or the same words typed
    * in); when the track fills up, the gentlest ones are the ones added.
    */
-  addSuggestedSteps(input: SuggestedStepsRequest): SuggestedStepsResult {
-    const { track, keys } = parse(SuggestedStepsRequest, input);
+  addSuggestedSteps(input: SuggestedLadderStepsRequest): SuggestedLadderStepsResult {
+    const { track, keys } = parse(SuggestedLadderStepsRequest, input);
     const all = SUGGESTED_STEPS[track];
     if (keys?.some((key) => !all.some((s) => s.key === key))) {
       throw new AppError('INVALID_INPUT', 'That suggestion is not one Saltwater knows. Please choose from the list.');
@@ -115,7 +117,7 @@ export class LadderService {
       let noRoom = 0;
       for (const suggestion of wanted) {
         if (alreadyThere(steps, suggestion)) alreadyThereCount++;
-        else if (steps.length >= limits.stepsPerTrack) noRoom++;
+        else if (steps.length >= ladderLimits.stepsPerTrack) noRoom++;
         else {
           const { key, text, expectedDistress } = suggestion;
           ids.push(this.insertInPlace(db, steps, { track, text, expectedDistress, suggestionKey: key }));
@@ -128,9 +130,9 @@ export class LadderService {
   }
 
   /** New words and/or expected distress. The step keeps its place and its attempts. */
-  updateStep(id: number, changes: StepChanges): LadderStep {
-    const stepId = parse(StepId, id);
-    const c = parse(StepChanges, changes);
+  updateStep(id: number, changes: LadderStepChanges): LadderStep {
+    const stepId = parse(LadderStepId, id);
+    const c = parse(LadderStepChanges, changes);
     const db = this.o.db();
     const step = this.step(db, stepId);
     updateStep(db, stepId, c.text ?? step.text, c.expectedDistress ?? step.expectedDistress, this.o.clock.now());
@@ -139,7 +141,7 @@ export class LadderService {
 
   /** Removes the step and every attempt at it; the steps after it move up. */
   removeStep(id: number): void {
-    const stepId = parse(StepId, id);
+    const stepId = parse(LadderStepId, id);
     const db = this.o.db();
     db.transaction(() => {
       const step = this.step(db, stepId);
@@ -150,8 +152,8 @@ export class LadderService {
   }
 
   /** Puts the track's steps in this order; `orderedIds` must be exactly the track's steps. Returns them in order. */
-  reorder(input: Reorder): LadderStep[] {
-    const { track, orderedIds } = parse(Reorder, input);
+  reorder(input: LadderReorder): LadderStep[] {
+    const { track, orderedIds } = parse(LadderReorder, input);
     const db = this.o.db();
     db.transaction(() => {
       const current = stepsOfTrack(db, track).map((s) => s.id);
@@ -170,14 +172,14 @@ export class LadderService {
 
   /** The peak distress below which an attempt counts as calm enough. Mastery is judged again by it at once. */
   setThreshold(value: number): { threshold: number } {
-    const threshold = parse(Threshold, value);
+    const threshold = parse(LadderThreshold, value);
     setThreshold(this.o.db(), threshold);
     return { threshold };
   }
 
   /** Records a finished attempt at a step; says where the step stands now and whether this attempt mastered it. */
-  recordAttempt(input: AttemptInput): AttemptRecorded {
-    const a = parse(AttemptInput, input);
+  recordAttempt(input: LadderAttemptInput): LadderAttemptRecorded {
+    const a = parse(LadderAttemptInput, input);
     const db = this.o.db();
     const now = this.o.clock.now();
     const endedAt = a.endedAt ?? now;
@@ -203,7 +205,7 @@ export class LadderService {
 
   /** Every attempt at the step, oldest first, each marked calm or not by the current threshold. */
   attempts(stepId: number): LadderAttempt[] {
-    const id = parse(StepId, stepId);
+    const id = parse(LadderStepId, stepId);
     const db = this.o.db();
     this.step(db, id);
     const threshold = getThreshold(db);
@@ -230,7 +232,7 @@ export class LadderService {
   }
 }
 
-function alreadyThere(steps: readonly LadderStep[], suggestion: SuggestedStep): boolean {
+function alreadyThere(steps: readonly LadderStep[], suggestion: SuggestedLadderStep): boolean {
   return steps.some((step) => step.suggestionKey === suggestion.key || sameWords(step.text, suggestion.text));
 }
 

@@ -1,4 +1,4 @@
-import type { StepProgress } from './schemas.ts';
+import type { LadderStepProgress } from '../../../preload/contract/ladder.ts';
 
 /**
  * The mastery rule, as pure functions so it can be tested on its own.
@@ -36,7 +36,7 @@ export function inTimeOrder<T extends TimedPeak>(attempts: readonly T[]): T[] {
   return [...attempts].sort((a, b) => a.startedAt - b.startedAt || a.endedAt - b.endedAt || a.id - b.id);
 }
 
-export function stepProgress(attempts: readonly TimedPeak[], threshold: number): StepProgress {
+export function stepProgress(attempts: readonly TimedPeak[], threshold: number): LadderStepProgress {
   let run = 0;
   let masteredAt: number | null = null;
   const ordered = inTimeOrder(attempts);
@@ -58,7 +58,7 @@ export function stepProgress(attempts: readonly TimedPeak[], threshold: number):
 }
 
 /** Progress on a track: how many steps are mastered, and which comes next (the first not mastered, in order). */
-export function trackProgress(steps: ReadonlyArray<{ id: number; progress: Pick<StepProgress, 'mastered'> }>): {
+export function trackProgress(steps: ReadonlyArray<{ id: number; progress: Pick<LadderStepProgress, 'mastered'> }>): {
   mastered: number;
   total: number;
   nextStepId: number | null;

@@ -1,6 +1,7 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
-import { DEFAULT_THRESHOLD, type LadderStep, type Track } from './schemas.ts';
+import { DEFAULT_LADDER_THRESHOLD, type LadderStep } from '../../../preload/contract/ladder.ts';
+import type { LadderTrack } from '../../../preload/contract/practice.ts';
 
 /** SQL for migration 010's tables. Plain functions over a connection; the service owns the rules. */
 
@@ -11,7 +12,7 @@ const PARKED = 1_000_000;
 
 export function getThreshold(db: Db): number {
   const row = statement(db, 'SELECT threshold FROM ladder_settings WHERE id = 1').get() as { threshold: number } | undefined;
-  return row?.threshold ?? DEFAULT_THRESHOLD;
+  return row?.threshold ?? DEFAULT_LADDER_THRESHOLD;
 }
 
 export function setThreshold(db: Db, threshold: number): void {
@@ -28,7 +29,7 @@ export function listSteps(db: Db): LadderStep[] {
   return statement(db, `SELECT ${stepColumns} FROM ladder_steps ORDER BY track, position`).all() as LadderStep[];
 }
 
-export function stepsOfTrack(db: Db, track: Track): LadderStep[] {
+export function stepsOfTrack(db: Db, track: LadderTrack): LadderStep[] {
   return statement(db, `SELECT ${stepColumns} FROM ladder_steps WHERE track = ? ORDER BY position`).all(track) as LadderStep[];
 }
 
@@ -37,7 +38,7 @@ export function findStep(db: Db, id: number): LadderStep | undefined {
 }
 
 export interface NewStepRow {
-  track: Track;
+  track: LadderTrack;
   position: number;
   text: string;
   expectedDistress: number;
@@ -66,7 +67,7 @@ export function deleteStep(db: Db, id: number): void {
  * Gives the track's steps positions 0..n-1 in this order. `orderedIds` must be exactly the
  * track's steps (the service checks); call inside a transaction.
  */
-export function writeOrder(db: Db, track: Track, orderedIds: readonly number[]): void {
+export function writeOrder(db: Db, track: LadderTrack, orderedIds: readonly number[]): void {
   statement(db, 'UPDATE ladder_steps SET position = position + ? WHERE track = ?').run(PARKED, track);
   const place = statement(db, 'UPDATE ladder_steps SET position = ? WHERE id = ? AND track = ?');
   orderedIds.forEach((id, position) => place.run(position, id, track));

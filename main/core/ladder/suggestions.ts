@@ -1,11 +1,12 @@
-import type { SuggestedStep, Track } from './schemas.ts';
+import type { SuggestedLadderStep } from '../../../preload/contract/ladder.ts';
+import type { LadderTrack } from '../../../preload/contract/practice.ts';
 
 /**
  * Starting points for each track, gentlest first. The user adds them with one call and
  * then makes them their own: the words and the expected distress are only a first guess.
  * Keys are stable (never reuse or rename one): they stop a suggestion being added twice.
  */
-export const SUGGESTED_STEPS: Readonly<Record<Track, readonly SuggestedStep[]>> = {
+export const SUGGESTED_STEPS: Readonly<Record<LadderTrack, readonly SuggestedLadderStep[]>> = {
   'letting-come': [
     { key: 'lc-imagine', text: 'Imagine, for a minute, that tears come, and that it is all right if they do.', expectedDistress: 15 },
     { key: 'lc-soften', text: 'Read or watch something tender on my own, and let my face soften.', expectedDistress: 25 },

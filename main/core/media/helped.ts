@@ -1,5 +1,5 @@
 import type { TearOutcome } from '../../../preload/contract/sessions.ts';
-import type { HelpedSummary } from './schemas.ts';
+import type { HelpedSummary } from '../../../preload/contract/media.ts';
 
 /** One use as it counts: the values given when recording, else the linked session's. */
 export interface UseOutcome {

@@ -16,7 +16,7 @@ import {
   type MediaItem,
   type MediaListItem,
   type MediaUse,
-} from './schemas.ts';
+} from '../../../preload/contract/media.ts';
 import {
   allUseOutcomes,
   countItems,

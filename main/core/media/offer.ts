@@ -1,4 +1,4 @@
-import type { HelpedSummary } from './schemas.ts';
+import type { HelpedSummary } from '../../../preload/contract/media.ts';
 
 /**
  * Which item "Boost the signal" offers. A weighted draw, so it feels alive rather than

@@ -1,7 +1,7 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
 import type { UseOutcome } from './helped.ts';
-import type { MediaFields, MediaItem, MediaUse } from './schemas.ts';
+import type { MediaFields, MediaItem, MediaUse } from '../../../preload/contract/media.ts';
 
 /** SQL for migration 011's media tables. Plain functions over a connection; the service owns the rules. */
 

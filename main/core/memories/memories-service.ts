@@ -12,8 +12,8 @@ import {
   MemoryInput,
   OpeningId,
   OpenMemoryInput,
+  MemorySuggestInput,
   RevealInput,
-  SuggestInput,
   type BoxItem,
   type CloseChoice,
   type MemoryStatus,
@@ -21,7 +21,7 @@ import {
   type Opening,
   type OpeningOutcome,
   type Suggestion,
-} from './schemas.ts';
+} from '../../../preload/contract/memories.ts';
 import { openSealedText, sealText } from './seal.ts';
 import {
   clearFailedTries,
@@ -87,8 +87,8 @@ export class MemoriesService {
   }
 
   /** The memory "Open one box" offers first, within the person's chosen maximum. */
-  suggest(input: SuggestInput): Suggestion {
-    const limit = parse(SuggestInput, input);
+  suggest(input: MemorySuggestInput): Suggestion {
+    const limit = parse(MemorySuggestInput, input);
     const box = this.list();
     return {
       memory: suggestionOrder(box, limit)[0] ?? null,

@@ -1,6 +1,6 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
-import type { BoxItem, MemoryStatus, Opening, OpeningOutcome, Tears } from './schemas.ts';
+import type { BoxItem, MemoryStatus, MemoryTears, Opening, OpeningOutcome } from '../../../preload/contract/memories.ts';
 import type { SealedText } from './seal.ts';
 
 /** SQL for migration 009's tables. Plain functions over a connection; the service owns the rules. */
@@ -191,7 +191,7 @@ export interface OpeningEnd {
   outcome: OpeningOutcome;
   endedAt: number;
   moodAfter: number | null;
-  tears: Tears | null;
+  tears: MemoryTears | null;
 }
 
 /** Ends an unfinished opening; false when it had already ended. Never before it began, even if the clock went back. */

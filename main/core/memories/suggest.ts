@@ -1,4 +1,4 @@
-import type { MemoryStatus } from './schemas.ts';
+import type { MemoryStatus } from '../../../preload/contract/memories.ts';
 
 /** What the suggestion rule needs to know about a memory; never its words. */
 export interface SuggestionCandidate {

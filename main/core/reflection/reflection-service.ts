@@ -1,7 +1,7 @@
 import { parse } from '../journal/validate.ts';
 import type { Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
-import { ReflectionInput, type SelfReflection } from './schemas.ts';
+import { ReflectionInput, type SelfReflection } from '../../../preload/contract/reflection.ts';
 import { deleteAllReflections, findReflection, insertReflection, listReflections, type ReflectionRow } from './store.ts';
 import { suggestPracticeOrder, type PracticeRef, type PracticeSuggestion } from './suggest.ts';
 

@@ -1,6 +1,6 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
-import { BARRIER_IDS, type BarrierId, type ReflectionFields } from './schemas.ts';
+import { BARRIER_IDS, type BarrierId, type ReflectionFields } from '../../../preload/contract/reflection.ts';
 
 /** SQL for migration 011's self-reflection tables. Plain functions over a connection. */
 

@@ -1,4 +1,6 @@
-import type { BarrierId, SelfReflection } from './schemas.ts';
+import type { BarrierId, Leaning, PracticeSuggestion, SelfReflection } from '../../../preload/contract/reflection.ts';
+
+export type { Leaning, PracticeSuggestion };
 
 /**
  * Which practices the home screen shows first, from the latest self-reflection. Gentle
@@ -10,17 +12,6 @@ import type { BarrierId, SelfReflection } from './schemas.ts';
 export interface PracticeRef {
   id: string;
   intensity: 'gentle' | 'deeper';
-}
-
-/** Where the slider sits: tears won't come, tears come too easily, in between, or not answered. */
-export type Leaning = 'blocked' | 'over' | 'between' | 'unsure';
-
-export interface PracticeSuggestion {
-  /** Every practice id given, each once, in the order to show them. */
-  order: string[];
-  leaning: Leaning | null;
-  /** Medication or a medical reason was chosen: show DOCTOR_NOTE. */
-  talkWithDoctor: boolean;
 }
 
 /** Below this the person leans to blocked crying; above 100 minus it, to over-crying. */

@@ -1,4 +1,4 @@
-import type { EntrySummary, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
+import type { EmotionPlacement, EntrySummary, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { Toasts } from '../../state/toasts.svelte.ts';
 
@@ -95,9 +95,17 @@ export class JournalState {
     if (result.ok) this.vocabulary = result.value;
   }
 
-  /** Adds the person's own word to a family; returns an error message or null. */
-  async addWord(word: string, family: string): Promise<string | null> {
-    const result = await this.#api.emotions.addWord({ word, family });
+  /** Adds the person's own word to a family, optionally placed on the grid; returns an error message or null. */
+  async addWord(word: string, family: string, placement: EmotionPlacement | null = null): Promise<string | null> {
+    const result = await this.#api.emotions.addWord({ word, family, ...(placement ? { placement } : {}) });
+    if (!result.ok) return result.error.message;
+    this.vocabulary = result.value;
+    return null;
+  }
+
+  /** Moves one of the person's own words on the grid (null takes it off); returns an error message or null. */
+  async placeWord(word: string, placement: EmotionPlacement | null): Promise<string | null> {
+    const result = await this.#api.emotions.placeWord({ word, placement });
     if (!result.ok) return result.error.message;
     this.vocabulary = result.value;
     return null;

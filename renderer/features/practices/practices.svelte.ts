@@ -39,6 +39,10 @@ export class PracticesState {
   library = $state.raw<PracticeSummary[]>([]);
   libraryState = $state<'loading' | 'ready' | 'error'>('loading');
   libraryError = $state<string | null>(null);
+  /** The library is in the order suggested by the person's "About you" answers. */
+  orderedForYou = $state(false);
+  /** Medication or a medical reason was among those answers: the doctor note is shown. */
+  talkWithDoctor = $state(false);
 
   history = $state.raw<SessionRecord[]>([]);
   historyState = $state<'loading' | 'ready' | 'error'>('loading');
@@ -73,13 +77,16 @@ export class PracticesState {
   }
 
   async loadLibrary(): Promise<void> {
-    const result = await this.#api.practices.list();
+    const [result, suggestion] = await Promise.all([this.#api.practices.list(), this.#api.reflection.suggestOrder()]);
     if (!result.ok) {
       this.libraryState = 'error';
       this.libraryError = result.error.message;
       return;
     }
-    this.library = result.value;
+    // The order suits the person's "About you" answers; without it, the library's own order stands.
+    this.library = suggestion.ok ? inSuggestedOrder(result.value, suggestion.value.order) : result.value;
+    this.orderedForYou = suggestion.ok && suggestion.value.leaning !== null;
+    this.talkWithDoctor = suggestion.ok && suggestion.value.talkWithDoctor;
     this.libraryError = null;
     this.libraryState = 'ready';
   }
@@ -211,5 +218,16 @@ export class PracticesState {
     this.chosen = null;
     this.library = [];
     this.history = [];
+    this.orderedForYou = false;
+    this.talkWithDoctor = false;
   }
+}
+
+/** The practices in the suggested order; any the suggestion does not name keep their place after it. */
+export function inSuggestedOrder(practices: readonly PracticeSummary[], order: readonly string[]): PracticeSummary[] {
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    return i < 0 ? order.length : i;
+  };
+  return practices.map((p, index) => ({ p, index })).sort((a, b) => rank(a.p.id) - rank(b.p.id) || a.index - b.index).map(({ p }) => p);
 }

@@ -5,6 +5,7 @@ import { BreathTimeline, type BreathMoment } from './breath-timeline.ts';
 import { Runner, type RunnerEffect, type RunnerState, type RunnerStep, type Transition } from './runner.ts';
 import { breathPatternOf, runnerSteps } from './steps.ts';
 import { HIGH_DISTRESS } from './texts.ts';
+import { PracticeTools } from './practice-tools.svelte.ts';
 import { SessionWriting } from './writing.svelte.ts';
 
 export interface Clock {
@@ -63,6 +64,8 @@ export class SessionRun {
   readonly runner: Runner;
   readonly steps: readonly RunnerStep[];
   readonly writing: SessionWriting;
+  /** The memory box, moving media and ladder, as this practice uses them. */
+  readonly tools: PracticeTools;
 
   state = $state.raw<RunnerState>({ status: 'running', stepIndex: 0, stepStartedAt: 0, pausedAt: null });
   started = $state(false);
@@ -97,6 +100,11 @@ export class SessionRun {
     this.steps = runnerSteps(practice, options.pattern);
     this.runner = new Runner(this.steps);
     this.writing = new SessionWriting(api, practice, () => this.sessionId, options.timers);
+    this.tools = new PracticeTools(api, practice, {
+      sessionId: () => this.sessionId,
+      live: () => !this.#disposed && this.live,
+      record: (write) => this.#record(write),
+    });
   }
 
   // ---- what the view reads -------------------------------------------------------
@@ -264,8 +272,10 @@ export class SessionRun {
     this.#options.audio?.dispose();
     if (locked) {
       this.writing.discard();
+      this.tools.discard();
       return Promise.resolve();
     }
+    this.tools.ended();
     return Promise.all([this.writing.flush(), this.#queue]).then(() => undefined);
   }
 
@@ -320,6 +330,7 @@ export class SessionRun {
     switch (effect.type) {
       case 'entered': {
         this.#record(() => this.#api.sessions.stepReached({ sessionId, stepIndex: effect.stepIndex }));
+        this.tools.entered(effect.stepIndex);
         const timeline = this.timeline(effect.stepIndex);
         const step = this.practice.steps[effect.stepIndex];
         const armed = this.#preArmed;
@@ -338,6 +349,7 @@ export class SessionRun {
         this.#record(() =>
           this.#api.sessions.checkIn({ sessionId, stepIndex: effect.stepIndex, question: effect.question, value: effect.value }),
         );
+        this.tools.answered(effect.question, effect.value);
         break;
       case 'paused':
         this.#preArmed = null;
@@ -355,11 +367,14 @@ export class SessionRun {
         audio?.stop();
         this.#preArmed = null;
         this.#record(() => this.#api.sessions.end({ sessionId, stepIndex: effect.stepIndex, outcome: 'stopped' }));
+        // Esc or Stop: an open memory goes back into the box at once.
+        this.tools.ended();
         void this.writing.flush();
         break;
       case 'finished':
         audio?.stop();
         this.#record(() => this.#api.sessions.end({ sessionId, stepIndex: this.state.stepIndex, outcome: 'finished' }));
+        this.tools.ended();
         void this.writing.flush();
         break;
     }

@@ -56,6 +56,27 @@ export function checkInScale(question: CheckInQuestion): ScaleSpec {
   }
 }
 
+/** Steps that wait for an answer or a choice: the footer offers "Skip" there rather than "Next". */
+const answerSteps: ReadonlySet<Step['kind']> = new Set(['check-in', 'memory-open', 'memory-close', 'media-offer', 'ladder-choose', 'ladder-record']);
+export function skipsRatherThanNext(step: Step): boolean {
+  return answerSteps.has(step.kind);
+}
+
+/** Ladder distress, 0–100, in tens: eleven calm choices rather than a hundred. */
+export function ladderDistressScale(legend: string): ScaleSpec {
+  return {
+    legend,
+    options: Array.from({ length: 11 }, (_, i) => ({ value: i * 10, label: String(i * 10) })),
+    ends: ['0: calm', '100: the most you can imagine'],
+  };
+}
+
+/** The ladder's tears, 0–3, in words. */
+export const ladderTearsOptions: ScaleOption[] = ['No tears', 'My eyes welled up', 'Some tears', 'I cried freely'].map((label, i) => ({
+  value: i,
+  label,
+}));
+
 export const moodOptions: ScaleOption[] = texts.moodLabels.map((label, i) => ({ value: i + 1, label }));
 export const readinessOptions: ScaleOption[] = texts.readiness.labels.map((label, i) => ({ value: i + 1, label }));
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Barriers and style: a short, revisitable self-reflection on what gets in the way of
  * tears, and on where the person sits between tears that won't come and tears that come
- * too easily. Pure zod with no Node imports, so the contract can reuse it.
+ * too easily. The shapes and checks main and the renderer share.
  */
 
 export const reflectionLimits = {
@@ -92,3 +92,18 @@ export const SelfReflection = z.object({
   talkWithDoctor: z.boolean(),
 });
 export type SelfReflection = z.output<typeof SelfReflection>;
+
+/** Where the slider sits: tears won't come, tears come too easily, in between, or not answered. */
+export const Leaning = z.enum(['blocked', 'over', 'between', 'unsure']);
+export type Leaning = z.output<typeof Leaning>;
+
+/** The practices in the order to show them, for the latest answers (see main/core/reflection/suggest.ts). */
+export const PracticeSuggestion = z.object({
+  /** Every practice id given, each once, in the order to show them. */
+  order: z.array(z.string()),
+  /** null before the first reflection (the order is then the library's own). */
+  leaning: Leaning.nullable(),
+  /** Medication or a medical reason was chosen: show DOCTOR_NOTE. */
+  talkWithDoctor: z.boolean(),
+});
+export type PracticeSuggestion = z.output<typeof PracticeSuggestion>;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { TearOutcome } from '../../../preload/contract/sessions.ts';
+import { TearOutcome } from './sessions.ts';
 
 /**
- * The memory box: what may be stored and asked for. Pure zod with no Node imports, so it
- * can move into preload/contract as it is when the contract is wired.
+ * The memory box: what may be stored, asked for and shown. Names that would be too general
+ * next to the rest of the contract start with "Memory".
  */
 
 export const memoryLimits = {
@@ -25,7 +25,7 @@ export const OpeningId = id('That opening could not be found.');
 const SessionId = id('That practice could not be found.');
 const Mood = z.number({ error: 'Mood is a number from 1 to 5.' }).int().min(1, 'Mood is from 1 to 5.').max(5, 'Mood is from 1 to 5.');
 
-export const Intensity = z
+export const MemoryIntensity = z
   .number({ error: 'How strong is it? Choose a number from 1 to 10.' })
   .int('How strong is it? Choose a whole number from 1 to 10.')
   .min(1, 'How strong is it? Choose a number from 1 to 10.')
@@ -43,8 +43,8 @@ export const CloseChoice = z.enum(['reseal', 'keep-open', 'at-peace'], { error: 
 export type CloseChoice = z.output<typeof CloseChoice>;
 
 /** The sessions' tear scale: none / eyes welled / a tear / cried / deep cry. */
-export const Tears = z.enum(TearOutcome.options, { error: 'Tears are one of: none, welled, a tear, cried, or a deep cry.' });
-export type Tears = z.output<typeof Tears>;
+export const MemoryTears = z.enum(TearOutcome.options, { error: 'Tears are one of: none, welled, a tear, cried, or a deep cry.' });
+export type MemoryTears = z.output<typeof MemoryTears>;
 
 const Title = z
   .string({ error: 'Please give this memory a short title.' })
@@ -95,7 +95,7 @@ export const SealPassphrase = z
 export const MemoryInput = z.object({
   title: Title,
   text: Text.default(''),
-  intensity: Intensity,
+  intensity: MemoryIntensity,
   /** Set for an extra seal: the words are then kept only encrypted with this passphrase. */
   passphrase: NewSealPassphrase.optional(),
 });
@@ -109,7 +109,7 @@ export const MemoryEdit = z.object({
   memoryId: MemoryId,
   title: Title.optional(),
   text: Text.optional(),
-  intensity: Intensity.optional(),
+  intensity: MemoryIntensity.optional(),
   /** The current passphrase of an extra-sealed memory. */
   passphrase: SealPassphrase.optional(),
   /** A new passphrase for the extra seal, or null to remove the extra seal. */
@@ -133,53 +133,58 @@ export const CloseOpeningInput = z.object({
   openingId: OpeningId,
   outcome: CloseChoice,
   moodAfter: Mood.optional(),
-  tears: Tears.optional(),
+  tears: MemoryTears.optional(),
 });
 export type CloseOpeningInput = z.input<typeof CloseOpeningInput>;
 
-export const SuggestInput = z.object({
+export const MemorySuggestInput = z.object({
   /** The strongest intensity the person chose to meet today (1–10). */
-  maxIntensity: Intensity,
+  maxIntensity: MemoryIntensity,
   /** Only when the person was asked and said yes: stronger memories may be suggested too. */
   allowAbove: z.boolean().default(false),
 });
-export type SuggestInput = z.input<typeof SuggestInput>;
+export type MemorySuggestInput = z.input<typeof MemorySuggestInput>;
+
+const timestamp = z.number().int();
+const count = z.number().int().nonnegative();
 
 /** One memory as the box shows it: never its words. */
-export interface BoxItem {
-  id: number;
-  title: string;
-  intensity: number;
-  status: MemoryStatus;
+export const BoxItem = z.object({
+  id: MemoryId,
+  title: z.string(),
+  intensity: MemoryIntensity,
+  status: MemoryStatus,
   /** Kept with its own passphrase. */
-  extraSealed: boolean;
-  lastOpenedAt: number | null;
-  openings: number;
-  createdAt: number;
-  updatedAt: number;
-}
+  extraSealed: z.boolean(),
+  lastOpenedAt: timestamp.nullable(),
+  openings: count,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type BoxItem = z.output<typeof BoxItem>;
 
 /** A memory in the hands of the person who opened it. */
-export interface OpenedMemory extends BoxItem {
-  text: string;
-}
+export const OpenedMemory = BoxItem.extend({ text: z.string() });
+export type OpenedMemory = z.output<typeof OpenedMemory>;
 
-export interface Opening {
-  id: number;
-  memoryId: number;
-  sessionId: number | null;
-  openedAt: number;
-  moodBefore: number;
-  moodAfter: number | null;
-  tears: Tears | null;
+export const Opening = z.object({
+  id: OpeningId,
+  memoryId: MemoryId,
+  sessionId: SessionId.nullable(),
+  openedAt: timestamp,
+  moodBefore: Mood,
+  moodAfter: Mood.nullable(),
+  tears: MemoryTears.nullable(),
   /** null while the memory is still open in front of the person. */
-  outcome: OpeningOutcome | null;
-  endedAt: number | null;
-}
+  outcome: OpeningOutcome.nullable(),
+  endedAt: timestamp.nullable(),
+});
+export type Opening = z.output<typeof Opening>;
 
-export interface Suggestion {
+export const Suggestion = z.object({
   /** The gentlest sealed memory within the chosen maximum, or null when there is none. */
-  memory: BoxItem | null;
+  memory: BoxItem.nullable(),
   /** Sealed memories stronger than the chosen maximum, left out (the UI may ask before including them). */
-  aboveMaximum: number;
-}
+  aboveMaximum: count,
+});
+export type Suggestion = z.output<typeof Suggestion>;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { maxLinkLength, webLinkProblem } from '../../../preload/contract/links.ts';
-import { TearOutcome } from '../../../preload/contract/sessions.ts';
+import { maxLinkLength, webLinkProblem } from './links.ts';
+import { TearOutcome } from './sessions.ts';
 
 /**
  * Moving media: films, songs, books and videos that once moved the person, offered as
- * "boost the signal" material. Pure zod with no Node imports, so the contract can reuse it.
+ * "boost the signal" material. The shapes and checks main and the renderer share.
  */
 
 export const mediaLimits = {

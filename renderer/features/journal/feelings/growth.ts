@@ -1,0 +1,29 @@
+import type { EmotionGranularity } from '../../../../preload/contract/index.ts';
+
+/** "2025-03" → "March 2025" (or as `options` say, e.g. { month: 'short' } → "Mar"), in the person's language. */
+export function monthLabel(key: string, options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' }, locale?: string): string {
+  const [year, month] = key.split('-').map(Number) as [number, number];
+  // The key is already a calendar month in the person's zone; format it as-is (UTC, no shifting).
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+}
+
+export interface Bar {
+  month: string;
+  x: number;
+  height: number;
+  value: number;
+}
+
+/**
+ * One bar per month for the words used so far (cumulative), scaled to `maxHeight`. A month
+ * with any word gets at least a sliver, so "some" never looks like "none".
+ */
+export function growthBars(months: EmotionGranularity['months'], maxHeight: number, step: number): Bar[] {
+  const top = Math.max(0, ...months.map((m) => m.distinctSoFar));
+  return months.map((m, i) => ({
+    month: m.month,
+    x: i * step,
+    value: m.distinctSoFar,
+    height: top === 0 || m.distinctSoFar === 0 ? 0 : Math.max(2, Math.round((m.distinctSoFar / top) * maxHeight)),
+  }));
+}
