@@ -6,6 +6,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'session-audio-timing': async () => (await import('./audio.bench.ts')).run(),
   'stop-latency': async () => (await import('./stop-latency.bench.ts')).run(),
   'scheduler-simulation': async () => (await import('./scheduler.bench.ts')).run(),
+  'feelings-granularity': async () => (await import('./granularity.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2);
