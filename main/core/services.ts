@@ -110,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     clipboard: options.clipboard ?? { writeText: unavailable('The clipboard') },
     onChange: (status) => emit('signal.changed', status),
     report: (error) => report('signals', error),
+    lockedLog: new SealedLog(join(options.dataDir, 'signals.sealed')),
   });
 
   // The practice tools (issue 6). Extra seals on memories cost what the vault's own
@@ -146,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
     if (!vault.isUnlocked()) return;
     try {
       setSessionMode(false);
-      signals.stop();
+      signals.holdWhileLocked();
       journal.purgeDeleted();
     } catch (error) {
       report('lock', error);

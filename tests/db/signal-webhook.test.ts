@@ -9,6 +9,9 @@ import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.t
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { insertEntry, makeTempDir } from '../helpers/vault-fixtures.ts';
 import { LocalNotifier } from '../helpers/local-notifier.ts';
+import fs from 'node:fs';
+import { SealedLog } from '../../main/core/scheduler/sealed-log.ts';
+import { AppError } from '../../preload/contract/index.ts';
 
 const T0 = 1_700_000_000_000;
 let dir: string;
@@ -173,5 +176,84 @@ describe('webhook delivery to a real local server', () => {
     expect(notifier.requests[1]!.headers['idempotency-key']).toBe(notifier.requests[0]!.headers['idempotency-key']);
     expect(notifier.delivered).toHaveLength(1);
     expect(second.status(signalId)).toMatchObject({ state: 'sent', attempts: 2 });
+  });
+
+  it('the screen locks right after the click: tried again while locked, delivered once, and the vault knows after unlock (also after a restart)', async () => {
+    let locked = false;
+    const log = new SealedLog(path.join(dir, 'signals.sealed'));
+    const lockable = () => {
+      const s = new SignalService({
+        db: () => {
+          if (locked) throw new AppError('LOCKED', 'locked');
+          return db;
+        },
+        clock,
+        timers: clock,
+        httpPost: createNodeHttpPost(),
+        openExternal: () => undefined,
+        clipboard: { writeText: () => undefined },
+        lockedLog: log,
+      });
+      services.push(s);
+      s.resume();
+      return s;
+    };
+    const s = lockable();
+    const id = textContact(s);
+    await notifier.down();
+    const { signalId } = await s.send(id, 'help');
+    await s.whenIdle(); // the first try fails: offline
+
+    s.holdWhileLocked();
+    locked = true;
+    await notifier.up();
+    await advance(s, 30_000);
+    expect(notifier.delivered).toEqual(['🫂 could you check on me when you can?']);
+    // What happened is written down sealed: no message, no address in the file.
+    const sealed = fs.readFileSync(log.file, 'utf8');
+    expect(sealed.length).toBeGreaterThan(0);
+    expect(sealed).not.toMatch(/check on me|127\.0\.0\.1|sent|"id"/);
+    await advance(s, 10 * 60_000, 60_000);
+    expect(notifier.requests).toHaveLength(1);
+
+    // A restart while still locked: the new process knows nothing in memory; the log carries it.
+    s.stop();
+    services.splice(services.indexOf(s), 1);
+    locked = false;
+    const after = lockable();
+    expect(after.status(signalId)).toMatchObject({ state: 'sent', outcome: 'delivered', attempts: 2 });
+    expect(fs.existsSync(log.file)).toBe(false);
+    await advance(after, 5 * 60_000, 60_000);
+    expect(notifier.requests).toHaveLength(1);
+  });
+
+  it('a signal still failing while locked gives up after its 30 minutes, and unlock shows it as not delivered', async () => {
+    let locked = false;
+    const s = new SignalService({
+      db: () => {
+        if (locked) throw new AppError('LOCKED', 'locked');
+        return db;
+      },
+      clock,
+      timers: clock,
+      httpPost: createNodeHttpPost(),
+      openExternal: () => undefined,
+      clipboard: { writeText: () => undefined },
+      lockedLog: new SealedLog(path.join(dir, 'signals.sealed')),
+    });
+    services.push(s);
+    s.resume();
+    const id = textContact(s);
+    await notifier.down();
+    const { signalId } = await s.send(id, 'help');
+    await s.whenIdle();
+    s.holdWhileLocked();
+    locked = true;
+    await advance(s, 31 * 60_000, 30_000);
+    locked = false;
+    s.resume();
+    expect(s.status(signalId)).toMatchObject({ outcome: 'not-delivered' });
+    expect(s.status(signalId).attempts).toBeGreaterThan(5);
+    expect(notifier.requests).toHaveLength(0);
   });
 });

@@ -5,6 +5,8 @@ import type { Clock, Timers } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
 import { afterFailure, judgeStatus, messengerUri, REQUEST_TIMEOUT_MS, requestHeaders, SEND_WINDOW_MS, webhookRequest } from './outbox.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './ports.ts';
+import type { SealedLog } from '../scheduler/sealed-log.ts';
+import { LockedLedger, lockedLogPublicKey, takeInLockedChanges, vaultLedger, type Ledger } from './ledger.ts';
 import {
   ContactId,
   ContactInput,
@@ -30,10 +32,7 @@ import {
   listContacts,
   listSignals,
   pendingIdsOfContact,
-  pendingSignals,
   settle,
-  markRetry,
-  markSending,
   updateContact,
   type NewSignal,
   type PendingSignal,
@@ -54,6 +53,8 @@ export interface SignalServiceOptions {
   onChange?: (status: SignalStatus) => void;
   /** Something went wrong that nobody is waiting for (a failed write after an answer). */
   report?: (problem: unknown) => void;
+  /** Where outbox changes go, sealed, while the vault is locked (see ledger.ts). */
+  lockedLog?: SealedLog;
 }
 
 const PENDING = ['queued', 'sending'] as const;
@@ -71,6 +72,9 @@ export class SignalService {
   private stopped = true;
   private readonly inFlight = new Map<number, Promise<void>>();
   private readonly newKey: () => string;
+  /** While the vault is locked: the outbox as it was at the lock, carried on in memory. */
+  private locked: LockedLedger | null = null;
+  private sealPublic: Buffer | null = null;
 
   constructor(private readonly o: SignalServiceOptions) {
     this.newKey = o.newKey ?? (() => randomUUID());
@@ -115,8 +119,8 @@ export class SignalService {
       deleteContact(db, contactId);
       return ids;
     })();
-    for (const signalId of cancelled) this.emit(db, signalId);
-    this.arm(db);
+    for (const signalId of cancelled) this.emit(signalId);
+    this.arm(vaultLedger(db));
   }
 
   /** The clipboard fallback: puts the agreed message on the clipboard, nothing else. */
@@ -155,13 +159,15 @@ export class SignalService {
       } catch {
         opened = false;
       }
-      const signalId = insertSettled(this.o.db(), base, opened ? 'opened' : 'failed', opened ? null : copied ? 'open_failed' : 'open_and_copy_failed');
-      this.emit(this.o.db(), signalId);
+      // The UI words what it tells the person from this: never "it's on your clipboard" when it isn't.
+      const lastError = opened ? (copied ? null : 'copy_failed') : copied ? 'open_failed' : 'open_and_copy_failed';
+      const signalId = insertSettled(this.o.db(), base, opened ? 'opened' : 'failed', lastError);
+      this.emit(signalId);
       return { signalId, channel, state: opened ? 'opened' : 'failed' };
     }
 
     const signalId = insertQueued(db, base, webhookRequest(contact.channel, message));
-    this.emit(db, signalId);
+    this.emit(signalId);
     if (!this.stopped) this.process();
     return { signalId, channel, state: 'queued' };
   }
@@ -196,13 +202,28 @@ export class SignalService {
     this.stopped = false;
     const db = this.tryDb();
     if (!db) return { pending: 0, expired: 0 };
-    const expired = this.expireOld(db);
-    const pending = pendingSignals(db).length;
+    this.sealPublic = lockedLogPublicKey(db);
+    // Whatever happened while locked (or before a quit while locked) goes into the vault first.
+    takeInLockedChanges(db, this.o.lockedLog, this.locked?.changes ?? [], (e) => this.o.report?.(e));
+    this.locked = null;
+    const ledger = vaultLedger(db);
+    const expired = this.expireOld(ledger);
+    const pending = ledger.pending().length;
     this.process();
     return { pending, expired };
   }
 
-  /** On lock and quit: no new attempts start. One already under way still records its answer if it can. */
+  /**
+   * On lock: signals on their way keep being tried from memory for the rest of their 30
+   * minutes; what happens is sealed to a log the vault takes in at unlock.
+   */
+  holdWhileLocked(): void {
+    const db = this.tryDb();
+    if (!db || this.stopped) return;
+    this.locked = new LockedLedger(vaultLedger(db).pending(), this.o.lockedLog, this.sealPublic, (e) => this.o.report?.(e));
+  }
+
+  /** On quit: no new attempts start. One already under way still records its answer if it can. */
   stop(): void {
     this.stopped = true;
     this.disarm();
@@ -220,16 +241,23 @@ export class SignalService {
 
   // ---- the outbox ---------------------------------------------------------------------
 
+  /** The vault's outbox, or the locked one; null when neither is there (locked before any unlock). */
+  private ledger(): Ledger | null {
+    const db = this.tryDb();
+    if (db) return this.locked ? null : vaultLedger(db);
+    return this.locked;
+  }
+
   private process(): void {
     if (this.stopped) return;
-    const db = this.tryDb();
-    if (!db) return;
-    this.expireOld(db);
+    const ledger = this.ledger();
+    if (!ledger) return;
+    this.expireOld(ledger);
     const now = this.o.clock.now();
-    for (const signal of pendingSignals(db)) {
+    for (const signal of ledger.pending()) {
       if (this.inFlight.has(signal.id) || (signal.nextAttemptAt ?? 0) > now) continue;
       const id = signal.id;
-      const attempt = this.attempt(db, signal)
+      const attempt = this.attempt(ledger, signal)
         .catch((error: unknown) => this.o.report?.(error))
         .finally(() => {
           // Always after the set below: finally callbacks run on a later tick.
@@ -238,18 +266,18 @@ export class SignalService {
         });
       this.inFlight.set(id, attempt);
     }
-    this.arm(db);
+    this.arm(ledger);
   }
 
-  private async attempt(db: Db, signal: PendingSignal): Promise<void> {
+  private async attempt(ledger: Ledger, signal: PendingSignal): Promise<void> {
     const startedAt = this.o.clock.now();
     if (startedAt >= signal.createdAt + SEND_WINDOW_MS) {
-      if (settle(db, signal.id, 'expired', startedAt, null, PENDING)) this.emit(db, signal.id);
+      if (ledger.settle(signal.id, 'expired', startedAt, null)) this.emit(signal.id);
       return;
     }
     // Written down before the request: after a crash the signal is retried with the same key.
-    if (!markSending(db, signal.id, startedAt)) return;
-    this.emit(db, signal.id);
+    if (!ledger.markSending(signal.id, startedAt)) return;
+    this.emit(signal.id);
     const { url, body, contentType, header } = signal.request;
     let outcome: { status: number } | { error: string };
     try {
@@ -258,38 +286,35 @@ export class SignalService {
     } catch {
       outcome = { error: 'network' };
     }
-    try {
-      this.record(signal, outcome);
-    } catch (error) {
-      // Locked or closed meanwhile: the row stays 'sending' and resume() retries it with the same key.
-      if (!(error instanceof AppError && error.code === 'LOCKED')) this.o.report?.(error);
-    }
+    // The vault may have locked or unlocked meanwhile: the answer goes wherever the outbox is now.
+    const now = this.ledger();
+    if (!now) return; // Quit: the row stays 'sending' and the next unlock retries it with the same key.
+    this.record(now, signal, outcome);
   }
 
-  private record(signal: PendingSignal, outcome: { status: number } | { error: string }): void {
-    const db = this.o.db();
+  private record(ledger: Ledger, signal: PendingSignal, outcome: { status: number } | { error: string }): void {
     const now = this.o.clock.now();
     const verdict = 'status' in outcome ? judgeStatus(outcome.status) : ({ type: 'retry', error: outcome.error } as const);
     if (verdict.type === 'sent') {
-      settle(db, signal.id, 'sent', now, null, ['sending']);
+      ledger.settle(signal.id, 'sent', now, null);
     } else {
-      const attempts = findSignal(db, signal.id)?.attempts ?? signal.attempts + 1;
+      const attempts = ledger.pending().find((p) => p.id === signal.id)?.attempts ?? signal.attempts + 1;
       const next = verdict.type === 'retry' ? afterFailure(now, signal.createdAt, attempts) : null;
-      if (next) markRetry(db, signal.id, next.nextAttemptAt, verdict.error);
-      else settle(db, signal.id, 'failed', now, verdict.error, ['sending']);
+      if (next) ledger.markRetry(signal.id, next.nextAttemptAt, verdict.error);
+      else ledger.settle(signal.id, 'failed', now, verdict.error);
     }
-    this.emit(db, signal.id);
+    this.emit(signal.id);
   }
 
   /** Anything pending past its window is expired, never sent late. In-flight ones finish first. */
-  private expireOld(db: Db): number {
+  private expireOld(ledger: Ledger): number {
     const now = this.o.clock.now();
     let count = 0;
-    for (const signal of pendingSignals(db)) {
+    for (const signal of ledger.pending()) {
       if (this.inFlight.has(signal.id) || now < signal.createdAt + SEND_WINDOW_MS) continue;
-      if (settle(db, signal.id, 'expired', now, null, PENDING)) {
+      if (ledger.settle(signal.id, 'expired', now, null)) {
         count++;
-        this.emit(db, signal.id);
+        this.emit(signal.id);
       }
     }
     return count;
@@ -303,11 +328,11 @@ export class SignalService {
     return Promise.race([promise, timeout]).finally(() => this.o.timers.clearTimeout(handle));
   }
 
-  private arm(db: Db): void {
+  private arm(ledger: Ledger): void {
     this.disarm();
     if (this.stopped) return;
     let next: number | null = null;
-    for (const signal of pendingSignals(db)) {
+    for (const signal of ledger.pending()) {
       if (this.inFlight.has(signal.id) || signal.nextAttemptAt === null) continue;
       // Wake at the next attempt, and in any case when the window closes.
       const at = Math.min(signal.nextAttemptAt, signal.createdAt + SEND_WINDOW_MS);
@@ -328,9 +353,11 @@ export class SignalService {
     this.wake = null;
   }
 
-  private emit(db: Db, signalId: number): void {
+  /** Tells the UI; while locked there is nobody to tell (the vault holds the truth at unlock). */
+  private emit(signalId: number): void {
     if (!this.o.onChange) return;
-    const row = findSignal(db, signalId);
+    const db = this.tryDb();
+    const row = db && findSignal(db, signalId);
     if (row) this.o.onChange(toStatus(row));
   }
 
