@@ -10,6 +10,7 @@ import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { SignalService } from './signal/signal-service.ts';
+import { safetyLinkFor } from './safety/safety-links.ts';
 import { createNodeHttpPost } from './signal/node-http-post.ts';
 import { MediaService } from './media/media-service.ts';
 import { MemoriesService } from './memories/memories-service.ts';
@@ -350,8 +351,8 @@ export function createCore(options: CoreOptions): Core {
       options.readyToClose?.();
       return null;
     },
-    'app.openLink': async ({ url }) => {
-      await openExternal(url);
+    'safety.openWebsite': async (ref) => {
+      await openExternal(safetyLinkFor(ref, () => settings.get().safetyEntries));
       return null;
     },
     'app.activity': () => {

@@ -36,7 +36,7 @@ import {
 export * from './schemas.ts';
 export * from './practice.ts';
 export * from './sessions.ts';
-import { WebLink } from './safety.ts';
+import { SafetyLinkRef } from './safety.ts';
 import { Contact, ContactId, ContactInput, SendResult, SignalHistoryItem, SignalId, SignalStatus, Which } from './signals.ts';
 
 export * from './schedule/schemas.ts';
@@ -223,8 +223,8 @@ export const contract = {
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
   /** The window may close now: what was being written is saved (answer to app.closing). */
   'app.readyToClose': method(none, ok),
-  /** Opens a web page (a crisis line's site, the person's own link) in the OS browser; http(s) only. */
-  'app.openLink': method(z.object({ url: WebLink }), ok),
+  /** Opens a crisis line's or the person's own entry's web page in the OS browser (looked up in main). */
+  'safety.openWebsite': method(SafetyLinkRef, ok),
   /** The renderer saw the user do something; postpones the idle lock. */
   'app.activity': method(none, ok),
 } as const;

@@ -74,6 +74,14 @@ export type SafetyEntry = z.output<typeof SafetyEntry>;
 
 export const maxSafetyEntries = 8;
 
+/** Which known page to open: a crisis line's, one of the person's own entries', or the world-wide list. */
+export const SafetyLinkRef = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('crisis'), country: CountryCode, line: z.number().int().min(0).max(5) }),
+  z.object({ source: z.literal('own'), entry: z.number().int().min(0).max(maxSafetyEntries - 1) }),
+  z.object({ source: z.literal('elsewhere') }),
+]);
+export type SafetyLinkRef = z.output<typeof SafetyLinkRef>;
+
 /** The region part of a locale ("en-GB" → "GB"); null when it has none. */
 export function countryFromLocale(locale: string | undefined): string | null {
   if (!locale) return null;

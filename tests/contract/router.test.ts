@@ -497,7 +497,15 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'reflection.suggestOrder': [{}, { practices: [] }],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
-    'app.openLink': [{}, { url: 'javascript:alert(1)' }, { url: 'file:///etc/passwd' }, { url: 'mailto:a@b.org' }, { url: 'https://user:pw@x.org' }, { url: 5 }],
+    'safety.openWebsite': [
+      {},
+      { url: 'https://example.org' },
+      { source: 'web', url: 'https://example.org' },
+      { source: 'crisis', country: 'gb', line: 0 },
+      { source: 'crisis', country: 'GB', line: 6 },
+      { source: 'own', entry: -1 },
+      { source: 'own', entry: 1.5 },
+    ],
     'app.readyToClose': [{}, { now: true }],
   };
 }
@@ -605,8 +613,8 @@ const openWhileLocked = new Set<MethodName>([
   'practices.get',
   'app.activity',
   'app.readyToClose',
-  // Only hands a web page to the OS browser; crisis lines' sites must open from anywhere.
-  'app.openLink',
+  // Crisis lines' sites must open from anywhere, the lock screen included (own entries need the vault).
+  'safety.openWebsite',
   // Rules can be previewed without the vault; a reminder can be snoozed or skipped from the
   // lock screen (kept in the sealed log until the next unlock).
   'schedules.preview',

@@ -625,8 +625,10 @@ export function createFakeApi(options: FakeOptions = {}) {
         suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(library.map(summarizePractice), answers[0] ?? null))),
       };
     })(),
+    safety: {
+      openWebsite: vi.fn(async () => ok(null)),
+    },
     app: {
-      openLink: vi.fn(async () => ok(null)),
       activity: vi.fn(async () => ok(null)),
       sessionMode: vi.fn(async () => ok(null)),
       readyToClose: vi.fn(async () => ok(null)),

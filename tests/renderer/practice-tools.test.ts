@@ -2,7 +2,7 @@
  * The practices that use the person's own tools, in the DOM (happy-dom, fake api, fake clock and
  * frames): "Open one box", "Boost the signal" and "Ladder step", from Begin to the end.
  */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Practice } from '../../preload/contract/practice.ts';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
@@ -12,18 +12,16 @@ import ladderStep from '../../resources/practices/ladder-step.json';
 import openOneBox from '../../resources/practices/open-one-box.json';
 import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 import PracticesHarness from './PracticesHarness.svelte';
 import { fakeClock, fakeFrames } from './session-helpers.ts';
 
 const library = [openOneBox, boostTheSignal, ladderStep].map((p) => Practice.parse(p));
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
+  unmountAll();
   document.body.innerHTML = '';
 });
 
@@ -35,9 +33,7 @@ function fakeWithTools(): FakeApi {
 async function startAndReach(fake: FakeApi, title: string, until: string) {
   const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock: fakeClock(), frames: fakeFrames() });
   await practices.refresh();
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(PracticesHarness, { target, props: { api: fake.api, practices } });
+  target = mountInBody(PracticesHarness, { api: fake.api, practices });
   await settle();
   click(byButton(target, `Start ${title}`));
   await settle();
@@ -281,7 +277,7 @@ describe('Boost the signal', () => {
     click(byButton(card(), 'Open link'));
     await settle();
     expect(fake.spies.media.openLink).toHaveBeenCalledWith({ id: 1 });
-    expect(fake.spies.app.openLink).not.toHaveBeenCalled();
+    expect(fake.spies.safety.openWebsite).not.toHaveBeenCalled();
     click(byButton(target, 'Go with this one'));
     await settle();
     // Recorded once, though it was both opened and chosen.

@@ -74,3 +74,22 @@ describe('the person\'s own entries and web links', () => {
     expect(Settings.safeParse({ ...base, crisisCountry: null, safetyEntries: nine }).success).toBe(false);
   });
 });
+
+describe('opening a help website', () => {
+  it('main looks the address up from which line it is; the renderer never names a URL', async () => {
+    const { safetyLinkFor, crisisLines } = await import('../../main/core/safety/safety-links.ts');
+    const gb = crisisLines.countries.find((c) => c.code === 'GB')!;
+    const own = [{ name: 'Dr Lee', phone: '1', website: 'https://drlee.example/contact' }, { name: 'Sam', phone: '2' }];
+    expect(safetyLinkFor({ source: 'crisis', country: 'GB', line: 0 }, () => own)).toBe(gb.lines[0]!.website);
+    expect(safetyLinkFor({ source: 'own', entry: 0 }, () => own)).toBe('https://drlee.example/contact');
+    expect(safetyLinkFor({ source: 'elsewhere' }, () => own)).toBe(crisisLines.elsewhere.website);
+    for (const ref of [
+      { source: 'own', entry: 1 },
+      { source: 'own', entry: 5 },
+      { source: 'crisis', country: 'GB', line: 5 },
+      { source: 'crisis', country: 'ZZ', line: 0 },
+    ] as const) {
+      expect(() => safetyLinkFor(ref, () => own), JSON.stringify(ref)).toThrow(/not in the list/);
+    }
+  });
+});
