@@ -306,6 +306,7 @@ export function createCore(options: CoreOptions): Core {
     'memories.close': (input) => memories.closeOpening(input),
     'memories.stop': ({ openingId }) => memories.stopOpening(openingId),
     'memories.openings': ({ memoryId }) => memories.openings(memoryId),
+    'memories.setStatus': (input) => memories.setStatus(input),
     // ---- ladder
     'ladder.view': () => ladder.listLadder(),
     'ladder.suggestions': ({ track }) => ladder.suggestions(track),

@@ -54,6 +54,7 @@ import {
   MemoryEdit,
   MemoryId,
   MemoryInput,
+  MemoryStatusInput,
   MemorySuggestInput,
   OpenedMemory,
   Opening,
@@ -186,6 +187,7 @@ export const contract = {
   /** Stop (Esc) mid-way: resealed and logged as stopped; harmless twice. */
   'memories.stop': method(z.object({ openingId: OpeningId }), Opening),
   'memories.openings': method(z.object({ memoryId: MemoryId }), z.array(Opening)),
+  'memories.setStatus': method(MemoryStatusInput, BoxItem),
   // ---- ladder
   'ladder.view': method(none, LadderView),
   /** The track's suggested steps, gentlest first, each marked when the track has it already. */

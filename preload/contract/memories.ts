@@ -129,6 +129,13 @@ export const OpenMemoryInput = z.object({
 });
 export type OpenMemoryInput = z.input<typeof OpenMemoryInput>;
 
+/** Outside a practice: seal it again (so it can be offered) or mark it at peace. */
+export const MemoryStatusInput = z.object({
+  memoryId: MemoryId,
+  status: z.enum(['sealed', 'at-peace'], { error: 'Choose to seal it again or mark it at peace.' }),
+});
+export type MemoryStatusInput = z.input<typeof MemoryStatusInput>;
+
 export const CloseOpeningInput = z.object({
   openingId: OpeningId,
   outcome: CloseChoice,

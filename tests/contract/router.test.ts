@@ -391,6 +391,7 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     ],
     'memories.stop': [{}, { openingId: 0 }, { openingId: 'now' }],
     'memories.openings': [{}, { memoryId: 0 }, { id: s.memoryId }],
+    'memories.setStatus': [{}, { memoryId: s.memoryId }, { memoryId: s.memoryId, status: 'open' }, { memoryId: 0, status: 'sealed' }],
     // ---- ladder
     'ladder.view': [{}],
     'ladder.suggestions': [{}, { track: 'both' }, { track: 1 }],
@@ -570,6 +571,7 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     // In this order: the seeded opening ends first, so another may begin.
     'memories.close': { openingId: s.openingId, outcome: 'reseal', moodAfter: 3, tears: 'welled' },
     'memories.stop': { openingId: s.openingId },
+    'memories.setStatus': { memoryId: s.memoryId, status: 'sealed' },
     'memories.open': { memoryId: s.memoryId, moodBefore: 3 },
     'memories.openings': { memoryId: s.memoryId },
     'memories.remove': { id: s.memoryId },

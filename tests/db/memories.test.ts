@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoriesService } from '../../main/core/memories/memories-service.ts';
 import type { MemoryInput } from '../../preload/contract/memories.ts';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { SessionsService } from '../../main/core/sessions/sessions.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
+import type { Db } from '../../main/core/vault/database.ts';
 import { vaultErrors } from '../../main/core/vault/vault-errors.ts';
-import { FakeClock } from '../helpers/fake-clock.ts';
-import { cheapKdf, expectAppError, makeTempDir } from '../helpers/vault-fixtures.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { cheapKdf, expectAppError, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
 const T0 = 1_800_000_000_000;
 const MINUTE = 60_000;
@@ -22,17 +21,11 @@ let box: MemoriesService;
 let sessions: SessionsService;
 
 beforeEach(() => {
-  const tmp = makeTempDir();
-  cleanup = tmp.cleanup;
-  db = openEncryptedDatabase(join(tmp.dir, 'vault.db'), randomBytes(32));
-  clock = new FakeClock(T0);
+  ({ db, clock, cleanup } = openTestDatabase(T0));
   box = new MemoriesService({ db: () => db, clock, kdf: cheapKdf });
   sessions = new SessionsService(() => db, clock, library);
 });
-afterEach(() => {
-  db.close();
-  cleanup();
-});
+afterEach(() => cleanup());
 
 const add = (title: string, intensity: number, more: Partial<MemoryInput> = {}) => box.add({ title, intensity, text: `words of ${title}`, ...more });
 const openingRows = () => db.prepare('SELECT count(*) AS n FROM memory_openings').get() as { n: number };
@@ -183,6 +176,33 @@ describe('opening a memory', () => {
     expect(box.get(b.id).status).toBe('sealed');
     box.closeOpening({ openingId, outcome: 'reseal' });
     await box.openMemory({ memoryId: b.id, moodBefore: 3 });
+  });
+
+  it('an opening abandoned by another session (a reload, a crash) never blocks the box: the next practice seals it', async () => {
+    const a = await add('A', 2);
+    const b = await add('B', 3);
+    const first = startPractice();
+    const abandoned = await box.openMemory({ memoryId: a.id, sessionId: first, moodBefore: 3 });
+    clock.advance(MINUTE);
+    const second = startPractice();
+    await expectAppError(box.openMemory({ memoryId: b.id, sessionId: first, moodBefore: 3 }), 'INVALID_INPUT');
+    const opened = await box.openMemory({ memoryId: b.id, sessionId: second, moodBefore: 3 });
+    expect(box.openings(a.id)[0]).toMatchObject({ id: abandoned.openingId, outcome: 'stopped', endedAt: T0 + MINUTE });
+    expect(box.get(a.id).status).toBe('sealed');
+    expect(box.unfinishedOpening()).toMatchObject({ id: opened.openingId, memoryId: b.id });
+  });
+
+  it('outside a practice, a kept-open or at-peace memory can be sealed again (and is offered again), never while it is open', async () => {
+    const m = await add('Dad', 5);
+    const opening = await box.openMemory({ memoryId: m.id, moodBefore: 2 });
+    await expectAppError(() => box.setStatus({ memoryId: m.id, status: 'sealed' }), 'INVALID_INPUT');
+    box.closeOpening({ openingId: opening.openingId, outcome: 'keep-open' });
+    expect(box.suggest({ maxIntensity: 10 }).memory).toBeNull();
+    expect(box.setStatus({ memoryId: m.id, status: 'sealed' }).status).toBe('sealed');
+    expect(box.suggest({ maxIntensity: 10 }).memory?.id).toBe(m.id);
+    expect(box.setStatus({ memoryId: m.id, status: 'at-peace' }).status).toBe('at-peace');
+    expect(box.suggest({ maxIntensity: 10 }).memory).toBeNull();
+    await expectAppError(() => box.setStatus({ memoryId: m.id, status: 'open' as 'sealed' }), 'INVALID_INPUT');
   });
 
   it('two opens started together: one opens, the other is told to wait', async () => {

@@ -9,6 +9,7 @@ import {
   MemoryEdit,
   MemoryId,
   MemoryInput,
+  MemoryStatusInput,
   MemorySuggestInput,
   OpeningId,
   OpenMemoryInput,
@@ -205,6 +206,16 @@ export function createMemoriesFake(deps: { now: () => number; needsOpen: () => R
         if (m) m.item.status = 'sealed';
       }
       return ok({ ...opening });
+    }),
+    setStatus: vi.fn(async (input: unknown) => {
+      const closed = deps.needsOpen();
+      if (closed) return closed;
+      const parsed = MemoryStatusInput.safeParse(input);
+      if (!parsed.success) return firstIssue(parsed.error);
+      const m = memories.get(parsed.data.memoryId);
+      if (!m) return notFound();
+      m.item.status = parsed.data.status;
+      return ok({ ...m.item });
     }),
     openings: vi.fn(async (input: unknown) => {
       const closed = deps.needsOpen();

@@ -8,6 +8,7 @@ import { memoryErrors } from './memory-errors.ts';
 import {
   CloseOpeningInput,
   MemoryEdit,
+  MemoryStatusInput,
   MemoryId,
   MemoryInput,
   OpeningId,
@@ -164,12 +165,12 @@ export class MemoriesService {
     const i = parse(OpenMemoryInput, input);
     return this.oneAtATime(async () => {
       // Checked before the slow passphrase work too, so the answer comes at once.
-      this.checkCanOpen(this.o.db(), i.sessionId);
+      this.checkCanOpen(this.o.db(), i.sessionId, false);
       const text = await this.wordsOf(this.memory(this.o.db(), i.memoryId), i.passphrase);
       const db = this.o.db();
       const openingId = db.transaction(() => {
         this.memory(db, i.memoryId);
-        this.checkCanOpen(db, i.sessionId);
+        this.checkCanOpen(db, i.sessionId, true);
         const id = insertOpening(db, { memoryId: i.memoryId, sessionId: i.sessionId ?? null, openedAt: this.o.clock.now(), moodBefore: i.moodBefore });
         setStatus(db, i.memoryId, 'open');
         return id;
@@ -238,6 +239,21 @@ export class MemoriesService {
     return openingsOf(db, id);
   }
 
+  /**
+   * Outside a practice: seal a memory that was kept open or is at peace, so it can be
+   * offered again, or mark one at peace. Not while it is open in a practice.
+   */
+  setStatus(input: MemoryStatusInput): BoxItem {
+    const { memoryId, status } = parse(MemoryStatusInput, input);
+    const db = this.o.db();
+    db.transaction(() => {
+      this.memory(db, memoryId);
+      if (unfinishedOpenings(db).some((o) => o.memoryId === memoryId)) throw memoryErrors.anotherOpen();
+      setStatus(db, memoryId, status);
+    })();
+    return this.get(memoryId);
+  }
+
   // ---- helpers ------------------------------------------------------------------------
 
   private stop(db: Db, opening: Opening): void {
@@ -245,8 +261,16 @@ export class MemoriesService {
     setStatus(db, opening.memoryId, 'sealed');
   }
 
-  private checkCanOpen(db: Db, sessionId: number | undefined): void {
-    if (unfinishedOpenings(db).length > 0) throw memoryErrors.anotherOpen();
+  /**
+   * One memory open at a time within a session. An opening left unfinished by another
+   * session (the page reloaded or crashed, a stop could not be written) was abandoned: it
+   * is sealed again and logged as stopped, so the box never stays blocked until a restart.
+   */
+  private checkCanOpen(db: Db, sessionId: number | undefined, sealAbandoned: boolean): void {
+    for (const unfinished of unfinishedOpenings(db)) {
+      if ((unfinished.sessionId ?? undefined) === sessionId) throw memoryErrors.anotherOpen();
+      if (sealAbandoned) this.stop(db, unfinished);
+    }
     if (sessionId === undefined) return;
     const state = sessionState(db, sessionId);
     if (state === undefined) throw memoryErrors.sessionNotFound();
