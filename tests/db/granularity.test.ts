@@ -1,12 +1,10 @@
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EmotionGranularity } from '../../preload/contract/index.ts';
 import { Journal } from '../../main/core/journal/journal.ts';
 import { VocabularyService, notYetWord } from '../../main/core/journal/vocabulary.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
-import { FakeClock } from '../helpers/fake-clock.ts';
-import { makeTempDir } from '../helpers/vault-fixtures.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { openTestDatabase } from '../helpers/vault-fixtures.ts';
 
 const DAY = 86_400_000;
 const at = (iso: string) => Date.parse(iso);
@@ -19,18 +17,12 @@ let journal: Journal;
 let vocabulary: VocabularyService;
 
 beforeEach(() => {
-  const temp = makeTempDir();
-  cleanup = temp.cleanup;
-  db = openEncryptedDatabase(path.join(temp.dir, 'g.db'), randomBytes(32));
-  clock = new FakeClock(at('2024-01-10T09:00:00Z'));
+  ({ db, clock, cleanup } = openTestDatabase(at('2024-01-10T09:00:00Z')));
   zone = 'UTC';
   journal = new Journal(() => db, clock);
   vocabulary = new VocabularyService(() => db, clock, () => zone);
 });
-afterEach(() => {
-  db.close();
-  cleanup();
-});
+afterEach(() => cleanup());
 
 /** Writes an entry at that moment with these feeling words, the way the editor does. */
 function writeAt(iso: string, ...words: string[]): number {

@@ -1,32 +1,23 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchHit, limits } from '../../preload/contract/index.ts';
 import { toFtsQuery } from '../../main/core/journal/fts-query.ts';
 import { Journal } from '../../main/core/journal/journal.ts';
 import { matchClose, matchOpen, snippetParts } from '../../main/core/journal/snippet.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
-import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError } from '../helpers/vault-fixtures.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { expectAppError, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
-let dir: string;
+let cleanup: () => void;
 let db: Db;
 let clock: FakeClock;
 let journal: Journal;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-search-'));
-  db = openEncryptedDatabase(path.join(dir, 'v.db'), randomBytes(32));
-  clock = new FakeClock(1_700_000_000_000);
+  ({ db, clock, cleanup } = openTestDatabase());
   journal = new Journal(() => db, clock);
 });
 
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 type Fields = Parameters<Journal['create']>[0];
 function add(fields: Fields): number {

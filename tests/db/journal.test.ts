@@ -8,24 +8,19 @@ import { Journal } from '../../main/core/journal/journal.ts';
 import { preview } from '../../main/core/journal/preview.ts';
 import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError } from '../helpers/vault-fixtures.ts';
+import { expectAppError, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
-let dir: string;
+let cleanup: () => void;
 let db: Db;
 let clock: FakeClock;
 let journal: Journal;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-journal-'));
-  db = openEncryptedDatabase(path.join(dir, 'v.db'), randomBytes(32));
-  clock = new FakeClock(1_700_000_000_000);
+  ({ db, clock, cleanup } = openTestDatabase());
   journal = new Journal(() => db, clock);
 });
 
-afterEach(() => {
-  if (db.open) db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 /** Creates entries one minute apart, so creation order is visible in the timestamps too. */
 function createMany(count: number, body = (i: number) => `entry number ${i}`): number[] {

@@ -5,7 +5,7 @@ import type { LadderTrack as Track } from '../../preload/contract/practice.ts';
 import { SUGGESTED_STEPS } from '../../main/core/ladder/suggestions.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
+import { createTestVault, expectAppError, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 const T0 = 1_700_000_000_000;
 const MINUTE = 60_000;
@@ -17,17 +17,10 @@ let vault: Vault;
 let ladder: LadderService;
 
 beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = makeTempDir());
-  clock = new FakeClock(T0);
-  vault = makeVault(dir, clock);
-  await vault.create(PASSPHRASE);
+  ({ clock, vault, cleanup } = await createTestVault(T0));
   ladder = new LadderService({ db: () => vault.db(), clock });
 });
-afterEach(() => {
-  if (vault.isUnlocked()) vault.lock();
-  cleanup();
-});
+afterEach(() => cleanup());
 
 const add = (text: string, expectedDistress: number, track: Track = 'letting-come') => ladder.addStep({ track, text, expectedDistress });
 const track = (t: Track) => ladder.listLadder().tracks.find((x) => x.track === t)!;

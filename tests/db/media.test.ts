@@ -8,7 +8,7 @@ import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { SessionsService } from '../../main/core/sessions/sessions.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
+import { createTestVault, expectAppError, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 const T0 = 1_700_000_000_000;
 const DAY = 24 * 60 * 60 * 1000;
@@ -42,19 +42,13 @@ function service(random: () => number = draws(0.5)): MediaService {
 }
 
 beforeEach(async () => {
-  ({ dir, cleanup } = makeTempDir());
-  clock = new FakeClock(T0);
-  vault = makeVault(dir, clock);
-  await vault.create(PASSPHRASE);
+  ({ dir, clock, vault, cleanup } = await createTestVault(T0));
   opened = [];
   openFails = false;
   media = service();
   sessions = new SessionsService(() => vault.db(), clock, library);
 });
-afterEach(() => {
-  if (vault.isUnlocked()) vault.lock();
-  cleanup();
-});
+afterEach(() => cleanup());
 
 const film = (title = 'Big Fish', more: Partial<MediaInput> = {}): MediaInput => ({ title, kind: 'film', ...more });
 const count = (table: string) => (vault.db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

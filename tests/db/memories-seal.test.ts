@@ -7,7 +7,7 @@ import { applyCipher } from '../../main/core/vault/database.ts';
 import { parseRecoveryKey } from '../../main/core/vault/recovery-key.ts';
 import { vaultPaths } from '../../main/core/vault/vault-files.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
-import { cheapKdf, expectAppError, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
+import { cheapKdf, createTestVault, expectAppError, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 /**
  * The promise of the extra seal: someone who holds the vault key (the recovery key, or the
@@ -27,15 +27,12 @@ let vaultKey: Buffer;
 let box: MemoriesService;
 
 beforeEach(async () => {
-  ({ dir, cleanup } = makeTempDir());
-  vault = makeVault(dir);
-  vaultKey = parseRecoveryKey((await vault.create(PASSPHRASE)).recoveryKey);
+  let recoveryKey: string;
+  ({ dir, vault, recoveryKey, cleanup } = await createTestVault());
+  vaultKey = parseRecoveryKey(recoveryKey);
   box = new MemoriesService({ db: () => vault.db(), clock: { now: () => 1_800_000_000_000 }, kdf: cheapKdf });
 });
-afterEach(() => {
-  vault.lock();
-  cleanup();
-});
+afterEach(() => cleanup());
 
 /** Every value in every table, read through SQLCipher with the vault key, as text. */
 function everythingReadableWithTheKey(): string {

@@ -5,7 +5,7 @@ import { ReflectionService } from '../../main/core/reflection/reflection-service
 import type { ReflectionInput } from '../../preload/contract/reflection.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
+import { createTestVault, expectAppError, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 const T0 = 1_700_000_000_000;
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,17 +17,10 @@ let vault: Vault;
 let reflection: ReflectionService;
 
 beforeEach(async () => {
-  let dir: string;
-  ({ dir, cleanup } = makeTempDir());
-  clock = new FakeClock(T0);
-  vault = makeVault(dir, clock);
-  await vault.create(PASSPHRASE);
+  ({ clock, vault, cleanup } = await createTestVault(T0));
   reflection = new ReflectionService({ db: () => vault.db(), clock });
 });
-afterEach(() => {
-  if (vault.isUnlocked()) vault.lock();
-  cleanup();
-});
+afterEach(() => cleanup());
 
 const count = (table: string) => (vault.db().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 

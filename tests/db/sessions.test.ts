@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { SessionsService } from '../../main/core/sessions/sessions.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
-import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError, makeTempDir } from '../helpers/vault-fixtures.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { expectAppError, makeTempDir, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
 const resources = resolve(import.meta.dirname, '../../resources');
 
@@ -17,16 +16,10 @@ describe('SessionsService', () => {
   const library = new PracticeLibrary(resources);
 
   beforeEach(() => {
-    const tmp = makeTempDir();
-    cleanup = tmp.cleanup;
-    db = openEncryptedDatabase(join(tmp.dir, 'v.db'), randomBytes(32));
-    clock = new FakeClock(1_800_000_000_000);
+    ({ db, clock, cleanup } = openTestDatabase(1_800_000_000_000));
     sessions = new SessionsService(() => db, clock, library);
   });
-  afterEach(() => {
-    db.close();
-    cleanup();
-  });
+  afterEach(() => cleanup());
 
   it('records a finished run as it happens: start, steps, check-ins, end, reflection', () => {
     const { sessionId } = sessions.start({ practiceId: 'permission', readiness: 4, moodBefore: 2 });

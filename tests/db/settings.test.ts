@@ -1,27 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Settings, defaultSettings } from '../../preload/contract/index.ts';
 import { SettingsService } from '../../main/core/settings/settings.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
-import { expectAppError } from '../helpers/vault-fixtures.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import { expectAppError, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
-let dir: string;
+let cleanup: () => void;
 let db: Db;
 let settings: SettingsService;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-settings-'));
-  db = openEncryptedDatabase(path.join(dir, 'v.db'), randomBytes(32));
+  ({ db, cleanup } = openTestDatabase());
   settings = new SettingsService(() => db);
 });
 
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 const rows = () => db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[];
 

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SignalService } from '../../main/core/signal/signal-service.ts';
 import { DEFAULT_MESSAGE, type ContactInput } from '../../preload/contract/signals.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
-import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError, makeTempDir } from '../helpers/vault-fixtures.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { expectAppError, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
 const T0 = 1_700_000_000_000;
 
@@ -18,10 +16,7 @@ let posts: number;
 let s: SignalService;
 
 beforeEach(() => {
-  let dir: string;
-  ({ dir, cleanup } = makeTempDir());
-  db = openEncryptedDatabase(path.join(dir, 'vault.db'), randomBytes(32));
-  clock = new FakeClock(T0);
+  ({ db, clock, cleanup } = openTestDatabase(T0));
   events = [];
   openFails = false;
   posts = 0;
@@ -43,7 +38,6 @@ beforeEach(() => {
 });
 afterEach(() => {
   s.stop();
-  db.close();
   cleanup();
 });
 

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Vocabulary } from '../../preload/contract/index.ts';
@@ -12,28 +10,23 @@ import {
   maxCustomWords,
   notYetWord,
 } from '../../main/core/journal/vocabulary.ts';
-import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
-import { FakeClock } from '../helpers/fake-clock.ts';
-import { expectAppError } from '../helpers/vault-fixtures.ts';
+import type { Db } from '../../main/core/vault/database.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { expectAppError, openTestDatabase } from '../helpers/vault-fixtures.ts';
 
 const jsonFile = path.join(import.meta.dirname, '../../resources/emotions.json');
 
-let dir: string;
+let cleanup: () => void;
 let db: Db;
 let clock: FakeClock;
 let vocabulary: VocabularyService;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-vocab-'));
-  db = openEncryptedDatabase(path.join(dir, 'v.db'), randomBytes(32));
-  clock = new FakeClock(1_700_000_000_000);
+  ({ db, clock, cleanup } = openTestDatabase());
   vocabulary = new VocabularyService(() => db, clock);
 });
 
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 const builtInWords = () => builtInVocabulary.families.flatMap((f) => f.words.map((w) => w.word));
 const allWords = (v: Vocabulary) => v.families.flatMap((f) => f.words);

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { AppError, type ErrorCode } from '../../preload/contract/index.ts';
-import type { Db } from '../../main/core/vault/database.ts';
+import { openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
 import { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from './fake-clock.ts';
 
@@ -21,6 +21,37 @@ export function makeTempDir(): { dir: string; cleanup: () => void } {
 
 export function makeVault(dir: string, clock: FakeClock = new FakeClock(1_700_000_000_000)): Vault {
   return new Vault({ dir, clock, kdf: cheapKdf });
+}
+
+/** An encrypted database (random key) in a fresh temp folder, and a FakeClock; cleanup closes it and removes the folder. */
+export function openTestDatabase(now = 1_700_000_000_000): { dir: string; db: Db; clock: FakeClock; cleanup: () => void } {
+  const temp = makeTempDir();
+  const db = openEncryptedDatabase(path.join(temp.dir, 'vault.db'), randomBytes(32));
+  const cleanup = () => {
+    if (db.open) db.close();
+    temp.cleanup();
+  };
+  return { dir: temp.dir, db, clock: new FakeClock(now), cleanup };
+}
+
+/** A vault created with PASSPHRASE in a fresh temp folder, on a FakeClock; cleanup locks it and removes the folder. */
+export async function createTestVault(
+  now = 1_700_000_000_000,
+): Promise<{ dir: string; vault: Vault; clock: FakeClock; recoveryKey: string; cleanup: () => void }> {
+  const temp = makeTempDir();
+  const clock = new FakeClock(now);
+  const vault = makeVault(temp.dir, clock);
+  const cleanup = () => {
+    vault.lock();
+    temp.cleanup();
+  };
+  try {
+    const { recoveryKey } = await vault.create(PASSPHRASE);
+    return { dir: temp.dir, vault, clock, recoveryKey, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
 }
 
 export function insertEntry(db: Db, body: string, at = 1_700_000_000_000): number {

@@ -3,21 +3,19 @@
  * their labels and buttons, and the flows between them.
  */
 import { useApi } from './window-api.ts';
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../renderer/App.svelte';
 import { keyGroups } from '../../renderer/lib/recovery-key.ts';
 import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, FAKE_RECOVERY_KEY, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
 async function start(fake: FakeApi) {
   useApi(fake.api);
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(App, { target });
+  target = mountInBody(App);
   await settle();
   return target;
 }
@@ -25,9 +23,7 @@ async function start(fake: FakeApi) {
 const heading = () => target.querySelector('h1')?.textContent?.trim();
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
+  unmountAll();
   document.body.innerHTML = '';
 });
 

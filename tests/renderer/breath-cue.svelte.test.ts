@@ -1,9 +1,10 @@
 /** The breathing cue: animated by default, still when the person or the system asks for less motion. */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import BreathCue from '../../renderer/features/session/BreathCue.svelte';
 import { BreathTimeline } from '../../renderer/features/session/breath-timeline.ts';
 import { cueKind, ReducedMotion, type CueKind } from '../../renderer/features/session/motion.svelte.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
 describe('choosing the cue', () => {
   it('is still when the setting says reduce, or the system prefers reduced motion', () => {
@@ -36,21 +37,14 @@ describe('choosing the cue', () => {
 });
 
 describe('BreathCue', () => {
-  let component: ReturnType<typeof mount> | null = null;
   let target: HTMLElement;
-  afterEach(() => {
-    if (component) unmount(component);
-    component = null;
-    target?.remove();
-  });
+  afterEach(unmountAll);
 
   const timeline = new BreathTimeline('4-7-8');
 
   function show(kind: CueKind, t: number) {
     const props = $state({ moment: timeline.at(t), kind, phases: timeline.phases });
-    target = document.createElement('div');
-    document.body.appendChild(target);
-    component = mount(BreathCue, { target, props });
+    target = mountInBody(BreathCue, props);
     flushSync();
     return {
       at(time: number) {

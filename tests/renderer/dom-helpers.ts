@@ -33,6 +33,24 @@ export function click(el: HTMLElement): void {
   flushSync();
 }
 
+/** Sets a radio button or checkbox as a person's click would leave it, and tells the page. */
+export function check(input: HTMLInputElement, on = true): void {
+  input.checked = on;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  flushSync();
+}
+
+export function selectOption(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  flushSync();
+}
+
+export function pressEscape(): void {
+  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+  flushSync();
+}
+
 /** Lets pending promises and Svelte updates settle. */
 export async function settle(rounds = 5): Promise<void> {
   for (let i = 0; i < rounds; i++) {

@@ -4,27 +4,22 @@
  * The whole App is mounted against the fake api, so the words really reach the entry.
  */
 import { useApi } from './window-api.ts';
-import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../renderer/App.svelte';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, click, selectOption, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
+  unmountAll();
   document.body.innerHTML = '';
 });
 
 async function start(fake: FakeApi) {
   useApi(fake.api);
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(App, { target });
+  target = mountInBody(App);
   await settle();
 }
 
@@ -43,12 +38,6 @@ async function saved(fake: FakeApi) {
   await new Promise((r) => setTimeout(r, 500));
   await settle();
   return fake.entries.get(1)?.emotions.map((e) => e.word);
-}
-
-function choose(select: HTMLSelectElement, value: string) {
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
 }
 
 const pressed = (button: HTMLButtonElement) => button.getAttribute('aria-pressed');
@@ -136,14 +125,14 @@ describe('the feeling picker', () => {
     const fake = createFakeApi({ state: 'unlocked' });
     const picker = await openPicker(fake);
     type(byLabel(picker, 'Your word') as HTMLInputElement, 'Unmoored');
-    choose(byLabel(picker, 'Family') as HTMLSelectElement, 'sadness');
-    choose(byLabel(picker, 'How pleasant it feels') as HTMLSelectElement, '-2');
+    selectOption(byLabel(picker, 'Family') as HTMLSelectElement, 'sadness');
+    selectOption(byLabel(picker, 'How pleasant it feels') as HTMLSelectElement, '-2');
     click(byButton(picker, 'Add word'));
     await settle();
     expect(picker.querySelector('[role="alert"]')!.textContent).toContain('choose both');
     expect(fake.spies.emotions.addWord).not.toHaveBeenCalled();
 
-    choose(byLabel(picker, 'How much energy it has') as HTMLSelectElement, '-4');
+    selectOption(byLabel(picker, 'How much energy it has') as HTMLSelectElement, '-4');
     click(byButton(picker, 'Add word'));
     await settle();
     expect(fake.spies.emotions.addWord).toHaveBeenCalledWith({ word: 'Unmoored', family: 'sadness', placement: { pleasantness: -2, energy: -4 } });
@@ -168,8 +157,8 @@ describe('the feeling picker', () => {
     expect(mine.textContent).toContain('Sadness and grief · not on the grid');
 
     click(byButton(mine, 'Change where adrift sits'));
-    choose(byLabel(mine, 'How pleasant it feels') as HTMLSelectElement, '-1');
-    choose(byLabel(mine, 'How much energy it has') as HTMLSelectElement, '-5');
+    selectOption(byLabel(mine, 'How pleasant it feels') as HTMLSelectElement, '-1');
+    selectOption(byLabel(mine, 'How much energy it has') as HTMLSelectElement, '-5');
     click(byButton(mine, 'Save place'));
     await settle();
     expect(fake.spies.emotions.placeWord).toHaveBeenLastCalledWith({ word: 'adrift', placement: { pleasantness: -1, energy: -5 } });
@@ -183,8 +172,8 @@ describe('the feeling picker', () => {
     click(byButton(mine, 'Change where adrift sits'));
     // The fields start where the word is now.
     expect((byLabel(mine, 'How pleasant it feels') as HTMLSelectElement).value).toBe('-1');
-    choose(byLabel(mine, 'How pleasant it feels') as HTMLSelectElement, '');
-    choose(byLabel(mine, 'How much energy it has') as HTMLSelectElement, '');
+    selectOption(byLabel(mine, 'How pleasant it feels') as HTMLSelectElement, '');
+    selectOption(byLabel(mine, 'How much energy it has') as HTMLSelectElement, '');
     click(byButton(mine, 'Save place'));
     await settle();
     expect(fake.spies.emotions.placeWord).toHaveBeenLastCalledWith({ word: 'adrift', placement: null });

@@ -2,27 +2,19 @@
  * The "Ladder" tab of Your tools, against the in-memory fake api: suggestions added with one
  * click, reordering by keyboard, two calm tries that make step 1 feel steady, and bad input.
  */
-import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import LadderPage from '../../renderer/features/ladder/LadderPage.svelte';
 import { localDateTime } from '../../renderer/features/ladder/ladder.svelte.ts';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import WithApi from './WithApi.svelte';
+import { mountWithApi, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 async function open(fake: FakeApi) {
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(WithApi, { target, props: { api: fake.api, component: LadderPage } });
+  target = mountWithApi(LadderPage, fake.api);
   await settle();
 }
 
@@ -39,12 +31,6 @@ const stepTexts = () => [...stepList().querySelectorAll(':scope > li .text')].ma
 const stepItem = (text: string) => [...stepList().querySelectorAll<HTMLElement>(':scope > li')].find((li) => li.querySelector('.text')?.textContent?.trim() === text)!;
 const alertText = (root: ParentNode) => root.querySelector('[role="alert"]')?.textContent ?? '';
 
-function choose(radio: HTMLInputElement) {
-  radio.checked = true;
-  radio.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
-}
-
 async function press(button: HTMLButtonElement) {
   // A button is pressed from the keyboard by focusing it and activating it (Enter or Space).
   button.focus();
@@ -59,7 +45,7 @@ async function noteTry(step: string, t: { before: string; peak: string; after: s
   type(byLabel(form, 'Distress just before (0–100)') as HTMLInputElement, t.before);
   type(byLabel(form, 'Highest distress during it (0–100)') as HTMLInputElement, t.peak);
   type(byLabel(form, 'Distress afterwards (0–100)') as HTMLInputElement, t.after);
-  if (t.tears) choose(byLabel(form, t.tears) as HTMLInputElement);
+  if (t.tears) check(byLabel(form, t.tears) as HTMLInputElement);
   click(byLabel(form, 'I breathed slowly before') as HTMLInputElement);
   click(byLabel(form, 'I breathed slowly afterwards') as HTMLInputElement);
   click(byButton(form, 'Save this try'));

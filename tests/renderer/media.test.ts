@@ -1,31 +1,17 @@
 /** "Moving media" on Your tools: adding, checking links, opening them only through main, and the helped summary in words. */
-import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import MediaPage from '../../renderer/features/media/MediaPage.svelte';
 import { helpedWords, moodChangeWords } from '../../renderer/features/media/media.svelte.ts';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import WithApi from './WithApi.svelte';
+import { mountWithApi, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 async function openPage(fake: FakeApi) {
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(WithApi, { target, props: { api: fake.api, component: MediaPage } });
+  target = mountWithApi(MediaPage, fake.api);
   await settle();
-}
-
-function choose(radio: HTMLInputElement) {
-  radio.checked = true;
-  radio.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
 }
 
 const list = () => target.querySelector('[aria-label="Things that moved you"]');
@@ -41,7 +27,7 @@ describe('Moving media', () => {
     click(byButton(target, 'Add something'));
     const form = target.querySelector('form')!;
     type(byLabel(form, 'Title') as HTMLInputElement, 'The lighthouse film');
-    choose(byLabel(form, 'A film') as HTMLInputElement);
+    check(byLabel(form, 'A film') as HTMLInputElement);
     type(byLabel(form, /^What it stirred in you/) as HTMLTextAreaElement, 'the last scene on the pier');
     const link = byLabel(form, /^Link/) as HTMLInputElement;
     type(link, 'javascript:alert(1)');

@@ -4,30 +4,22 @@
  * extra-sealed memory only with its passphrase, removing with a gentle confirm, a memory's
  * history, and the strongest memory to suggest.
  */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import BoxPage from '../../renderer/features/memories/BoxPage.svelte';
 import { texts } from '../../renderer/features/session/texts.ts';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import WithApi from './WithApi.svelte';
+import { mountWithApi, unmountAll } from './mount.ts';
 
 const SEAL = 'the blue door at the end';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 async function openBox(fake: FakeApi): Promise<HTMLElement> {
-  if (component) unmount(component);
-  target?.remove();
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(WithApi, { target, props: { api: fake.api, component: BoxPage } });
+  unmountAll();
+  target = mountWithApi(BoxPage, fake.api);
   await settle();
   return target;
 }
@@ -45,12 +37,6 @@ function scaleChoice(root: ParentNode, legend: string, value: number): HTMLInput
     }
   }
   throw new Error(`No choice ${value} under "${legend}"`);
-}
-
-function pick(radio: HTMLInputElement) {
-  radio.checked = true;
-  radio.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
 }
 
 function tick(box: HTMLInputElement) {
@@ -92,7 +78,7 @@ describe('Memory box', () => {
     expect(alertText(form)).toContain('How strong is it?');
 
     // An extra seal whose two passphrases differ.
-    pick(scaleChoice(form, 'How strong is it?', 4));
+    check(scaleChoice(form, 'How strong is it?', 4));
     tick(byLabel(form, 'Seal these words with a passphrase of their own') as HTMLInputElement);
     expect(form.textContent).toContain('cannot get it back');
     type(byLabel(form, 'Passphrase for this memory') as HTMLInputElement, SEAL);
@@ -195,7 +181,7 @@ describe('Memory box', () => {
     expect(words.value).toBe('what she wrote on the last page');
 
     type(byLabel(form, 'A short title') as HTMLInputElement, 'Her letter');
-    pick(scaleChoice(form, 'How strong is it?', 6));
+    check(scaleChoice(form, 'How strong is it?', 6));
     type(words, 'what she wrote, and that she meant it');
     click(byButton(form, 'Save changes'));
     await settle();
@@ -257,7 +243,7 @@ describe('Memory box', () => {
     expect(scaleChoice(page, legend, 6).checked).toBe(true);
     expect(page.textContent).not.toContain('Stronger than your chosen maximum');
 
-    pick(scaleChoice(page, legend, 4));
+    check(scaleChoice(page, legend, 4));
     await settle();
     expect(fake.spies.settings.update).toHaveBeenCalledWith({ memoryMaxIntensity: 4 });
     expect(page.textContent).toContain('suggests memories up to 4');

@@ -1,8 +1,9 @@
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import PassphraseForm from '../../renderer/features/setup/PassphraseForm.svelte';
 import { checkNewPassphrase } from '../../renderer/lib/passphrase.ts';
 import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
 describe('checkNewPassphrase', () => {
   it('refuses fewer than 8 characters, with a clear message', () => {
@@ -23,21 +24,15 @@ describe('checkNewPassphrase', () => {
 
 describe('<PassphraseForm> (first run)', () => {
   let target: HTMLElement;
-  let component: ReturnType<typeof mount>;
   let onsubmit: ReturnType<typeof vi.fn<(passphrase: string) => void>>;
 
   beforeEach(() => {
-    target = document.createElement('div');
-    document.body.appendChild(target);
     onsubmit = vi.fn<(passphrase: string) => void>();
-    component = mount(PassphraseForm, { target, props: { onsubmit } });
+    target = mountInBody(PassphraseForm, { onsubmit });
     flushSync();
   });
 
-  afterEach(() => {
-    unmount(component);
-    target.remove();
-  });
+  afterEach(unmountAll);
 
   it('refuses a short passphrase, explains why, and does not submit', async () => {
     type(byLabel(target, 'Passphrase') as HTMLInputElement, 'abc');

@@ -2,7 +2,6 @@
  * The practices that use the person's own tools, in the DOM (happy-dom, fake api, fake clock and
  * frames): "Open one box", "Boost the signal" and "Ladder step", from Begin to the end.
  */
-import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Practice } from '../../preload/contract/practice.ts';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
@@ -10,7 +9,7 @@ import { texts } from '../../renderer/features/session/texts.ts';
 import boostTheSignal from '../../resources/practices/boost-the-signal.json';
 import ladderStep from '../../resources/practices/ladder-step.json';
 import openOneBox from '../../resources/practices/open-one-box.json';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, pressEscape, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { mountInBody, unmountAll } from './mount.ts';
 import PracticesHarness from './PracticesHarness.svelte';
@@ -65,15 +64,7 @@ function choose(legend: string | RegExp, choice: string) {
   if (!fieldset) throw new Error(`no question ${String(legend)}`);
   const label = [...fieldset.querySelectorAll('label')].find((l) => l.textContent?.replace(/\s+/g, ' ').trim().startsWith(choice));
   if (!label) throw new Error(`no choice ${choice} in ${String(legend)}`);
-  const input = label.querySelector('input')!;
-  input.checked = true;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
-}
-
-function escape() {
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
-  flushSync();
+  check(label.querySelector('input')!);
 }
 
 async function boxItem(fake: FakeApi, id: number) {
@@ -152,7 +143,7 @@ describe('Open one box', () => {
     expect((await boxItem(fake, 2))?.status).toBe('open');
 
     // Esc, mid-way: resealed, the opening logged as stopped, the session stopped.
-    escape();
+    pressEscape();
     await settle();
     expect(heading()).toBe(texts.stopped.title);
     expect(fake.spies.memories.stop).toHaveBeenCalledTimes(1);

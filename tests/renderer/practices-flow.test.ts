@@ -2,23 +2,21 @@
  * The Practices page and a whole session in the DOM (happy-dom, fake api, fake clock and frames):
  * the library, the start screen, Esc, the stop screen, help, the after-session check-in, history.
  */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
 import { countryFor, emergencyWords } from '../../renderer/features/safety/crisis-lines.ts';
 import { texts } from '../../renderer/features/session/texts.ts';
-import { byButton, byLabel, click, settle } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, pressEscape, settle } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 import PracticesHarness from './PracticesHarness.svelte';
 import { fakeClock, fakeFrames } from './session-helpers.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
+  unmountAll();
   document.body.innerHTML = '';
 });
 
@@ -27,9 +25,7 @@ async function open(fake: FakeApi) {
   const frames = fakeFrames();
   const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock, frames });
   await practices.refresh();
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(PracticesHarness, { target, props: { api: fake.api, practices } });
+  target = mountInBody(PracticesHarness, { api: fake.api, practices });
   await settle();
   return { practices, clock, frames };
 }
@@ -42,14 +38,7 @@ const radio = (name: string) => {
   return label.querySelector('input')!;
 };
 function choose(name: string) {
-  const input = radio(name);
-  input.checked = true;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
-}
-function escape() {
-  window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
-  flushSync();
+  check(radio(name));
 }
 
 describe('Practices page', () => {
@@ -114,7 +103,7 @@ describe('Practices page', () => {
 
     // Pause first: Esc still stops, at once, with no question.
     click(byButton(target, 'Pause'));
-    escape();
+    pressEscape();
     expect(heading()).toBe(texts.stopped.title);
     expect(text()).toContain('You did well to listen to yourself');
     await settle();
@@ -182,15 +171,13 @@ describe('Practices page', () => {
     const clock = fakeClock();
     const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock, frames: fakeFrames() });
     await practices.refresh();
-    target = document.createElement('div');
-    document.body.appendChild(target);
-    component = mount(PracticesHarness, { target, props: { api: fake.api, practices, onwrite: (id: number) => written.push(id) } });
+    target = mountInBody(PracticesHarness, { api: fake.api, practices, onwrite: (id: number) => written.push(id) });
     await settle();
     click(byButton(target, 'Start Permission'));
     await settle();
     click(byButton(target, 'Begin'));
     await settle();
-    escape();
+    pressEscape();
     click(byButton(target, 'Continue'));
     click(byButton(target, 'Skip for now'));
     click(byButton(target, 'Write about it'));

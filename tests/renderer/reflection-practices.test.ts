@@ -1,27 +1,20 @@
 /** The Practices page in the order the "About you" answers suggest, with the doctor note when it applies. */
-import { mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PracticeSummary } from '../../preload/contract/index.ts';
 import { DOCTOR_NOTE } from '../../preload/contract/reflection.ts';
 import { inSuggestedOrder, PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
 import { settle } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 import PracticesHarness from './PracticesHarness.svelte';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 async function open(fake: FakeApi) {
   const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null });
   await practices.refresh();
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(PracticesHarness, { target, props: { api: fake.api, practices } });
+  target = mountInBody(PracticesHarness, { api: fake.api, practices });
   await settle();
   return practices;
 }

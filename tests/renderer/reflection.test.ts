@@ -1,36 +1,23 @@
 /** "About you" on Your tools: the barriers, the labelled slider, saving, the doctor note, and clearing. */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BARRIERS, DOCTOR_NOTE, STYLE_ENDS } from '../../preload/contract/reflection.ts';
 import ReflectionPage from '../../renderer/features/reflection/ReflectionPage.svelte';
 import { styleWords } from '../../renderer/features/reflection/reflection.svelte.ts';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import WithApi from './WithApi.svelte';
+import { mountWithApi, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 async function openPage(fake: FakeApi) {
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(WithApi, { target, props: { api: fake.api, component: ReflectionPage } });
+  target = mountWithApi(ReflectionPage, fake.api);
   await settle();
 }
 
 const label = (id: string) => BARRIERS.find((b) => b.id === id)!.label;
 const text = () => target.textContent!.replace(/\s+/g, ' ');
-
-function tick(box: HTMLInputElement, on = true) {
-  box.checked = on;
-  box.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
-}
 
 function slide(range: HTMLInputElement, value: number) {
   range.value = String(value);
@@ -70,9 +57,9 @@ describe('About you', () => {
   it('saves the answers, shows them with when, and shows the doctor note calmly for a medical reason', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openPage(fake);
-    tick(byLabel(target, label('numb')) as HTMLInputElement);
+    check(byLabel(target, label('numb')) as HTMLInputElement);
     expect(text()).not.toContain(DOCTOR_NOTE);
-    tick(byLabel(target, label('medical')) as HTMLInputElement);
+    check(byLabel(target, label('medical')) as HTMLInputElement);
     // Shown as soon as it is chosen, as a quiet aside, never an alert.
     const note = [...target.querySelectorAll('.notice')].find((n) => n.textContent!.includes(DOCTOR_NOTE))!;
     expect(note).toBeTruthy();
@@ -96,7 +83,7 @@ describe('About you', () => {
     // Revisiting starts from the saved answers.
     click(byButton(target, 'Change my answers'));
     expect((byLabel(target, label('medical')) as HTMLInputElement).checked).toBe(true);
-    tick(byLabel(target, label('medical')) as HTMLInputElement, false);
+    check(byLabel(target, label('medical')) as HTMLInputElement, false);
     expect(text()).not.toContain(DOCTOR_NOTE);
     click(byButton(target, 'Save my answers'));
     await settle();

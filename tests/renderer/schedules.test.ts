@@ -4,30 +4,25 @@
  * missed-session prompt, and a reminder waiting behind the lock screen.
  */
 import { useApi } from './window-api.ts';
-import { flushSync, mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../renderer/App.svelte';
 import { buildRecurrence, describeRecurrence, newDraft, type Draft } from '../../renderer/features/schedules/recurrence.ts';
 import { SchedulesState } from '../../renderer/features/schedules/schedules.svelte.ts';
 import { Toasts } from '../../renderer/state/toasts.svelte.ts';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, click, selectOption, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
+  unmountAll();
   document.body.innerHTML = '';
 });
 
 async function start(fake: FakeApi) {
   useApi(fake.api);
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(App, { target });
+  target = mountInBody(App);
   await settle();
   return target;
 }
@@ -35,12 +30,6 @@ async function start(fake: FakeApi) {
 const heading = () => target.querySelector('h1')?.textContent?.trim();
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const region = (name: string) => target.querySelector<HTMLElement>(`section[aria-label="${name}"]`);
-
-function choose(select: HTMLSelectElement, value: string) {
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
-}
 
 function setChecked(input: HTMLInputElement, on: boolean) {
   if (input.checked !== on) click(input);
@@ -78,14 +67,14 @@ describe('the editor builds the recurrence the person chose', () => {
   it('every day', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'daily');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'daily');
     expect((await save(fake))?.recurrence).toEqual({ kind: 'daily', start: '2026-11-22', time: '20:00', interval: 1, end: never });
   });
 
   it('weekdays', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'weekdays');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'weekdays');
     expect((await save(fake))?.recurrence).toEqual({
       kind: 'weekly',
       start: '2026-11-22',
@@ -99,7 +88,7 @@ describe('the editor builds the recurrence the person chose', () => {
   it('weekly on the days ticked, in week order', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'weekly');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'weekly');
     for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) setChecked(dayBox(d), false);
     setChecked(dayBox('Thursday'), true);
     setChecked(dayBox('Monday'), true);
@@ -109,7 +98,7 @@ describe('the editor builds the recurrence the person chose', () => {
   it('every N days', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'every-n-days');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'every-n-days');
     type(byLabel(target, 'Every how many days') as HTMLInputElement, '3');
     expect((await save(fake))?.recurrence).toEqual({ kind: 'daily', start: '2026-11-22', time: '20:00', interval: 3, end: never });
   });
@@ -117,7 +106,7 @@ describe('the editor builds the recurrence the person chose', () => {
   it('every N weeks on chosen days', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'every-n-weeks');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'every-n-weeks');
     type(byLabel(target, 'Every how many weeks') as HTMLInputElement, '2');
     for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) setChecked(dayBox(d), d === 'Sunday');
     expect((await save(fake))?.recurrence).toEqual({ kind: 'weekly', start: '2026-11-22', time: '20:00', interval: 2, days: ['SU'], end: never });
@@ -126,8 +115,8 @@ describe('the editor builds the recurrence the person chose', () => {
   it('monthly on the last day, ending after 4 times', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'monthly');
-    choose(byLabel(target, 'Day of the month') as HTMLSelectElement, '-1');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'monthly');
+    selectOption(byLabel(target, 'Day of the month') as HTMLSelectElement, '-1');
     click(byLabel(target, 'After a number of times') as HTMLInputElement);
     type(byLabel(target, 'How many times') as HTMLInputElement, '4');
     expect((await save(fake))?.recurrence).toEqual({
@@ -143,7 +132,7 @@ describe('the editor builds the recurrence the person chose', () => {
   it('ending on a date', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'daily');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'daily');
     click(byLabel(target, 'On a date') as HTMLInputElement);
     type(byLabel(target, 'Last day') as HTMLInputElement, '2026-12-31');
     expect((await save(fake))?.recurrence).toEqual({
@@ -160,8 +149,8 @@ describe('the editor builds the recurrence the person chose', () => {
     await openEditor(fake);
     click(byLabel(target, 'One time') as HTMLInputElement);
     type(byLabel(target, 'Date') as HTMLInputElement, '2026-11-24');
-    choose(byLabel(target, 'Practice') as HTMLSelectElement, 'permission');
-    choose(byLabel(target, 'Remind me') as HTMLSelectElement, '15');
+    selectOption(byLabel(target, 'Practice') as HTMLSelectElement, 'permission');
+    selectOption(byLabel(target, 'Remind me') as HTMLSelectElement, '15');
     type(byLabel(target, 'Reminder words') as HTMLInputElement, 'A quiet moment');
     expect((byLabel(target, "Keep the practice's name out of notifications") as HTMLInputElement).checked).toBe(true);
     click(byLabel(target, "Keep the practice's name out of notifications") as HTMLInputElement);
@@ -183,7 +172,7 @@ describe('the editor builds the recurrence the person chose', () => {
   it('says what to change instead of saving: no day ticked, or words the services refuse', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'weekly');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'weekly');
     for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) setChecked(dayBox(d), false);
     await save(fake);
     expect(fake.spies.schedules.create).not.toHaveBeenCalled();
@@ -203,7 +192,7 @@ describe('the live preview', () => {
   it('shows the next five times for the current choices, once typing pauses', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
-    choose(byLabel(target, 'Repeats') as HTMLSelectElement, 'every-n-days');
+    selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'every-n-days');
     type(byLabel(target, 'Every how many days') as HTMLInputElement, '1');
     type(byLabel(target, 'Every how many days') as HTMLInputElement, '2');
     await wait(350);

@@ -3,19 +3,16 @@
  * vault locks mid-session the session view ends quietly (nothing more is recorded).
  */
 import { useApi } from './window-api.ts';
-import { mount, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import App from '../../renderer/App.svelte';
 import { byButton, click, settle } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
 
 afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
+  unmountAll();
   document.body.innerHTML = '';
   delete document.documentElement.dataset.sessionSpeed;
 });
@@ -25,9 +22,7 @@ describe('a session inside the app', () => {
     document.documentElement.dataset.sessionSpeed = '30';
     const fake = createFakeApi({ state: 'unlocked' });
     useApi(fake.api);
-    target = document.createElement('div');
-    document.body.appendChild(target);
-    component = mount(App, { target });
+    target = mountInBody(App);
     await settle();
 
     click(byButton(target, 'Practices'));

@@ -1,19 +1,14 @@
 /** Settings → Breathing: the pattern (four built-in and your own), calmer visuals, sound and volume. */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import SettingsPage from '../../renderer/features/settings/Page.svelte';
 import { checkCustomBreath } from '../../renderer/features/settings/settings.svelte.ts';
 import { byLabel, settle } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
-import WithApi from './WithApi.svelte';
+import { mountWithApi, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 function change(input: HTMLInputElement, value?: string) {
   if (input.type === 'checkbox' || input.type === 'radio') input.checked = value === undefined ? !input.checked : value === 'on';
@@ -26,9 +21,7 @@ function change(input: HTMLInputElement, value?: string) {
 describe('Settings: Breathing', () => {
   it('saves each choice at once', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
-    target = document.createElement('div');
-    document.body.appendChild(target);
-    component = mount(WithApi, { target, props: { api: fake.api, component: SettingsPage } });
+    target = mountWithApi(SettingsPage, fake.api);
     await settle();
     const section = target.querySelector('section[aria-labelledby="breathing-title"]')!;
     expect(section.querySelector('h2')!.textContent).toBe('Breathing');

@@ -1,37 +1,20 @@
 /** Trusted people in Settings, the "Signal my person" control, and what the person is told about each signal. */
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import SettingsPage from '../../renderer/features/settings/Page.svelte';
 import { noteWords, SignalsState } from '../../renderer/features/signals/signals.svelte.ts';
 import SignalButton from '../../renderer/features/signals/SignalButton.svelte';
-import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import WithApi from './WithApi.svelte';
+import { mountInBody, mountWithApi, unmountAll } from './mount.ts';
 
-let component: ReturnType<typeof mount> | null = null;
 let target: HTMLElement;
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
-
-function mountTarget() {
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  return target;
-}
+afterEach(unmountAll);
 
 async function openSettings(fake: FakeApi) {
-  component = mount(WithApi, { target: mountTarget(), props: { api: fake.api, component: SettingsPage } });
+  target = mountWithApi(SettingsPage, fake.api);
   await settle();
   return target.querySelector<HTMLElement>('section[aria-labelledby="people-title"]')!;
-}
-
-function choose(radio: HTMLInputElement) {
-  radio.checked = true;
-  radio.dispatchEvent(new Event('change', { bubbles: true }));
-  flushSync();
 }
 
 describe('Settings: trusted people', () => {
@@ -42,7 +25,7 @@ describe('Settings: trusted people', () => {
     click(byButton(section, 'Add a trusted person'));
     const form = section.querySelector('form')!;
     type(byLabel(form, 'Their name') as HTMLInputElement, 'Sam');
-    choose(byLabel(form, 'My own notifier (webhook)') as HTMLInputElement);
+    check(byLabel(form, 'My own notifier (webhook)') as HTMLInputElement);
     type(byLabel(form, 'Web address') as HTMLInputElement, 'file:///etc/passwd');
     click(byButton(form, 'Save'));
     await settle();
@@ -95,7 +78,7 @@ describe('Signal my person', () => {
     const signals = new SignalsState(fake.api);
     await signals.load();
     const problems: string[] = [];
-    component = mount(SignalButton, { target: mountTarget(), props: { signals, onproblem: (m: string) => problems.push(m) } });
+    target = mountInBody(SignalButton, { signals, onproblem: (m: string) => problems.push(m) });
     flushSync();
     expect(target.querySelector('button')).toBeNull();
 

@@ -1,24 +1,18 @@
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import Highlight from '../../renderer/components/Highlight.svelte';
 import { normaliseSnippet } from '../../renderer/lib/snippet.ts';
+import { mountInBody, unmountAll } from './mount.ts';
 
 let target: HTMLElement;
-let component: ReturnType<typeof mount> | null = null;
 
 function render(parts: { text: string; match: boolean }[]) {
-  target = document.createElement('div');
-  document.body.appendChild(target);
-  component = mount(Highlight, { target, props: { parts } });
+  target = mountInBody(Highlight, { parts });
   flushSync();
   return target;
 }
 
-afterEach(() => {
-  if (component) unmount(component);
-  component = null;
-  target?.remove();
-});
+afterEach(unmountAll);
 
 describe('search snippet highlighting', () => {
   it('puts matched parts in <mark> and the rest as plain text', () => {

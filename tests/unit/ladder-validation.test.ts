@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import {
   LadderAttemptInput as AttemptInput,
@@ -10,17 +9,7 @@ import {
   LADDER_TRACKS as TRACKS,
 } from '../../preload/contract/ladder.ts';
 import { insertionIndex, sameWords, SUGGESTED_STEPS } from '../../main/core/ladder/suggestions.ts';
-
-function refusal(schema: Parameters<typeof parse>[0], input: unknown): string {
-  try {
-    parse(schema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('INVALID_INPUT');
-    return (error as AppError).message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(input)}`);
-}
+import { refusal } from '../helpers/refusal.ts';
 
 const attempt = (more: Record<string, unknown> = {}) => ({
   stepId: 1,

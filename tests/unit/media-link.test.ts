@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import { linkProblem, MediaInput, normaliseLink } from '../../preload/contract/media.ts';
+import { refusal as refusalBy } from '../helpers/refusal.ts';
 
 const withLink = (link: unknown) => ({ title: 'Big Fish', kind: 'film', link });
 
-function refusal(input: unknown): string {
-  try {
-    parse(MediaInput, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('INVALID_INPUT');
-    return (error as AppError).message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(input)}`);
-}
+const refusal = (input: unknown) => refusalBy(MediaInput, input);
 
 describe('linkProblem', () => {
   it('accepts web links to any site, http or https, with paths, queries, ports and fragments', () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import { CloseOpeningInput, MemoryEdit, MemoryInput, OpenMemoryInput, MemorySuggestInput as SuggestInput } from '../../preload/contract/memories.ts';
-
-/** The plain message the person would see, or a failure if it was accepted. */
-function refusal(schema: Parameters<typeof parse>[0], input: unknown): string {
-  try {
-    parse(schema, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('INVALID_INPUT');
-    return (error as AppError).message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(input)}`);
-}
+import { refusal } from '../helpers/refusal.ts';
 
 const memory = (more: Record<string, unknown> = {}) => ({ title: 'The old kitchen', intensity: 3, ...more });
 

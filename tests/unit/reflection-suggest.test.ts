@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 import { BARRIER_IDS, BARRIERS, DOCTOR_NOTE, ReflectionInput, type BarrierId } from '../../preload/contract/reflection.ts';
 import { leaningOf, suggestPracticeOrder, suitability, type PracticeRef } from '../../main/core/reflection/suggest.ts';
+import { refusal as refusalBy } from '../helpers/refusal.ts';
 
 /** The library's default order today (gentle first, shorter first), plus the ones coming in this issue. */
 const practices: PracticeRef[] = [
@@ -115,15 +115,7 @@ describe('suggestPracticeOrder', () => {
 });
 
 describe('the reflection answers', () => {
-  const refusal = (input: unknown): string => {
-    try {
-      parse(ReflectionInput, input);
-    } catch (error) {
-      expect((error as AppError).code).toBe('INVALID_INPUT');
-      return (error as AppError).message;
-    }
-    throw new Error(`accepted: ${JSON.stringify(input)}`);
-  };
+  const refusal = (input: unknown) => refusalBy(ReflectionInput, input);
 
   it('the list is warm and plain, with stable ids', () => {
     expect(BARRIER_IDS).toEqual(BARRIERS.map((b) => b.id));

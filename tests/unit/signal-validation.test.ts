@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../preload/contract/index.ts';
 import { parse } from '../../main/core/journal/validate.ts';
 import { judgeStatus, messengerUri, requestHeaders, webhookRequest, afterFailure, SEND_WINDOW_MS } from '../../main/core/signal/outbox.ts';
 import { ContactInput, DEFAULT_FOLLOW_UP, DEFAULT_MESSAGE, webhookUrlProblem, type ContactFields } from '../../preload/contract/signals.ts';
+import { refusal as refusalBy } from '../helpers/refusal.ts';
 
 const webhook = (url: string, more: Record<string, unknown> = {}) => ({ name: 'Sam', channel: { type: 'webhook', url, format: 'text', ...more } });
 const email = (address: string) => ({ name: 'Sam', channel: { type: 'messenger', kind: 'email', address } });
 const sms = (address: string) => ({ name: 'Sam', channel: { type: 'messenger', kind: 'sms', address } });
 
 /** The plain message the person would see, or a failure if it was accepted. */
-function refusal(input: unknown): string {
-  try {
-    parse(ContactInput, input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).code).toBe('INVALID_INPUT');
-    return (error as AppError).message;
-  }
-  throw new Error(`accepted: ${JSON.stringify(input)}`);
-}
+const refusal = (input: unknown) => refusalBy(ContactInput, input);
 const accepted = (input: unknown): ContactFields => parse(ContactInput, input);
 
 describe('webhook addresses', () => {

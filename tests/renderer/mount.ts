@@ -1,0 +1,36 @@
+import { mount, unmount, type Component, type MountOptions } from 'svelte';
+import type { Api } from '../../preload/create-api.ts';
+import WithApi from './WithApi.svelte';
+
+/**
+ * Mounting components into happy-dom's body for renderer tests. A test file calls
+ * `afterEach(unmountAll)` (or unmountAll() inside its own afterEach) so nothing outlives a test.
+ */
+
+const mounted: { target: HTMLElement; component: ReturnType<typeof mount> | null }[] = [];
+
+/** Mounts the component into a fresh <div> on document.body and returns that <div>. */
+export function mountInBody<Props extends Record<string, unknown>>(
+  component: Component<Props>,
+  ...[props]: Record<string, never> extends Props ? [props?: Props] : [props: Props]
+): HTMLElement {
+  const target = document.createElement('div');
+  document.body.appendChild(target);
+  const entry: (typeof mounted)[number] = { target, component: null };
+  mounted.push(entry);
+  entry.component = mount(component, { target, props } as MountOptions<Props>);
+  return target;
+}
+
+/** Mounts a page that reads the api from context (through WithApi). */
+export function mountWithApi(page: Component, api: Api): HTMLElement {
+  return mountInBody(WithApi, { api, component: page });
+}
+
+/** Unmounts everything mounted so far and takes its <div>s out of the body. */
+export function unmountAll(): void {
+  for (const { target, component } of mounted.splice(0).reverse()) {
+    if (component) unmount(component);
+    target.remove();
+  }
+}
