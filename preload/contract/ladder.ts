@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANY_CONTROL, codePoints } from './text.ts';
 import { LadderTrack } from './practice.ts';
 
 /**
@@ -36,10 +37,6 @@ export const LADDER_TRACKS: ReadonlyArray<{ track: LadderTrack; title: string; f
 /** 0 none, 1 eyes welled, 2 some tears, 3 cried freely. */
 export const LADDER_TEARS_LABELS = ['none', 'eyes welled', 'some tears', 'cried freely'] as const;
 
-const codePoints = (s: string): number => [...s].length;
-// Any control character, line breaks included: a step is one short line.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 const StepText = z
   .string({ error: 'Please write a few words for this step.' })
   .transform((s) => s.trim())
@@ -47,7 +44,7 @@ const StepText = z
     if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please write a few words for this step.' });
     else if (codePoints(value) > ladderLimits.stepText) {
       ctx.addIssue({ code: 'custom', message: `A step is best kept short: at most ${ladderLimits.stepText} characters.` });
-    } else if (CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A step is one line: please leave out line breaks and tabs.' });
+    } else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A step is one line: please leave out line breaks and tabs.' });
   });
 
 /** A whole number from 0 to 100; `what` names it in the message. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
 import { maxLinkLength, webLinkProblem } from './links.ts';
 import { TearOutcome } from './sessions.ts';
 
@@ -27,11 +28,6 @@ export const MEDIA_KIND_LABELS: Readonly<Record<MediaKind, string>> = {
   video: 'A video',
   other: 'Something else',
 };
-
-const codePoints = (s: string): number => [...s].length;
-// C0 controls except tab and newline, DEL, and the C1 range.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /**
  * Why this link cannot be kept, in plain words; undefined when it is fine. Only web links
@@ -70,7 +66,7 @@ const Note = z
   .transform((s) => s.trim())
   .superRefine((value, ctx) => {
     if (codePoints(value) > mediaLimits.note) ctx.addIssue({ code: 'custom', message: `Keep the note to ${mediaLimits.note} characters.` });
-    else if (CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'The note contains a character that cannot be kept.' });
+    else if (CONTROL_IN_TEXT.test(value)) ctx.addIssue({ code: 'custom', message: 'The note contains a character that cannot be kept.' });
   });
 
 /** An empty field means "no link"; anything else must be a web link, kept in its normal form. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
 import { TearOutcome } from './sessions.ts';
 
 /**
@@ -13,11 +14,6 @@ export const memoryLimits = {
   passphraseMin: 8,
   passphraseMax: 256,
 } as const;
-
-const codePoints = (s: string): number => [...s].length;
-// C0 controls except tab and newline, DEL, and the C1 range.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 const id = (message: string) => z.number({ error: message }).int(message).positive(message);
 export const MemoryId = id('Please choose a memory.');
@@ -62,7 +58,7 @@ const Text = z
   .superRefine((value, ctx) => {
     if (codePoints(value) > memoryLimits.text) {
       ctx.addIssue({ code: 'custom', message: `That is more than fits here: keep it to ${memoryLimits.text} characters.` });
-    } else if (CONTROL.test(value)) {
+    } else if (CONTROL_IN_TEXT.test(value)) {
       ctx.addIssue({ code: 'custom', message: 'The words contain a character that cannot be kept.' });
     }
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_IN_TEXT } from './text.ts';
 
 /**
  * Barriers and style: a short, revisitable self-reflection on what gets in the way of
@@ -43,14 +44,12 @@ export const DOCTOR_NOTE =
   'If you like, bring it up with your doctor next time you see them; they can tell you whether it plays a part for you. ' +
   'The practices here are still yours to try, gently.';
 
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-
 const Note = z
   .string({ error: 'The note should be text.' })
   .transform((s) => s.trim())
   .superRefine((value, ctx) => {
     if ([...value].length > reflectionLimits.note) ctx.addIssue({ code: 'custom', message: `Keep the note to ${reflectionLimits.note} characters.` });
-    else if (CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'The note contains a character that cannot be kept.' });
+    else if (CONTROL_IN_TEXT.test(value)) ctx.addIssue({ code: 'custom', message: 'The note contains a character that cannot be kept.' });
   });
 
 /** 0 = tears won't come, 100 = tears come too easily; null = not answered. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
+import { maxLinkLength, readWebAddress } from './links.ts';
 
 /** Trusted contacts and the signals sent to them: what may be stored, sent and shown. */
 
@@ -8,7 +10,7 @@ export const signalLimits = {
   /** Characters (Unicode code points), the same way SQLite's length() counts them. */
   message: 280,
   email: 254,
-  url: 2048,
+  url: maxLinkLength,
   jsonTemplate: 4000,
   headerName: 64,
   headerValue: 1024,
@@ -25,34 +27,30 @@ export const MESSAGE_PLACEHOLDER = '{{message}}';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-const codePoints = (s: string): number => [...s].length;
-// C0 controls except tab and newline, DEL, and the C1 range.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /** Why this webhook address cannot be used, in plain words; undefined when it is fine. */
 export function webhookUrlProblem(raw: string): string | undefined {
-  if (raw.length === 0) return 'Please enter the web address of the notifier.';
-  if (raw.length > signalLimits.url) return `That web address is too long (at most ${signalLimits.url} characters).`;
-  if (ANY_CONTROL.test(raw) || /\s/.test(raw)) return 'A web address cannot contain spaces or line breaks.';
-  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(raw)?.[1]?.toLowerCase();
-  if (!scheme) return 'That does not look like a web address. It should start with https://';
-  if (scheme !== 'https' && scheme !== 'http') {
-    return `Saltwater only sends to https:// addresses, not "${scheme}:".`;
+  const read = readWebAddress(raw);
+  if ('problem' in read) {
+    switch (read.problem) {
+      case 'empty':
+        return 'Please enter the web address of the notifier.';
+      case 'too-long':
+        return `That web address is too long (at most ${signalLimits.url} characters).`;
+      case 'spaces':
+        return 'A web address cannot contain spaces or line breaks.';
+      case 'no-scheme':
+        return 'That does not look like a web address. It should start with https://';
+      case 'other-scheme':
+        return `Saltwater only sends to https:// addresses, not "${read.scheme}:".`;
+      case 'credentials':
+        return 'Please leave the name and password out of the web address; use the header field for a token.';
+      case 'no-host':
+        return 'That web address has no server name.';
+      case 'incomplete':
+        return 'That does not look like a complete web address.';
+    }
   }
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return 'That does not look like a complete web address.';
-  }
-  if (!raw.slice(scheme.length + 1).startsWith('//')) return 'That does not look like a complete web address.';
-  // Read the authority from the text too: the parser forgets an empty "user@".
-  const authority = raw.slice(scheme.length + 3).split(/[/?#\\]/, 1)[0] ?? '';
-  if (authority.includes('@') || url.username !== '' || url.password !== '') {
-    return 'Please leave the name and password out of the web address; use the header field for a token.';
-  }
-  if (url.hostname === '') return 'That web address has no server name.';
+  const { url } = read;
   if (url.hash !== '' || raw.includes('#')) return 'Please remove the part after "#" from the web address.';
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
     return 'Only https:// addresses can be used, so the message is encrypted on its way (http:// is fine only for this computer, localhost).';
@@ -123,7 +121,7 @@ export function headerValueProblem(raw: string): string | undefined {
 export function messageProblem(raw: string, what = 'message'): string | undefined {
   if (raw.trim().length === 0) return `The ${what} cannot be empty.`;
   if (codePoints(raw) > signalLimits.message) return `The ${what} is too long: keep it to ${signalLimits.message} characters.`;
-  if (CONTROL.test(raw)) return `The ${what} contains a character that cannot be sent.`;
+  if (CONTROL_IN_TEXT.test(raw)) return `The ${what} contains a character that cannot be sent.`;
   return undefined;
 }
 
