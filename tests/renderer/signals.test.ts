@@ -107,3 +107,76 @@ describe('Signal my person', () => {
     signals.dispose();
   });
 });
+
+describe('what the person is told', () => {
+  it('removing a person asks first, and says when a message to them is still on its way', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await fake.api.contacts.add({ name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } });
+    const section = await openSettings(fake);
+    click(byButton(section, 'Remove Sam'));
+    const confirm = section.querySelector<HTMLElement>('[role="group"][aria-label="Remove Sam?"]')!;
+    expect(confirm.textContent).toContain('Your history stays.');
+    expect(document.activeElement).toBe(byButton(confirm, 'Keep Sam'));
+    click(byButton(confirm, 'Keep Sam'));
+    expect(fake.spies.contacts.remove).not.toHaveBeenCalled();
+    click(byButton(section, 'Remove Sam'));
+    click(byButton(section, 'Yes, remove'));
+    await settle();
+    expect(fake.spies.contacts.remove).toHaveBeenCalledWith({ id: 1 });
+    expect(section.querySelector('[aria-label="Your trusted people"]')).toBeNull();
+  });
+
+  it('never claims the message is on the clipboard when copying failed', () => {
+    const base = { signalId: 1, contactId: 1, contactName: 'Sam', which: 'help', attempts: 1 } as const;
+    expect(noteWords({ ...base, channel: 'email', outcome: 'handed-off', lastError: null })).toContain("It's on your clipboard too.");
+    expect(noteWords({ ...base, channel: 'email', outcome: 'handed-off', lastError: 'copy_failed' })).not.toContain('clipboard');
+    expect(noteWords({ ...base, channel: 'sms', outcome: 'not-delivered', lastError: 'open_failed' })).toContain('on your clipboard');
+    expect(noteWords({ ...base, channel: 'sms', outcome: 'not-delivered', lastError: 'open_and_copy_failed' })).not.toContain('on your clipboard');
+  });
+
+  it('follows only signals sent from this screen, even when the news comes before the answer', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await fake.api.contacts.add({ name: 'Sam', channel: { type: 'webhook', url: 'https://ntfy.example/sam', format: 'text' } });
+    const signals = new SignalsState(fake.api);
+    await signals.load();
+    // An older signal settling after unlock is not news here.
+    fake.emit('signal.changed', { signalId: 99, contactId: 1, contactName: 'Sam', channel: 'webhook', which: 'help', state: 'sent', outcome: 'delivered', attempts: 1, createdAt: 0, settledAt: 1, nextAttemptAt: null, givesUpAt: 1, lastError: null });
+    expect(signals.notes).toEqual([]);
+    expect(signals.helpSent).toBe(false);
+    // The fake delivers on the next tick, after send() has answered; either order ends "delivered".
+    await signals.send(1, 'help');
+    await settle();
+    expect(signals.notes.map((n) => [n.signalId, n.outcome])).toEqual([[1, 'delivered']]);
+
+    // Main's event can overtake the answer: it is kept until the answer names the signal.
+    fake.spies.signals.send.mockImplementationOnce(async () => {
+      fake.emit('signal.changed', { signalId: 5, contactId: 1, contactName: 'Sam', channel: 'webhook', which: 'ok', state: 'sent', outcome: 'delivered', attempts: 1, createdAt: 0, settledAt: 1, nextAttemptAt: null, givesUpAt: 1, lastError: null });
+      return { ok: true, value: { signalId: 5, channel: 'webhook', state: 'queued' } };
+    });
+    await signals.send(1, 'ok');
+    expect(signals.notes.map((n) => [n.signalId, n.outcome])).toEqual([
+      [5, 'delivered'],
+      [1, 'delivered'],
+    ]);
+    signals.dispose();
+  });
+
+  it('offers "I\'m OK now" again when the first one did not get through', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await fake.api.contacts.add({ name: 'Sam', channel: { type: 'webhook', url: 'https://ntfy.example/sam', format: 'text' } });
+    const signals = new SignalsState(fake.api);
+    await signals.load();
+    await signals.send(1, 'help');
+    await settle();
+    expect(signals.okSentTo(1)).toBe(false);
+    fake.setWebhookOutcome('not-delivered');
+    await signals.send(1, 'ok');
+    await settle();
+    expect(signals.okSentTo(1)).toBe(false);
+    fake.setWebhookOutcome('delivered');
+    await signals.send(1, 'ok');
+    await settle();
+    expect(signals.okSentTo(1)).toBe(true);
+    signals.dispose();
+  });
+});

@@ -10,6 +10,8 @@ export interface SignalNote {
   which: Which;
   outcome: SignalStatus['outcome'];
   attempts: number;
+  /** Why it didn't go as planned (e.g. copy_failed), so the words never claim more than happened. */
+  lastError: string | null;
 }
 
 /**
@@ -25,6 +27,8 @@ export class SignalsState {
 
   readonly #api: Api;
   readonly #stop: () => void;
+  /** News about a signal sent from here that came before send() answered. */
+  readonly #early = new Map<number, SignalStatus>();
 
   constructor(api: Api) {
     this.#api = api;
@@ -46,6 +50,11 @@ export class SignalsState {
     this.loaded = true;
   }
 
+  /** Whether an "I'm OK now" already went to this person from here (one that failed can be sent again). */
+  okSentTo(contactId: number): boolean {
+    return this.notes.some((n) => n.contactId === contactId && n.which === 'ok' && n.outcome !== 'not-delivered');
+  }
+
   /** True once an "I need you" signal went out from here: the "I'm OK now" follow-up is then offered. */
   get helpSent(): boolean {
     return this.notes.some((n) => n.which === 'help' && n.outcome !== 'not-delivered');
@@ -57,10 +66,6 @@ export class SignalsState {
     return this.contacts.filter((c) => ids.has(c.id));
   }
 
-  latestFor(contactId: number, which?: Which): SignalNote | undefined {
-    return this.notes.find((n) => n.contactId === contactId && (which === undefined || n.which === which));
-  }
-
   /** Returns a message when it could not even start. */
   async send(contactId: number, which: Which): Promise<string | null> {
     const result = await this.#api.signals.send({ contactId, which });
@@ -68,10 +73,10 @@ export class SignalsState {
     const contact = this.contacts.find((c) => c.id === contactId);
     const { signalId, channel, state } = result.value;
     const outcome: SignalStatus['outcome'] = state === 'opened' ? 'handed-off' : state === 'failed' ? 'not-delivered' : 'pending';
-    // An event may have arrived first; keep whichever is further along.
-    if (!this.notes.some((n) => n.signalId === signalId)) {
-      this.notes = [{ signalId, contactId, contactName: contact?.name ?? '', channel, which, outcome, attempts: 0 }, ...this.notes];
-    }
+    this.notes = [{ signalId, contactId, contactName: contact?.name ?? '', channel, which, outcome, attempts: 0, lastError: null }, ...this.notes];
+    const early = this.#early.get(signalId);
+    this.#early.clear();
+    if (early) this.#track(early);
     return null;
   }
 
@@ -81,7 +86,13 @@ export class SignalsState {
     return result.ok ? null : result.error.message;
   }
 
+  /** Only signals sent from this screen: an older one settling after unlock is not news here. */
   #track(status: SignalStatus): void {
+    const i = this.notes.findIndex((n) => n.signalId === status.signalId);
+    if (i < 0) {
+      this.#early.set(status.signalId, status);
+      return;
+    }
     const note: SignalNote = {
       signalId: status.signalId,
       contactId: status.contactId,
@@ -90,10 +101,9 @@ export class SignalsState {
       which: status.which,
       outcome: status.outcome,
       attempts: status.attempts,
+      lastError: status.lastError,
     };
-    const i = this.notes.findIndex((n) => n.signalId === status.signalId);
-    if (i >= 0) this.notes[i] = note;
-    else this.notes = [note, ...this.notes];
+    this.notes[i] = note;
   }
 }
 
@@ -114,13 +124,15 @@ export function noteWords(note: SignalNote): string {
         : `Sending to ${who}…`;
     case 'delivered':
       return `${what} reached ${who}'s notifier.`;
-    case 'handed-off':
-      return note.channel === 'email'
-        ? `Your mail app should be open with the message to ${who}; press send there. It's on your clipboard too.`
-        : `Your messages app should be open with the message to ${who}; press send there. It's on your clipboard too.`;
+    case 'handed-off': {
+      const app = note.channel === 'email' ? 'mail' : 'messages';
+      const clipboard = note.lastError === 'copy_failed' ? '' : " It's on your clipboard too.";
+      return `Your ${app} app should be open with the message to ${who}; press send there.${clipboard}`;
+    }
     case 'not-delivered':
-      return note.channel === 'webhook'
-        ? `${what} didn't get through to ${who}. You could copy it and send it another way.`
-        : `Your ${channelLabel(note.channel)} app didn't open. The message is on your clipboard, ready to paste.`;
+      if (note.channel === 'webhook') return `${what} didn't get through to ${who}. You could copy it and send it another way.`;
+      return note.lastError === 'open_and_copy_failed'
+        ? `Your ${note.channel === 'email' ? 'mail' : 'messages'} app didn't open. You could copy the message and send it yourself.`
+        : `Your ${note.channel === 'email' ? 'mail' : 'messages'} app didn't open. The message is on your clipboard, ready to paste.`;
   }
 }
