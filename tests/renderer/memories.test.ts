@@ -233,6 +233,69 @@ describe('Memory box', () => {
     expect((await fake.api.memories.list()).ok && (await fake.api.memories.list())).toMatchObject({ value: [{ title: 'The harbour' }] });
   });
 
+  it('a memory kept open can be sealed again or marked at peace; one at peace can be sealed again', async () => {
+    const fake = unlocked();
+    const dad = await add(fake, 'Dad', 'his laugh in the kitchen', 5);
+    const sea = await add(fake, 'The sea', 'cold water, bright sky', 3);
+    await add(fake, 'The harbour', 'the boat', 2);
+    const end = async (memoryId: number, outcome: 'keep-open' | 'at-peace') => {
+      const opened = await fake.api.memories.open({ memoryId, moodBefore: 3 });
+      if (!opened.ok) throw new Error(opened.error.message);
+      await fake.api.memories.close({ openingId: opened.value.openingId, outcome });
+    };
+    await end(dad.id, 'keep-open');
+    await end(sea.id, 'at-peace');
+    const page = await openBox(fake);
+    const row = (title: string) => [...list()!.querySelectorAll('li')].find((li) => li.querySelector('h3')!.textContent!.trim() === title)!;
+
+    // Kept open: both; at peace: seal again only; sealed: neither.
+    expect(row('Dad').textContent).toContain('Kept open');
+    byButton(row('Dad'), 'Mark Dad at peace');
+    expect(byButton(row('The sea'), 'Seal The sea again').textContent!.trim()).toBe('Seal it again');
+    expect(() => byButton(row('The sea'), /at peace$/)).toThrow();
+    expect(() => byButton(row('The harbour'), /^(Seal|Mark) /)).toThrow();
+
+    click(byButton(row('Dad'), 'Seal Dad again'));
+    await settle();
+    expect(fake.spies.memories.setStatus).toHaveBeenCalledWith({ memoryId: dad.id, status: 'sealed' });
+    expect(row('Dad').textContent).toContain('Sealed');
+    expect(() => byButton(row('Dad'), /^(Seal|Mark) /)).toThrow();
+    expect(page.textContent).toContain('“Dad” is sealed again, and may be offered another time.');
+    // The button is gone: the keyboard stays on the same memory.
+    expect(document.activeElement).toBe(byButton(page, 'Change Dad'));
+
+    click(byButton(row('The sea'), 'Seal The sea again'));
+    await settle();
+    expect(fake.spies.memories.setStatus).toHaveBeenLastCalledWith({ memoryId: sea.id, status: 'sealed' });
+    expect(row('The sea').textContent).toContain('Sealed');
+  });
+
+  it('marks a kept-open memory at peace, and says so kindly when that cannot be done', async () => {
+    const fake = unlocked();
+    const dad = await add(fake, 'Dad', 'his laugh in the kitchen', 5);
+    const opened = await fake.api.memories.open({ memoryId: dad.id, moodBefore: 3 });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await fake.api.memories.close({ openingId: opened.value.openingId, outcome: 'keep-open' });
+    const page = await openBox(fake);
+
+    fake.spies.memories.setStatus.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: 'This memory is open in a practice right now.' },
+    });
+    click(byButton(page, 'Mark Dad at peace'));
+    await settle();
+    expect(alertText(page)).toContain('This memory is open in a practice right now.');
+    expect(list()!.textContent).toContain('Kept open');
+
+    click(byButton(page, 'Mark Dad at peace'));
+    await settle();
+    expect(fake.spies.memories.setStatus).toHaveBeenLastCalledWith({ memoryId: dad.id, status: 'at-peace' });
+    expect(alertText(page)).toBe('');
+    expect(list()!.textContent).toContain('At peace');
+    expect(page.textContent).toContain('“Dad” is marked at peace.');
+    byButton(page, 'Seal Dad again');
+  });
+
   it('shows the strongest memory to suggest and saves a new choice at once', async () => {
     const fake = unlocked();
     await add(fake, 'The harbour', 'the boat', 2);

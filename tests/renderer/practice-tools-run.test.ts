@@ -3,13 +3,16 @@
  * gets closed, whichever way the session ends, even when the stop lands while it is still opening.
  */
 import { describe, expect, it } from 'vitest';
+import type { MediaListItem } from '../../preload/contract/index.ts';
 import { Practice } from '../../preload/contract/practice.ts';
 import { SessionRun } from '../../renderer/features/session/session-run.svelte.ts';
+import boostTheSignal from '../../resources/practices/boost-the-signal.json';
 import openOneBox from '../../resources/practices/open-one-box.json';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { fakeClock, fakeFrames } from './session-helpers.ts';
 
 const box = Practice.parse(openOneBox);
+const boost = Practice.parse(boostTheSignal);
 /** A ladder practice with breathing only before the step. */
 const ladderNoBreathAfter = Practice.parse({
   id: 'ladder-quick',
@@ -99,20 +102,57 @@ describe('PracticeTools in a run', () => {
     expect(fake.spies.memories.stop).not.toHaveBeenCalled();
   });
 
-  it('a media item chosen twice is recorded once; tears are added only for a tears check-in', async () => {
+  it('while a tool call is on its way the tools are busy, and not after', async () => {
     const fake = createFakeApi({ state: 'unlocked', practices: [box] });
+    const run = await toMemoryOpen(fake);
+    expect(run.tools.busy).toBe(false);
+    const opening = run.tools.openMemory({ memoryId: 1, moodBefore: 3 });
+    expect(run.tools.busy).toBe(true);
+    expect((await opening).ok).toBe(true);
+    expect(run.tools.busy).toBe(false);
+    // A wrong answer from the vault frees it too.
+    fake.spies.memories.close.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } });
+    const closing = run.tools.closeMemory({ outcome: 'reseal' });
+    expect(run.tools.busy).toBe(true);
+    expect((await closing).ok).toBe(false);
+    expect(run.tools.busy).toBe(false);
+  });
+
+  it('a media item is recorded once, when its step is left; tears are added only for a tears check-in', async () => {
+    const fake = createFakeApi({ state: 'unlocked', practices: [boost] });
     await fake.api.media.add({ title: 'Up', kind: 'film', note: '' });
-    const offered = await fake.api.media.offer();
-    if (!offered.ok || !offered.value) throw new Error('no offer');
-    const run = await started(fake, box);
-    run.tools.useMedia(offered.value);
-    run.tools.useMedia(offered.value);
+    await fake.api.media.add({ title: 'Hallelujah', kind: 'song', note: '' });
+    const listed = await fake.api.media.list();
+    if (!listed.ok) throw new Error(listed.error.message);
+    const byTitle = (title: string): MediaListItem => listed.value.find((m) => m.title === title)!;
+    const [up, song] = [byTitle('Up'), byTitle('Hallelujah')];
+    const run = await started(fake, boost);
+    // Not on the media step yet: nothing is taken.
+    run.tools.offerMedia(up);
+    expect(run.tools.media).toBeNull();
+    run.next();
+    run.next();
+    expect(run.step.kind).toBe('media-offer');
+
+    run.tools.offerMedia(up);
+    run.tools.takeMedia(up);
+    run.tools.offerMedia(song); // "Something else": Up is passed over
+    run.tools.takeMedia(up); // a late "opened" for Up changes nothing
+    expect(run.tools.media?.id).toBe(song.id);
+    run.tools.takeMedia(song);
+    run.tools.takeMedia(song);
+    await run.settled();
+    expect(fake.spies.media.recordUse).not.toHaveBeenCalled();
+
+    run.next();
     run.tools.answered('distress', 2);
     await run.settled();
-    expect(fake.spies.media.recordUse).toHaveBeenCalledTimes(1);
+    expect(fake.spies.media.recordUse.mock.calls).toEqual([[{ mediaId: song.id, sessionId: 1 }]]);
     run.tools.answered('tears', 0);
+    run.stop();
     await run.settled();
-    expect(fake.spies.media.recordUse).toHaveBeenLastCalledWith({ mediaId: 1, sessionId: 1, tears: 'none' });
+    expect(fake.spies.media.recordUse).toHaveBeenCalledTimes(2);
+    expect(fake.spies.media.recordUse).toHaveBeenLastCalledWith({ mediaId: song.id, sessionId: 1, tears: 'none' });
   });
 
   it('an attempt says whether the practice breathed before and after the step', async () => {

@@ -2,7 +2,7 @@
  * The practices that use the person's own tools, in the DOM (happy-dom, fake api, fake clock and
  * frames): "Open one box", "Boost the signal" and "Ladder step", from Begin to the end.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, type Mock } from 'vitest';
 import { Practice } from '../../preload/contract/practice.ts';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
 import { texts } from '../../renderer/features/session/texts.ts';
@@ -72,6 +72,24 @@ async function boxItem(fake: FakeApi, id: number) {
   if (!list.ok) throw new Error(list.error.message);
   return list.value.find((m) => m.id === id);
 }
+
+/**
+ * The next call of this spy is done at once (main handles calls in order) but its answer is held
+ * until `release()`, like a passphrase check that takes seconds.
+ */
+function holdNext<I, R>(spy: Mock<(input: I) => Promise<R>>): () => void {
+  const real = spy.getMockImplementation()!;
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  spy.mockImplementationOnce(async (input: I) => {
+    const answer = await real(input);
+    await gate;
+    return answer;
+  });
+  return release;
+}
+
+const footerNext = () => byButton(target.querySelector('footer')!, /^(Next|Skip)$/);
 
 async function openingsOf(fake: FakeApi, memoryId: number) {
   const result = await fake.api.memories.openings({ memoryId });
@@ -222,6 +240,94 @@ describe('Open one box', () => {
     expect((await boxItem(fake, 1))?.status).toBe('sealed');
   });
 
+  it('while a memory is opening, Skip and "Go on without opening it" wait, so the run moves on only once', async () => {
+    const fake = fakeWithTools();
+    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
+    await startAndReach(fake, 'Open one box', 'One memory');
+    await settle();
+    choose('How do you feel right now?', 'Okay');
+    const release = holdNext(fake.spies.memories.open);
+    click(byButton(target, 'Open it'));
+    await settle();
+
+    expect(byButton(target, 'Opening…').disabled).toBe(true);
+    expect(footerNext().disabled).toBe(true);
+    expect(byButton(target, 'Go on without opening it').disabled).toBe(true);
+    click(footerNext());
+    await settle();
+    expect(stepHeading()).toBe('One memory');
+
+    release();
+    await settle();
+    expect(stepHeading()).toBe('Sit with it');
+    expect(footerNext().disabled).toBe(false);
+    expect(target.querySelector('section[aria-label="Your memory"]')!.textContent).toContain('The creaky stairs.');
+  });
+
+  it('a memory that opens after the step was left goes straight back into the box, and the run does not move again', async () => {
+    const fake = fakeWithTools();
+    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
+    const practices = await startAndReach(fake, 'Open one box', 'One memory');
+    await settle();
+    choose('How do you feel right now?', 'Okay');
+    const release = holdNext(fake.spies.memories.open);
+    click(byButton(target, 'Open it'));
+    await settle();
+    // However the step came to be left meanwhile.
+    practices.run!.next();
+    await settle();
+    expect(stepHeading()).toBe('Sit with it');
+
+    release();
+    await settle();
+    await practices.run!.settled();
+    expect(stepHeading()).toBe('Sit with it');
+    expect(practices.run!.tools.memory).toBeNull();
+    expect(text()).not.toContain('The creaky stairs.');
+    expect(fake.spies.memories.stop).toHaveBeenCalledWith({ openingId: 1 });
+    expect((await boxItem(fake, 1))?.status).toBe('sealed');
+    expect((await openingsOf(fake, 1))[0]).toMatchObject({ outcome: 'stopped' });
+  });
+
+  it('a close that comes back after the step was left keeps the person\'s choice and does not move the run again', async () => {
+    const fake = fakeWithTools();
+    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
+    const practices = await startAndReach(fake, 'Open one box', 'One memory');
+    await settle();
+    choose('How do you feel right now?', 'Okay');
+    click(byButton(target, 'Open it'));
+    await settle();
+    await nextUntil('Putting it away');
+    choose('How would you like to leave this memory?', 'It is at peace');
+    const release = holdNext(fake.spies.memories.close);
+    click(byButton(target, 'Done with this memory'));
+    await settle();
+    expect(footerNext().disabled).toBe(true);
+    practices.run!.next();
+    await settle();
+    expect(stepHeading()).toBe('Coming back');
+
+    release();
+    await settle();
+    await practices.run!.settled();
+    expect(stepHeading()).toBe('Coming back');
+    expect((await boxItem(fake, 1))?.status).toBe('at-peace');
+  });
+
+  it('the "keep it open" choice says where to seal it again', async () => {
+    const fake = fakeWithTools();
+    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
+    await startAndReach(fake, 'Open one box', 'One memory');
+    await settle();
+    choose('How do you feel right now?', 'Okay');
+    click(byButton(target, 'Open it'));
+    await settle();
+    await nextUntil('Putting it away');
+    const keep = [...target.querySelectorAll('label')].find((l) => l.textContent!.includes('Keep it open'))!;
+    expect(keep.textContent).toMatch(/seal it again from Your tools, under Memory box/);
+    expect(keep.textContent).not.toMatch(/until you seal it\./);
+  });
+
   it('an empty box says so kindly, points to Your tools, and lets the person go on or end', async () => {
     const fake = fakeWithTools();
     await startAndReach(fake, 'Open one box', 'One memory');
@@ -285,6 +391,68 @@ describe('Boost the signal', () => {
     await settle();
     expect(fake.spies.media.recordUse).toHaveBeenLastCalledWith({ mediaId: 1, sessionId: 1, tears: 'tear' });
     expect(fake.sessions.get(1)?.checkIns).toEqual([expect.objectContaining({ question: 'tears', value: 2 })]);
+  });
+
+  async function twoWithLinks(fake: FakeApi) {
+    await fake.api.media.add({ title: 'Up', kind: 'film', note: '', link: 'https://example.org/up' });
+    await fake.api.media.add({ title: 'Hallelujah', kind: 'song', note: '', link: 'https://example.org/song' });
+  }
+  const mediaCard = () => target.querySelector('section[aria-label="From your moving media"]');
+
+  it('only the item the person ends with is linked to the session (and gets its tears), not one passed over', async () => {
+    const fake = fakeWithTools();
+    await twoWithLinks(fake);
+    await startAndReach(fake, 'Boost the signal', 'Something that moves you');
+    await settle();
+    expect(mediaCard()!.textContent).toContain('Up');
+    click(byButton(mediaCard()!, 'Open link'));
+    await settle();
+    click(byButton(target, 'Something else'));
+    await settle();
+    expect(mediaCard()!.textContent).toContain('Hallelujah');
+    click(byButton(mediaCard()!, 'Open link'));
+    await settle();
+    expect(fake.spies.media.recordUse).not.toHaveBeenCalled();
+    click(byButton(target, 'Go with this one'));
+    await settle();
+    expect(stepHeading()).toBe('Let it play');
+    expect(mediaCard()!.textContent).toContain('Hallelujah');
+
+    await nextUntil('Checking in');
+    choose('Have any tears come?', 'A tear');
+    click(byButton(target, 'Continue'));
+    await settle();
+    expect(fake.spies.media.recordUse.mock.calls).toEqual([[{ mediaId: 2, sessionId: 1 }], [{ mediaId: 2, sessionId: 1, tears: 'tear' }]]);
+  });
+
+  it('an item opened and then passed over with "Something else" and Skip is not counted', async () => {
+    const fake = fakeWithTools();
+    await twoWithLinks(fake);
+    await startAndReach(fake, 'Boost the signal', 'Something that moves you');
+    await settle();
+    click(byButton(mediaCard()!, 'Open link'));
+    await settle();
+    click(byButton(target, 'Something else'));
+    await settle();
+    click(byButton(target, 'Skip'));
+    await settle();
+    expect(stepHeading()).toBe('Let it play');
+    expect(mediaCard()).toBeNull();
+    expect(fake.spies.media.recordUse).not.toHaveBeenCalled();
+  });
+
+  it('stopping on the step after opening an item still links that one item to the session', async () => {
+    const fake = fakeWithTools();
+    await twoWithLinks(fake);
+    const practices = await startAndReach(fake, 'Boost the signal', 'Something that moves you');
+    await settle();
+    click(byButton(mediaCard()!, 'Open link'));
+    await settle();
+    pressEscape();
+    await settle();
+    await practices.run?.settled();
+    expect(heading()).toBe(texts.stopped.title);
+    expect(fake.spies.media.recordUse.mock.calls).toEqual([[{ mediaId: 1, sessionId: 1 }]]);
   });
 
   it('an empty list points to Your tools → Moving media, and the step can be passed', async () => {
@@ -415,6 +583,27 @@ describe('Ladder step', () => {
     await settle();
     expect(stepHeading()).toBe('Do your step');
     expect(card().textContent).toContain('Cry alone with music');
+  });
+
+  it('a step chosen after the person had moved on is dropped, and the run does not move again', async () => {
+    const fake = fakeWithTools();
+    await twoSteps(fake);
+    const practices = await startAndReach(fake, 'Ladder step', 'Your step');
+    await settle();
+    choose('How much distress do you feel right now?', '30');
+    const release = holdNext(fake.spies.sessions.get);
+    click(byButton(target, 'Begin this step'));
+    await settle();
+    expect(footerNext().disabled).toBe(true);
+    practices.run!.next();
+    await settle();
+    expect(stepHeading()).toBe('Do your step');
+
+    release();
+    await settle();
+    expect(stepHeading()).toBe('Do your step');
+    expect(practices.run!.tools.ladder).toBeNull();
+    expect(target.querySelector('section[aria-label="Your step"]')).toBeNull();
   });
 
   it('an empty ladder points to Your tools → Ladder, and the practice can go on without a step', async () => {

@@ -230,9 +230,10 @@ describe('the practices that use the person\'s own tools', () => {
     expect(prompt?.kind === 'prompt' && prompt.writing).toBe(true);
   });
 
-  it('boost-the-signal: gentle; one item offered, a timed "let it play", then the tears check-in', () => {
+  it('boost-the-signal: deeper, with a caution (it gets the readiness check); one item offered, a timed "let it play", then the tears check-in', () => {
     const p = byId('boost-the-signal');
-    expect(p.intensity).toBe('gentle');
+    expect(p.intensity).toBe('deeper');
+    expect(p.caution).toBeTruthy();
     expect(kinds(p)).toEqual(['arrive', 'breathe', 'media-offer', 'silence', 'check-in:tears', 'close']);
     const play = p.steps[3];
     expect(play?.title).toBe('Let it play');

@@ -3,6 +3,7 @@ import {
   type BoxItem,
   type MemoryEdit,
   type MemoryInput,
+  type MemoryStatusInput,
   type Opening,
 } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
@@ -53,6 +54,16 @@ export class MemoriesState {
 
   async remove(id: number): Promise<string | null> {
     const result = await this.#api.memories.remove({ id });
+    await this.load();
+    return result.ok ? null : result.error.message;
+  }
+
+  /**
+   * Seal a memory again (so "Open one box" can offer it) or mark it at peace. Reloads either
+   * way, so the box shows how it really is (main refuses while it is open in a practice).
+   */
+  async setStatus(memoryId: number, status: MemoryStatusInput['status']): Promise<string | null> {
+    const result = await this.#api.memories.setStatus({ memoryId, status });
     await this.load();
     return result.ok ? null : result.error.message;
   }

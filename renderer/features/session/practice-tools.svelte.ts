@@ -17,6 +17,8 @@ export interface ToolsHost {
   sessionId(): number | null;
   /** The session is still running or paused (not stopped, finished or left). */
   live(): boolean;
+  /** The step showing now: a tool call that comes back after the person moved on is undone. */
+  stepIndex(): number;
   /** Writes in order after everything recorded so far; a failure shows quietly after the session. */
   record(write: () => Promise<Result<unknown>>): void;
 }
@@ -45,11 +47,21 @@ export type ToolResult<T = null> = { ok: true; value: T } | { ok: false; error: 
  * whatever memory is open gets closed. The close step closes it with the person's choice;
  * every other way out (Esc, Stop, skipping the close step, finishing without it) reseals it
  * at once with memories.stop, so the opening is logged as stopped.
+ *
+ * A tool call can take seconds (a passphrase check). Meanwhile `busy` holds the run's Next and
+ * Skip, and a call that still comes back after its step was left is undone, never carried on.
  */
 export class PracticeTools {
   memory = $state.raw<OpenMemory | null>(null);
+  /** The moving-media item on offer or chosen; "Something else" only changes which one. */
   media = $state.raw<MediaListItem | null>(null);
   ladder = $state.raw<ChosenLadderStep | null>(null);
+
+  #calls = $state(0);
+  /** The person went with the current media item, or opened its link. */
+  #mediaTaken = false;
+  /** The one item whose use is linked to this session, once its step was left. */
+  #mediaUsed: MediaListItem | null = null;
 
   readonly #api: Api;
   readonly #practice: Practice;
@@ -61,6 +73,20 @@ export class PracticeTools {
     this.#host = host;
   }
 
+  /** A tool call is on its way: the step must not be left under it. */
+  get busy(): boolean {
+    return this.#calls > 0;
+  }
+
+  async #whileBusy<T>(call: () => Promise<T>): Promise<T> {
+    this.#calls++;
+    try {
+      return await call();
+    } finally {
+      this.#calls--;
+    }
+  }
+
   // ---- memory box ------------------------------------------------------------------
 
   /** Opens one memory for the steps that follow. A wrong passphrase changes nothing. */
@@ -68,12 +94,13 @@ export class PracticeTools {
     const sessionId = this.#host.sessionId();
     if (sessionId === null || !this.#host.live()) return notLive();
     if (this.memory) return { ok: true, value: null };
-    const result = await this.#api.memories.open({ ...input, sessionId });
+    const at = this.#host.stepIndex();
+    const result = await this.#whileBusy(() => this.#api.memories.open({ ...input, sessionId }));
     if (!result.ok) return result;
-    if (!this.#host.live()) {
-      // Stopped while it was opening: it goes straight back into the box.
+    if (!this.#host.live() || this.#host.stepIndex() !== at) {
+      // Stopped, or moved on, while it was opening: it goes straight back into the box.
       this.#stop(result.value.openingId);
-      return notLive();
+      return this.#host.live() ? movedOn() : notLive();
     }
     this.memory = { openingId: result.value.openingId, memory: result.value.memory };
     return { ok: true, value: null };
@@ -83,9 +110,12 @@ export class PracticeTools {
   async closeMemory(input: { outcome: CloseChoice; moodAfter?: number; tears?: TearOutcome }): Promise<ToolResult> {
     const open = this.memory;
     if (!open) return { ok: true, value: null };
-    const result = await this.#api.memories.close({ openingId: open.openingId, ...input });
+    const at = this.#host.stepIndex();
+    const result = await this.#whileBusy(() => this.#api.memories.close({ openingId: open.openingId, ...input }));
     if (!result.ok) return result;
     if (this.memory?.openingId === open.openingId) this.memory = null;
+    // Left meanwhile: leaving already resealed it (a no-op after this close); the run must not move again.
+    if (this.#host.stepIndex() !== at) return movedOn();
     return { ok: true, value: null };
   }
 
@@ -102,14 +132,37 @@ export class PracticeTools {
   }
 
   // ---- moving media ----------------------------------------------------------------
+  // One use per session, for the item the person ended with: recorded when the media step is
+  // left (or the session ends on it), so items passed over never share this session's mood and tears.
 
-  /** The person goes with this item: its use is linked to this session (and so to its mood and tears). */
-  useMedia(item: MediaListItem): void {
-    const sessionId = this.#host.sessionId();
-    if (sessionId === null) return;
-    const already = this.media?.id === item.id;
+  /** A new item on offer ("Something else"): it is only looked at until chosen or opened. */
+  offerMedia(item: MediaListItem | null): void {
+    if (!this.#onMediaStep()) return;
+    if (item?.id !== this.media?.id) this.#mediaTaken = false;
     this.media = item;
-    if (!already) this.#host.record(() => this.#api.media.recordUse({ mediaId: item.id, sessionId }));
+  }
+
+  /** The person goes with the item on offer, or opened its link; a late "opened" for an item passed over does not count. */
+  takeMedia(item: MediaListItem): void {
+    if (!this.#onMediaStep() || this.media?.id !== item.id) return;
+    this.#mediaTaken = true;
+  }
+
+  /** A late answer (a link opening, an offer) after the step was left changes nothing. */
+  #onMediaStep(): boolean {
+    return this.#host.live() && this.#practice.steps[this.#host.stepIndex()]?.kind === 'media-offer';
+  }
+
+  #leaveMedia(): void {
+    const item = this.media;
+    const sessionId = this.#host.sessionId();
+    if (this.#mediaUsed) return;
+    if (!item || !this.#mediaTaken || sessionId === null) {
+      this.media = null;
+      return;
+    }
+    this.#mediaUsed = item;
+    this.#host.record(() => this.#api.media.recordUse({ mediaId: item.id, sessionId }));
   }
 
   // ---- ladder ----------------------------------------------------------------------
@@ -121,8 +174,12 @@ export class PracticeTools {
   async chooseLadderStep(step: Omit<ChosenLadderStep, 'startedAt'>): Promise<ToolResult> {
     const sessionId = this.#host.sessionId();
     if (sessionId === null || !this.#host.live()) return notLive();
-    const session = await this.#api.sessions.get({ id: sessionId });
+    const at = this.#host.stepIndex();
+    const session = await this.#whileBusy(() => this.#api.sessions.get({ id: sessionId }));
     if (!session.ok) return session;
+    // Ended or left meanwhile: the choice is dropped.
+    if (!this.#host.live()) return notLive();
+    if (this.#host.stepIndex() !== at) return movedOn();
     this.ladder = { ...step, startedAt: session.value.startedAt };
     return { ok: true, value: null };
   }
@@ -160,12 +217,13 @@ export class PracticeTools {
   entered(stepIndex: number): void {
     const left = this.#practice.steps[stepIndex - 1];
     if (left?.kind === 'memory-close') this.stopMemory();
+    if (left?.kind === 'media-offer') this.#leaveMedia();
     if (left?.kind === 'ladder-record') this.ladder = null;
   }
 
   /** An in-session check-in was answered: tears count for the media item used in this session. */
   answered(question: CheckInQuestion, value: number): void {
-    const item = this.media;
+    const item = this.#mediaUsed;
     const sessionId = this.#host.sessionId();
     const tears = tearOutcomes[value]?.value;
     if (question !== 'tears' || !item || sessionId === null || !tears) return;
@@ -175,6 +233,7 @@ export class PracticeTools {
   /** The session ended (stopped, finished, or left): nothing stays open. */
   ended(): void {
     this.stopMemory();
+    this.#leaveMedia();
     this.ladder = null;
   }
 
@@ -182,8 +241,14 @@ export class PracticeTools {
   discard(): void {
     this.memory = null;
     this.media = null;
+    this.#mediaTaken = false;
+    this.#mediaUsed = null;
     this.ladder = null;
   }
+}
+
+function movedOn(): { ok: false; error: AppErrorShape } {
+  return { ok: false, error: { code: 'INVALID_INPUT', message: 'You had already moved on, so that was left as it was.' } };
 }
 
 function notLive(): { ok: false; error: AppErrorShape } {

@@ -103,6 +103,7 @@ export class SessionRun {
     this.tools = new PracticeTools(api, practice, {
       sessionId: () => this.sessionId,
       live: () => !this.#disposed && this.live,
+      stepIndex: () => this.state.stepIndex,
       record: (write) => this.#record(write),
     });
   }
