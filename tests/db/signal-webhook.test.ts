@@ -38,6 +38,28 @@ function service(post: HttpPost = createNodeHttpPost(), timers = clock): SignalS
   return s;
 }
 
+/** A service whose vault can be locked (the db port then throws LOCKED), with its sealed log. */
+let vaultLocked = false;
+const lockedLog = () => new SealedLog(path.join(dir, 'signals.sealed'));
+function lockable(): SignalService {
+  vaultLocked = false;
+  const s = new SignalService({
+    db: () => {
+      if (vaultLocked) throw new AppError('LOCKED', 'locked');
+      return db;
+    },
+    clock,
+    timers: clock,
+    httpPost: createNodeHttpPost(),
+    openExternal: () => undefined,
+    clipboard: { writeText: () => undefined },
+    lockedLog: lockedLog(),
+  });
+  services.push(s);
+  s.resume();
+  return s;
+}
+
 /** Fake time in 5-second steps, waiting for the real requests each step starts. Bounded by ms / step. */
 async function advance(s: SignalService, ms: number, step = 5_000): Promise<void> {
   await s.whenIdle();
@@ -179,25 +201,6 @@ describe('webhook delivery to a real local server', () => {
   });
 
   it('the screen locks right after the click: tried again while locked, delivered once, and the vault knows after unlock (also after a restart)', async () => {
-    let locked = false;
-    const log = new SealedLog(path.join(dir, 'signals.sealed'));
-    const lockable = () => {
-      const s = new SignalService({
-        db: () => {
-          if (locked) throw new AppError('LOCKED', 'locked');
-          return db;
-        },
-        clock,
-        timers: clock,
-        httpPost: createNodeHttpPost(),
-        openExternal: () => undefined,
-        clipboard: { writeText: () => undefined },
-        lockedLog: log,
-      });
-      services.push(s);
-      s.resume();
-      return s;
-    };
     const s = lockable();
     const id = textContact(s);
     await notifier.down();
@@ -205,12 +208,12 @@ describe('webhook delivery to a real local server', () => {
     await s.whenIdle(); // the first try fails: offline
 
     s.holdWhileLocked();
-    locked = true;
+    vaultLocked = true;
     await notifier.up();
     await advance(s, 30_000);
     expect(notifier.delivered).toEqual(['🫂 could you check on me when you can?']);
     // What happened is written down sealed: no message, no address in the file.
-    const sealed = fs.readFileSync(log.file, 'utf8');
+    const sealed = fs.readFileSync(lockedLog().file, 'utf8');
     expect(sealed.length).toBeGreaterThan(0);
     expect(sealed).not.toMatch(/check on me|127\.0\.0\.1|sent|"id"/);
     await advance(s, 10 * 60_000, 60_000);
@@ -219,38 +222,24 @@ describe('webhook delivery to a real local server', () => {
     // A restart while still locked: the new process knows nothing in memory; the log carries it.
     s.stop();
     services.splice(services.indexOf(s), 1);
-    locked = false;
+    vaultLocked = false;
     const after = lockable();
     expect(after.status(signalId)).toMatchObject({ state: 'sent', outcome: 'delivered', attempts: 2 });
-    expect(fs.existsSync(log.file)).toBe(false);
+    expect(fs.existsSync(lockedLog().file)).toBe(false);
     await advance(after, 5 * 60_000, 60_000);
     expect(notifier.requests).toHaveLength(1);
   });
 
   it('a signal still failing while locked gives up after its 30 minutes, and unlock shows it as not delivered', async () => {
-    let locked = false;
-    const s = new SignalService({
-      db: () => {
-        if (locked) throw new AppError('LOCKED', 'locked');
-        return db;
-      },
-      clock,
-      timers: clock,
-      httpPost: createNodeHttpPost(),
-      openExternal: () => undefined,
-      clipboard: { writeText: () => undefined },
-      lockedLog: new SealedLog(path.join(dir, 'signals.sealed')),
-    });
-    services.push(s);
-    s.resume();
+    const s = lockable();
     const id = textContact(s);
     await notifier.down();
     const { signalId } = await s.send(id, 'help');
     await s.whenIdle();
     s.holdWhileLocked();
-    locked = true;
+    vaultLocked = true;
     await advance(s, 31 * 60_000, 30_000);
-    locked = false;
+    vaultLocked = false;
     s.resume();
     expect(s.status(signalId)).toMatchObject({ outcome: 'not-delivered' });
     expect(s.status(signalId).attempts).toBeGreaterThan(5);
