@@ -116,6 +116,47 @@ test('a ladder of three steps: two calm tries master step 1, and step 2 is next'
   expect(host.externalRequests).toEqual([]);
 });
 
+test('the Ladder step practice: breathing, the next step, then how it went is saved as a try with breathing before and after', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  await goTo(page, 'Your tools');
+  await tab(page, 'Ladder');
+  await page.getByRole('button', { name: 'Add a step to Letting tears come' }).click();
+  await page.getByLabel('Your step').fill('Imagine crying, for a minute');
+  await page.getByLabel('Expected distress (0–100)').fill('20');
+  await page.getByRole('button', { name: 'Add this step' }).click();
+
+  await goTo(page, 'Practices');
+  await page.getByRole('button', { name: 'Start Ladder step' }).click();
+  await page.getByRole('button', { name: 'Begin' }).click();
+  const step = page.getByRole('region', { name: 'Your step' });
+  await expect(step).toContainText('Imagine crying, for a minute', { timeout: 30_000 });
+  await page.getByRole('group', { name: /How much distress do you feel right now/ }).getByRole('radio', { name: '30', exact: true }).check();
+  await page.getByRole('button', { name: 'Begin this step' }).click();
+  await expect(page.getByRole('heading', { name: /Do your step/i })).toBeVisible();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.getByRole('group', { name: /highest distress during the step/ }).getByRole('radio', { name: '40', exact: true }).check();
+  await page.getByRole('group', { name: /how much distress do you feel now/i }).getByRole('radio', { name: '10', exact: true }).check();
+  await page.getByRole('group', { name: 'Did any tears come?' }).getByRole('radio').nth(1).check();
+  await page.getByRole('button', { name: 'Save how it went' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  const attempts = await page.evaluate(async () => {
+    type R<T> = { ok: true; value: T };
+    const api = (window as unknown as { saltwater: { ladder: { view(): Promise<R<{ tracks: Array<{ steps: Array<{ id: number }> }> }>>; attempts(i: { stepId: number }): Promise<R<unknown[]>> } } }).saltwater;
+    const view = await api.ladder.view();
+    const stepId = view.value.tracks[0]!.steps[0]!.id;
+    return (await api.ladder.attempts({ stepId })).value;
+  });
+  expect(attempts).toEqual([
+    expect.objectContaining({ distressBefore: 30, distressPeak: 40, distressAfter: 10, tears: 1, breathedBefore: true, breathedAfter: true, sessionId: expect.any(Number) }),
+  ]);
+  expect(host.externalRequests).toEqual([]);
+});
+
 test('a film that once moved you is offered by Boost the signal, and its use is remembered', async ({ page, host }) => {
   await openApp(page, host);
   await createVault(page);
