@@ -147,8 +147,13 @@ export function createCore(options: CoreOptions): Core {
   function lock(reason: 'manual' | 'idle' | 'system'): void {
     if (!vault.isUnlocked()) return;
     try {
-      setSessionMode(false);
+      // First and on its own: signals on their way must keep going whatever else fails here.
       signals.holdWhileLocked();
+    } catch (error) {
+      report('signals', error);
+    }
+    try {
+      setSessionMode(false);
       journal.purgeDeleted();
     } catch (error) {
       report('lock', error);

@@ -192,10 +192,9 @@ describe('opening a memory', () => {
     expect(box.unfinishedOpening()).toMatchObject({ id: opened.openingId, memoryId: b.id });
   });
 
-  it('outside a practice, a kept-open or at-peace memory can be sealed again (and is offered again), never while it is open', async () => {
+  it('outside a practice, a kept-open or at-peace memory can be sealed again (and is offered again)', async () => {
     const m = await add('Dad', 5);
     const opening = await box.openMemory({ memoryId: m.id, moodBefore: 2 });
-    await expectAppError(() => box.setStatus({ memoryId: m.id, status: 'sealed' }), 'INVALID_INPUT');
     box.closeOpening({ openingId: opening.openingId, outcome: 'keep-open' });
     expect(box.suggest({ maxIntensity: 10 }).memory).toBeNull();
     expect(box.setStatus({ memoryId: m.id, status: 'sealed' }).status).toBe('sealed');
@@ -203,6 +202,11 @@ describe('opening a memory', () => {
     expect(box.setStatus({ memoryId: m.id, status: 'at-peace' }).status).toBe('at-peace');
     expect(box.suggest({ maxIntensity: 10 }).memory).toBeNull();
     await expectAppError(() => box.setStatus({ memoryId: m.id, status: 'open' as 'sealed' }), 'INVALID_INPUT');
+    // Left open by a practice that crashed: sealing it from the box closes that opening as stopped.
+    const abandoned = await box.openMemory({ memoryId: m.id, moodBefore: 2 });
+    expect(box.setStatus({ memoryId: m.id, status: 'sealed' }).status).toBe('sealed');
+    expect(box.openings(m.id)[0]).toMatchObject({ id: abandoned.openingId, outcome: 'stopped' });
+    expect(box.unfinishedOpening()).toBeNull();
   });
 
   it('two opens started together: one opens, the other is told to wait', async () => {

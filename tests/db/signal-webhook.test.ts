@@ -245,4 +245,25 @@ describe('webhook delivery to a real local server', () => {
     expect(s.status(signalId).attempts).toBeGreaterThan(5);
     expect(notifier.requests).toHaveLength(0);
   });
+
+  it('if the sealed log cannot be used, signals still go: while locked from memory, and after unlock from the vault', async () => {
+    fs.mkdirSync(lockedLog().file); // a folder where the log file should be: every write and read fails
+    const s = lockable();
+    const id = textContact(s);
+    await notifier.down();
+    const first = await s.send(id, 'help');
+    await s.whenIdle();
+    s.holdWhileLocked();
+    vaultLocked = true;
+    await notifier.up();
+    await advance(s, 30_000);
+    expect(notifier.delivered).toHaveLength(1);
+    vaultLocked = false;
+    s.resume(); // taking in the log fails: reported, and the vault's outbox carries on
+    const second = await s.send(id, 'ok');
+    await s.whenIdle();
+    expect(s.status(second.signalId)).toMatchObject({ outcome: 'delivered' });
+    expect(notifier.delivered).toEqual(['🫂 could you check on me when you can?', "I'm OK now 💙"]);
+    expect(s.status(first.signalId).outcome).not.toBe('not-delivered');
+  });
 });

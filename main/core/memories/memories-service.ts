@@ -240,15 +240,16 @@ export class MemoriesService {
   }
 
   /**
-   * Outside a practice: seal a memory that was kept open or is at peace, so it can be
-   * offered again, or mark one at peace. Not while it is open in a practice.
+   * Outside a practice (the box is never on screen during one): seal a memory that was
+   * kept open or is at peace, so it can be offered again, or mark one at peace. An opening
+   * of it left unfinished by a reload or crash is closed as stopped first.
    */
   setStatus(input: MemoryStatusInput): BoxItem {
     const { memoryId, status } = parse(MemoryStatusInput, input);
     const db = this.o.db();
     db.transaction(() => {
       this.memory(db, memoryId);
-      if (unfinishedOpenings(db).some((o) => o.memoryId === memoryId)) throw memoryErrors.anotherOpen();
+      for (const o of unfinishedOpenings(db)) if (o.memoryId === memoryId) this.stop(db, o);
       setStatus(db, memoryId, status);
     })();
     return this.get(memoryId);

@@ -202,10 +202,17 @@ export class SignalService {
     this.stopped = false;
     const db = this.tryDb();
     if (!db) return { pending: 0, expired: 0 };
-    this.sealPublic = lockedLogPublicKey(db);
     // Whatever happened while locked (or before a quit while locked) goes into the vault first.
-    takeInLockedChanges(db, this.o.lockedLog, this.locked?.changes ?? [], (e) => this.o.report?.(e));
+    // If that fails it is reported and the vault's outbox carries on regardless: a signal
+    // then at worst goes once more with the same Idempotency-Key, never not at all.
+    const carried = this.locked?.changes ?? [];
     this.locked = null;
+    try {
+      this.sealPublic = lockedLogPublicKey(db);
+      takeInLockedChanges(db, this.o.lockedLog, carried, (e) => this.o.report?.(e));
+    } catch (error) {
+      this.o.report?.(error);
+    }
     const ledger = vaultLedger(db);
     const expired = this.expireOld(ledger);
     const pending = ledger.pending().length;
@@ -244,8 +251,7 @@ export class SignalService {
   /** The vault's outbox, or the locked one; null when neither is there (locked before any unlock). */
   private ledger(): Ledger | null {
     const db = this.tryDb();
-    if (db) return this.locked ? null : vaultLedger(db);
-    return this.locked;
+    return db ? vaultLedger(db) : this.locked;
   }
 
   private process(): void {
