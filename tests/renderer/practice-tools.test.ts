@@ -606,6 +606,31 @@ describe('Ladder step', () => {
     expect(target.querySelector('section[aria-label="Your step"]')).toBeNull();
   });
 
+  it('a try saved after the person had moved on is kept, and the run does not move again', async () => {
+    const fake = fakeWithTools();
+    await twoSteps(fake);
+    const practices = await startAndReach(fake, 'Ladder step', 'Your step');
+    await settle();
+    choose('How much distress do you feel right now?', '30');
+    click(byButton(target, 'Begin this step'));
+    await settle();
+    await nextUntil('How it went');
+    choose('What was the highest distress', '60');
+    choose('And how much distress', '20');
+    choose('Did any tears come?', 'My eyes welled up');
+    const release = holdNext(fake.spies.ladder.recordAttempt);
+    click(byButton(target, 'Save how it went'));
+    await settle();
+    expect(footerNext().disabled).toBe(true);
+    const before = practices.run!.stepIndex;
+    practices.run!.next();
+    await settle();
+    release();
+    await settle();
+    expect(fake.spies.ladder.recordAttempt).toHaveBeenCalledTimes(1);
+    expect(practices.run!.stepIndex).toBe(before + 1);
+  });
+
   it('an empty ladder points to Your tools → Ladder, and the practice can go on without a step', async () => {
     const fake = fakeWithTools();
     await startAndReach(fake, 'Ladder step', 'Your step');

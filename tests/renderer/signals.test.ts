@@ -109,21 +109,24 @@ describe('Signal my person', () => {
 });
 
 describe('what the person is told', () => {
-  it('removing a person asks first, and says when a message to them is still on its way', async () => {
+  it('removing a person asks first and says what happens to messages on their way; focus stays on the page', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await fake.api.contacts.add({ name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } });
     const section = await openSettings(fake);
     click(byButton(section, 'Remove Sam'));
     const confirm = section.querySelector<HTMLElement>('[role="group"][aria-label="Remove Sam?"]')!;
-    expect(confirm.textContent).toContain('Your history stays.');
+    expect(confirm.textContent).toContain('Your history stays, and anything still on its way to them will not be sent.');
     expect(document.activeElement).toBe(byButton(confirm, 'Keep Sam'));
     click(byButton(confirm, 'Keep Sam'));
     expect(fake.spies.contacts.remove).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(byButton(section, 'Remove Sam'));
     click(byButton(section, 'Remove Sam'));
     click(byButton(section, 'Yes, remove'));
     await settle();
     expect(fake.spies.contacts.remove).toHaveBeenCalledWith({ id: 1 });
     expect(section.querySelector('[aria-label="Your trusted people"]')).toBeNull();
+    expect(section.textContent).toContain('Sam was removed.');
+    expect(document.activeElement).toBe(byButton(section, 'Add a trusted person'));
   });
 
   it('never claims the message is on the clipboard when copying failed', () => {
@@ -166,8 +169,10 @@ describe('what the person is told', () => {
     await fake.api.contacts.add({ name: 'Sam', channel: { type: 'webhook', url: 'https://ntfy.example/sam', format: 'text' } });
     const signals = new SignalsState(fake.api);
     await signals.load();
-    await signals.send(1, 'help');
+    // Two quick clicks send one message.
+    await Promise.all([signals.send(1, 'help'), signals.send(1, 'help')]);
     await settle();
+    expect(fake.spies.signals.send).toHaveBeenCalledTimes(1);
     expect(signals.okSentTo(1)).toBe(false);
     fake.setWebhookOutcome('not-delivered');
     await signals.send(1, 'ok');

@@ -188,15 +188,18 @@ export class PracticeTools {
     const chosen = this.ladder;
     const sessionId = this.#host.sessionId();
     if (!chosen || sessionId === null) return notLive();
-    const result = await this.#api.ladder.recordAttempt({
+    const at = this.#host.stepIndex();
+    const result = await this.#whileBusy(() => this.#api.ladder.recordAttempt({
       stepId: chosen.stepId,
       distressBefore: chosen.distressBefore,
       ...answers,
       ...this.#breathing(),
       sessionId,
       startedAt: chosen.startedAt,
-    });
+    }));
     if (result.ok) this.ladder = null;
+    // Saved either way; but if the person moved on meanwhile, the step must not move the run again.
+    if (result.ok && this.#host.stepIndex() !== at) return movedOn();
     return result;
   }
 

@@ -29,6 +29,8 @@ export class SignalsState {
   readonly #stop: () => void;
   /** News about a signal sent from here that came before send() answered. */
   readonly #early = new Map<number, SignalStatus>();
+  /** Contact and message pairs being sent right now: a second click sends nothing more. */
+  readonly #sending = new Set<string>();
 
   constructor(api: Api) {
     this.#api = api;
@@ -60,22 +62,30 @@ export class SignalsState {
     return this.notes.some((n) => n.which === 'help' && n.outcome !== 'not-delivered');
   }
 
-  /** The people a help signal went to (for the follow-up), once each. */
+  /** The people a help signal reached or is reaching (for the follow-up), once each. */
   get helpedContacts(): Contact[] {
-    const ids = new Set(this.notes.filter((n) => n.which === 'help').map((n) => n.contactId));
+    const ids = new Set(this.notes.filter((n) => n.which === 'help' && n.outcome !== 'not-delivered').map((n) => n.contactId));
     return this.contacts.filter((c) => ids.has(c.id));
   }
 
   /** Returns a message when it could not even start. */
   async send(contactId: number, which: Which): Promise<string | null> {
-    const result = await this.#api.signals.send({ contactId, which });
+    const key = `${contactId}:${which}`;
+    if (this.#sending.has(key)) return null;
+    this.#sending.add(key);
+    let result: Awaited<ReturnType<Api['signals']['send']>>;
+    try {
+      result = await this.#api.signals.send({ contactId, which });
+    } finally {
+      this.#sending.delete(key);
+    }
     if (!result.ok) return result.error.message;
     const contact = this.contacts.find((c) => c.id === contactId);
     const { signalId, channel, state } = result.value;
     const outcome: SignalStatus['outcome'] = state === 'opened' ? 'handed-off' : state === 'failed' ? 'not-delivered' : 'pending';
     this.notes = [{ signalId, contactId, contactName: contact?.name ?? '', channel, which, outcome, attempts: 0, lastError: null }, ...this.notes];
     const early = this.#early.get(signalId);
-    this.#early.clear();
+    this.#early.delete(signalId);
     if (early) this.#track(early);
     return null;
   }
@@ -90,7 +100,9 @@ export class SignalsState {
   #track(status: SignalStatus): void {
     const i = this.notes.findIndex((n) => n.signalId === status.signalId);
     if (i < 0) {
+      // Perhaps ours, its answer still on the way; or an older one (not news here). Keep a few.
       this.#early.set(status.signalId, status);
+      if (this.#early.size > 20) this.#early.delete(this.#early.keys().next().value!);
       return;
     }
     const note: SignalNote = {
