@@ -89,6 +89,14 @@ export async function advanceClock(host: RunningHost, ms: number): Promise<void>
   if (!response.ok) throw new Error(`advancing the clock failed: ${response.status}`);
 }
 
+/** What the app handed to the OS so far: links and mail/SMS addresses opened, texts copied. */
+export async function handoffs(host: RunningHost): Promise<{ opened: string[]; copied: string[] }> {
+  const token = new URL(host.appUrl).searchParams.get('token');
+  const response = await fetch(`${host.url}/__test-host/handoffs`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`reading the hand-offs failed: ${response.status}`);
+  return (await response.json()) as { opened: string[]; copied: string[] };
+}
+
 /** First run through the UI; returns the recovery key exactly as shown. */
 export async function createVault(page: Page, passphrase = PASSPHRASE): Promise<string> {
   await page.getByRole('button', { name: "Let's begin" }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_FOLLOW_UP, DEFAULT_MESSAGE, testMessage } from '../../preload/contract/signals.ts';
 import { LocalNotifier } from '../helpers/local-notifier.ts';
-import { createVault, expect, openApp, test } from './fixtures.ts';
+import { createVault, expect, handoffs, openApp, test } from './fixtures.ts';
 
 /**
  * The trusted-contact signal end to end: a real notifier on 127.0.0.1 receives what main
@@ -115,14 +115,10 @@ test('an e-mail contact: the mail app is asked to open with only the agreed mess
   await page.getByRole('button', { name: 'Send a test to Robin' }).click();
   await expect(page.getByText(/Your mail app should be open with the message to Robin/)).toBeVisible();
 
-  const token = new URL(host.appUrl).searchParams.get('token');
-  const handoffs = (await (await fetch(`${host.url}/__test-host/handoffs`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
-    opened: string[];
-    copied: string[];
-  };
   const expected = testMessage('Tide is high 🌊 could you call me?');
-  expect(handoffs.opened).toEqual([`mailto:robin@example.org?body=${encodeURIComponent(expected)}`]);
-  expect(handoffs.copied).toEqual([expected]);
+  const handedOff = await handoffs(host);
+  expect(handedOff.opened).toEqual([`mailto:robin@example.org?body=${encodeURIComponent(expected)}`]);
+  expect(handedOff.copied).toEqual([expected]);
   expect(notifier.requests).toEqual([]);
   expect(host.externalRequests).toEqual([]);
 });

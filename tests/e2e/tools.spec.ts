@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createVault, expect, openApp, test } from './fixtures.ts';
+import { createVault, expect, handoffs, openApp, test } from './fixtures.ts';
 
 /**
  * The practice tools end to end (issue 6): the memory box with "Open one box", the ladder,
@@ -177,9 +177,8 @@ test('a film that once moved you is offered by Boost the signal, and its use is 
   await expect(card).toBeVisible({ timeout: 30_000 });
   await expect(card).toContainText('Up (the first ten minutes)');
   await page.getByRole('button', { name: 'Open link' }).click();
-  const token = new URL(host.appUrl).searchParams.get('token');
-  const handoffs = (await (await fetch(`${host.url}/__test-host/handoffs`, { headers: { authorization: `Bearer ${token}` } })).json()) as { opened: string[] };
-  expect(handoffs.opened).toEqual(['https://example.org/up']);
+  // The OS is asked to open it a moment after the click.
+  await expect.poll(async () => (await handoffs(host)).opened).toEqual(['https://example.org/up']);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Skip for now' }).click();

@@ -455,6 +455,23 @@ describe('Boost the signal', () => {
     expect(fake.spies.media.recordUse.mock.calls).toEqual([[{ mediaId: 1, sessionId: 1 }]]);
   });
 
+  it('Stop pressed while the browser is still opening the link keeps that item linked to the session', async () => {
+    const fake = fakeWithTools();
+    await twoWithLinks(fake);
+    const practices = await startAndReach(fake, 'Boost the signal', 'Something that moves you');
+    await settle();
+    let opened: (value: { ok: true; value: null }) => void = () => {};
+    fake.spies.media.openLink.mockImplementationOnce(() => new Promise((resolve) => (opened = resolve)));
+    click(byButton(mediaCard()!, 'Open link'));
+    pressEscape();
+    await settle();
+    opened({ ok: true, value: null });
+    await settle();
+    await practices.run?.settled();
+    expect(heading()).toBe(texts.stopped.title);
+    expect(fake.spies.media.recordUse.mock.calls).toEqual([[{ mediaId: 1, sessionId: 1 }]]);
+  });
+
   it('an empty list points to Your tools → Moving media, and the step can be passed', async () => {
     const fake = fakeWithTools();
     await startAndReach(fake, 'Boost the signal', 'Something that moves you');

@@ -58,7 +58,7 @@ export class PracticeTools {
   ladder = $state.raw<ChosenLadderStep | null>(null);
 
   #calls = $state(0);
-  /** The person went with the current media item, or opened its link. */
+  /** The person went with the current media item, or reached for its link. */
   #mediaTaken = false;
   /** The one item whose use is linked to this session, once its step was left. */
   #mediaUsed: MediaListItem | null = null;
@@ -142,13 +142,13 @@ export class PracticeTools {
     this.media = item;
   }
 
-  /** The person goes with the item on offer, or opened its link; a late "opened" for an item passed over does not count. */
+  /** The person goes with the item on offer, or reaches for its link; an item no longer on offer does not count. */
   takeMedia(item: MediaListItem): void {
     if (!this.#onMediaStep() || this.media?.id !== item.id) return;
     this.#mediaTaken = true;
   }
 
-  /** A late answer (a link opening, an offer) after the step was left changes nothing. */
+  /** A late answer (an offer) after the step was left changes nothing. */
   #onMediaStep(): boolean {
     return this.#host.live() && this.#practice.steps[this.#host.stepIndex()]?.kind === 'media-offer';
   }
