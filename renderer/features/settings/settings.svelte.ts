@@ -56,6 +56,7 @@ export class SettingsState {
   }
 
   async load(): Promise<void> {
+    this.loadError = null;
     const result = await this.#api.settings.get();
     if (!result.ok) {
       this.loadError = result.error.message;
@@ -63,14 +64,6 @@ export class SettingsState {
     }
     this.settings = result.value;
     this.loaded = true;
-  }
-
-  /** Returns an error message or null. */
-  async setIdleMinutes(minutes: number): Promise<string | null> {
-    const result = await this.#api.settings.update({ idleLockMinutes: minutes });
-    if (!result.ok) return result.error.message;
-    this.settings = result.value;
-    return null;
   }
 
   /** Saves some settings at once. Returns an error message or null. */
