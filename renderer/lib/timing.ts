@@ -16,28 +16,6 @@ export function throttle(fn: () => void, intervalMs: number, now: Now = Date.now
   };
 }
 
-export interface Debounced<A extends unknown[]> {
-  (...args: A): void;
-  cancel(): void;
-}
-
-/** Calls `fn` once, `ms` after the last call. */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): Debounced<A> {
-  let handle: ReturnType<typeof setTimeout> | null = null;
-  const debounced = (...args: A) => {
-    if (handle !== null) clearTimeout(handle);
-    handle = setTimeout(() => {
-      handle = null;
-      fn(...args);
-    }, ms);
-  };
-  debounced.cancel = () => {
-    if (handle !== null) clearTimeout(handle);
-    handle = null;
-  };
-  return debounced;
-}
-
 /** "4 s", rounded up, never below 1 while time remains. */
 export function secondsLeft(ms: number): number {
   return Math.max(0, Math.ceil(ms / 1000));
