@@ -16,6 +16,7 @@ import {
   listSchedules,
   liveOccurrences,
   occurrencesOf,
+  occurrenceStates,
   offeredOccurrence,
   readQuietHours,
   readSealKeys,
@@ -624,7 +625,7 @@ export function watermarkAt(stored: StoredRule, zone: string, now: number): Wall
   return mark;
 }
 
-const changeStates = new Set<string>(['fired', 'snoozed', 'skipped', 'missed', 'offered', 'started']);
+const changeStates = new Set<string>(occurrenceStates);
 
 /** Records come from our own sealed log, but a bad one must never stop an unlock. */
 function parseChanges(record: string): Change[] {
