@@ -168,7 +168,8 @@ export class Reminders {
   }
 }
 
-function timeWords(at: number): string {
+/** A planned time on the clock: "09:05". */
+export function timeWords(at: number): string {
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
