@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { app, powerMonitor, type BrowserWindow } from 'electron';
+import type { EventName, EventPayload } from '../../preload/contract/index.ts';
 import { createCore } from '../core/services.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
 import { nativeBindingForElectron } from './native-binding.ts';
 import { serveRenderer } from './protocol.ts';
-import { createMainWindow, hardenSession } from './window.ts';
+import { createMainWindow, hardenSession, showWindow } from './window.ts';
 import { createSessionMode } from './adapters/session-mode.ts';
 import { createReminderNotifier } from './adapters/notifications.ts';
 import { watchClock } from './adapters/clock-watch.ts';
@@ -16,10 +17,11 @@ export function bootstrap(): void {
   let win: BrowserWindow | null = null;
   let closing: { readyToClose: () => void } | null = null;
   const sessionMode = createSessionMode();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => sendEvent(win, event, payload);
   const core = createCore({
     dataDir: join(app.getPath('userData'), 'vault'),
     nativeBinding: nativeBindingForElectron(),
-    emit: (event, payload) => sendEvent(win, event, payload),
+    emit,
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
     sessionMode: (active) => sessionMode.set(win, active),
     notify: (reminder) => notify(reminder),
@@ -29,7 +31,7 @@ export function bootstrap(): void {
     openExternal: openInOs,
     clipboard: systemClipboard,
   });
-  const notify = createReminderNotifier(() => win, (event, payload) => sendEvent(win, event, payload));
+  const notify = createReminderNotifier(() => win, emit);
   watchClock(() => core.recomputeSchedule());
 
   hardenSession();
@@ -42,7 +44,7 @@ export function bootstrap(): void {
 
   win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
-  closing = holdCloseForSave(win, () => sendEvent(win, 'app.closing', {}));
+  closing = holdCloseForSave(win, () => emit('app.closing', {}));
   // A session belongs to the page that started it: if the page reloads or crashes, end it
   // (full screen, keeping awake and the paused idle lock all go with it).
   win.webContents.on('render-process-gone', () => core.endSessionMode());
@@ -51,12 +53,7 @@ export function bootstrap(): void {
   });
 
   // Opening Saltwater again brings the running window forward.
-  app.on('second-instance', () => {
-    if (!win || win.isDestroyed()) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
-  });
+  app.on('second-instance', () => showWindow(win));
 
   app.on('window-all-closed', () => app.quit());
   // The vault closes last, after the window has had its chance to save (see holdCloseForSave).

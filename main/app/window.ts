@@ -36,6 +36,14 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   return win;
 }
 
+/** Brings the window forward (restored, shown, focused), if it is still there. */
+export function showWindow(win: BrowserWindow | null): void {
+  if (!win || win.isDestroyed()) return;
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
 function guardContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();

@@ -1,6 +1,7 @@
 import { Notification, type BrowserWindow } from 'electron';
 import type { EventName, EventPayload } from '../../../preload/contract/index.ts';
 import type { Reminder } from '../../core/scheduler/scheduler.ts';
+import { showWindow } from '../window.ts';
 
 /**
  * OS notifications for reminders. Only the words the scheduler chose (never journal text; never
@@ -22,12 +23,7 @@ export function createReminderNotifier(
     notification.on('failed', forget);
     notification.on('click', () => {
       forget();
-      const win = mainWindow();
-      if (win && !win.isDestroyed()) {
-        if (win.isMinimized()) win.restore();
-        win.show();
-        win.focus();
-      }
+      showWindow(mainWindow());
       emit('reminder.open', reminder.target);
     });
     notification.show();
