@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/bench/chromium.ts';
 
 /**
  * End-to-end tests drive the real renderer against the real services through the test host.
  * Debian's Chromium is used when present; otherwise Playwright's own (`npx playwright install chromium`).
  */
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -17,10 +15,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1200, height: 800 },
-    launchOptions: {
-      executablePath: process.env.SALTWATER_CHROMIUM ?? systemChromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'off',
     screenshot: 'off',
   },

@@ -4,7 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
  * Serving the built renderer, shared by Electron's app:// handler and the test host:
  * which file a URL path names (never one outside `root`) and its content type.
  */
-export const contentTypes: Readonly<Record<string, string>> = {
+const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestHost } from '../test-host/server.ts';
+import { fastKdf, startTestHost } from '../test-host/server.ts';
 import { createVault } from '../../tests/e2e/fixtures.ts';
 import { launchChromium } from './chromium.ts';
 import { percentile, type BenchResult } from './report.ts';
@@ -34,7 +34,7 @@ const PROBE = `
 
 export async function run(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'saltwater-bench-stop-'));
-  const host = await startTestHost({ dataDir: dir, kdf: { N: 2 ** 12, r: 8, p: 1 }, sessionSpeed: 1 });
+  const host = await startTestHost({ dataDir: dir, kdf: fastKdf, sessionSpeed: 1 });
   const browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   const screen: number[] = [];
   const silent: number[] = [];

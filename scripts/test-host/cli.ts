@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startTestHost } from './server.ts';
+import { fastKdf, startTestHost } from './server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +28,7 @@ const host = await startTestHost({
   dataDir,
   port: Number(values.port),
   idleLockMsOverride: values['idle-lock-ms'] ? Number(values['idle-lock-ms']) : undefined,
-  kdf: values['fast-kdf'] ? { N: 2 ** 12, r: 8, p: 1 } : undefined,
+  kdf: values['fast-kdf'] ? fastKdf : undefined,
   sessionSpeed: values['session-speed'] ? Number(values['session-speed']) : undefined,
   fakeClockStart: values['fake-clock'] ? Date.parse(values['fake-clock']) : undefined,
 });

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
 import { contentTypeOf, resolveStaticFile } from '../../main/core/static-files.ts';
@@ -40,8 +40,11 @@ export interface TestHost {
 const root = resolve(import.meta.dirname, '../..');
 const MAX_BODY = 4 * 1024 * 1024;
 
+/** A cheap key derivation for tests, previews and benches only (`--fast-kdf`): never for real data. */
+export const fastKdf = { N: 2 ** 12, r: 8, p: 1 } as const;
+
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
-  const rendererDir = normalize(resolve(options.rendererDir ?? join(root, 'out/renderer')) + sep);
+  const rendererDir = resolve(options.rendererDir ?? join(root, 'out/renderer'));
   const token = randomBytes(24).toString('base64url');
   const bridge = await bundleBridge();
   const streams = new Set<ServerResponse>();
