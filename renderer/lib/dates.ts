@@ -28,3 +28,10 @@ export function plainDate(timestamp: number, now: Date = new Date(), locale?: st
 export function fullDate(timestamp: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(timestamp));
 }
+
+/** "2025-03" (or a whole date, "2025-03-14") → "March 2025" (or as `options` say, e.g. { month: 'short' } → "Mar"), in the person's language. */
+export function monthLabel(key: string, options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' }, locale?: string): string {
+  const [year, month] = key.split('-').map(Number) as [number, number];
+  // The key is already a calendar month in the person's zone; format it as-is (UTC, no shifting).
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
+}

@@ -12,7 +12,8 @@ import {
   quadrants,
   splitNotYet,
 } from '../../renderer/features/journal/feelings/mood-grid.ts';
-import { growthBars, monthLabel } from '../../renderer/features/journal/feelings/growth.ts';
+import { growthBars } from '../../renderer/features/journal/feelings/growth.ts';
+import { monthLabel } from '../../renderer/lib/dates.ts';
 import emotions from '../../resources/emotions.json';
 
 /** The vocabulary as emotions.vocabulary returns it for a vault without words of its own. */
@@ -116,6 +117,7 @@ describe('month by month', () => {
   it('names the month it was counted in, whatever the local zone', () => {
     expect(monthLabel('2025-03', undefined, 'en-GB')).toBe('March 2025');
     expect(monthLabel('2025-12', { month: 'short' }, 'en-GB')).toBe('Dec');
+    expect(monthLabel('2026-11-20', undefined, 'en-GB')).toBe('November 2026'); // a whole date, as the crisis lines' "last checked"
   });
 });
 

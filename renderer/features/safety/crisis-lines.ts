@@ -18,8 +18,3 @@ export const emergencyWords = (country: CrisisCountry | null): string =>
   country
     ? `If you are in danger right now, call ${country.emergency} for emergency services.`
     : 'If you are in danger right now, call your local emergency number.';
-
-/** "November 2026", for the quiet "last checked" line. */
-export function checkedWords(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-}

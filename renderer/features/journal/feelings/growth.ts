@@ -1,12 +1,5 @@
 import type { EmotionGranularity } from '../../../../preload/contract/index.ts';
 
-/** "2025-03" → "March 2025" (or as `options` say, e.g. { month: 'short' } → "Mar"), in the person's language. */
-export function monthLabel(key: string, options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric' }, locale?: string): string {
-  const [year, month] = key.split('-').map(Number) as [number, number];
-  // The key is already a calendar month in the person's zone; format it as-is (UTC, no shifting).
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
-}
-
 export interface Bar {
   month: string;
   x: number;
