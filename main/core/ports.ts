@@ -12,6 +12,9 @@ export interface Timers {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/** The computer's IANA time zone now (it can change while the app runs). */
+export const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 export const systemTimers: Timers = {
   setTimeout: (callback, ms) => {
     const handle = setTimeout(callback, ms);

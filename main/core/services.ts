@@ -19,7 +19,7 @@ import { ReflectionService } from './reflection/reflection-service.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { errorKind, logProblem } from './log.ts';
-import { systemClock, systemTimers, type Clock, type Timers } from './ports.ts';
+import { systemClock, systemTimers, systemZone, type Clock, type Timers } from './ports.ts';
 
 export interface CoreOptions {
   /** Folder that holds the vault files. */
@@ -74,6 +74,7 @@ export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const timers = options.timers ?? systemTimers;
   const emit = options.emit ?? (() => {});
+  const zone = options.zone ?? systemZone;
   const report = (where: string, error: unknown) => logProblem(where, errorKind(error));
   const vault = new Vault({
     dir: options.dataDir,
@@ -83,8 +84,8 @@ export function createCore(options: CoreOptions): Core {
   });
   const db = () => vault.db();
   const journal = new Journal(db, clock);
-  // Granularity counts calendar months in the same zone the Scheduler uses (the system's when absent).
-  const vocabulary = new VocabularyService(db, clock, options.zone);
+  // Granularity counts calendar months in the same zone the Scheduler uses.
+  const vocabulary = new VocabularyService(db, clock, zone);
   const settings = new SettingsService(db);
   const library = new PracticeLibrary(options.resourcesDir);
   const sessions = new SessionsService(db, clock, library);
@@ -125,7 +126,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     clock,
     timers,
-    zone: options.zone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    zone,
     notify: (reminder) => {
       options.notify?.(reminder);
       emit('reminder.due', reminder);

@@ -1,4 +1,5 @@
 import { powerMonitor } from 'electron';
+import { systemZone } from '../../core/ports.ts';
 
 /**
  * Reminders are planned from the wall clock. Electron has no event for a changed clock or
@@ -6,13 +7,12 @@ import { powerMonitor } from 'electron';
  * clock was set) and re-read the zone; waking from sleep and unlocking the screen count too.
  */
 export function watchClock(onChange: () => void): () => void {
-  const zone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-  let lastZone = zone();
+  let lastZone = systemZone();
   let wall = Date.now();
   let mono = performance.now();
   const timer = setInterval(() => {
     const jumped = Math.abs(Date.now() - wall - (performance.now() - mono)) > 2_000;
-    const zoneNow = zone();
+    const zoneNow = systemZone();
     wall = Date.now();
     mono = performance.now();
     if (jumped || zoneNow !== lastZone) {

@@ -8,7 +8,7 @@ import {
   type Vocabulary,
 } from '../../../preload/contract/index.ts';
 import { isTimeZone } from '../../../preload/contract/schedule/zone-time.ts';
-import type { Clock } from '../ports.ts';
+import { systemZone, type Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
 import { countGranularity, foldWord, granularitySentence, type WordUse } from './granularity.ts';
 import { statement } from './statements.ts';
@@ -87,8 +87,6 @@ const OptionalPlacement = EmotionPlacement.nullable();
 
 /** Generous, but keeps a runaway script from growing the list without end. */
 export const maxCustomWords = 500;
-
-const systemZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 interface CustomRow {
   word: string;
