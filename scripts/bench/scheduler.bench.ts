@@ -138,8 +138,8 @@ class SimulatedWorld {
       inSession: () => this.inSession,
       practiceTitle: (id) => id,
       ...(this.options.withoutSealedLog ? {} : { lockedLog: this.log }),
-      report: (problem) => {
-        throw new Error(`scheduler reported: ${problem}`);
+      report: (problem, error) => {
+        throw new Error(`scheduler reported: ${problem}`, { cause: error });
       },
     });
     this.scheduler.start();

@@ -74,7 +74,7 @@ class World {
       inSession: () => this.inSession,
       practiceTitle: (id) => titles[id],
       ...(this.withLog ? { lockedLog: this.log } : {}),
-      report: (p) => this.problems.push(p),
+      report: (p, error) => this.problems.push(error instanceof Error ? `${p}: ${error.message}` : p),
     });
     this.scheduler.start();
   }

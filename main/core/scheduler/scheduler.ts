@@ -41,7 +41,7 @@ import {
   type Schedule,
   type UpcomingOccurrence,
 } from '../../../preload/contract/schedule/schemas.ts';
-import { logProblem } from '../log.ts';
+import { errorKind, logProblem } from '../log.ts';
 import { newSealKeys, type SealedLog } from './sealed-log.ts';
 import { keyFromMs, msFromKey, parseWallKey, wallFromMs, wallMs, type WallKey } from '../../../preload/contract/schedule/wall-time.ts';
 import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
@@ -81,7 +81,8 @@ export interface SchedulerOptions {
   practiceTitle: (practiceId: string) => string | undefined;
   /** Where changes made while the vault is locked are kept, sealed, until it is unlocked. */
   lockedLog?: SealedLog;
-  report?: (problem: string) => void;
+  /** Where problems go; by default the log, which gets the error's kind only (see log.ts). */
+  report?: (problem: string, error?: unknown) => void;
 }
 
 /** setTimeout overflows above 2^31−1 ms (24.8 days) and fires at once; stay well below. */
@@ -590,9 +591,8 @@ export class Scheduler {
   }
 
   private problem(what: string, error?: unknown): void {
-    // Messages only: an error here may carry SQL, never schedule content, but keep it short.
-    const detail = error instanceof Error ? `: ${error.message.slice(0, 200)}` : '';
-    (this.o.report ?? ((p: string) => logProblem('scheduler', p)))(`${what}${detail}`);
+    if (this.o.report) this.o.report(what, error);
+    else logProblem('scheduler', error === undefined ? what : `${what}: ${errorKind(error)}`);
   }
 }
 
