@@ -1,4 +1,5 @@
 import type { BoxItem, MemoryStatus, Opening, OpeningOutcome } from '../../../preload/contract/index.ts';
+import { numberChoices, type ScaleChoice } from '../../components/ScaleField.svelte';
 import { plainDate } from '../../lib/dates.ts';
 import { moodWords } from '../practices/history.ts';
 import { tearWords } from '../session/texts.ts';
@@ -6,7 +7,7 @@ import { tearWords } from '../session/texts.ts';
 /** The memory box in plain words: status, intensity, how an opening ended. */
 
 /** The 1–10 choices for ScaleField. */
-export const intensityChoices: Array<{ value: number; label: string }> = Array.from({ length: 10 }, (_, i) => ({ value: i + 1, label: String(i + 1) }));
+export const intensityChoices: ScaleChoice[] = numberChoices(1, 10);
 export const intensityEnds: [string, string] = ['1 · gentle, easy to hold', '10 · very strong'];
 
 const statusWords: Record<MemoryStatus, string> = {

@@ -1,5 +1,6 @@
 import { stepSeconds } from '../../../preload/contract/breath.ts';
 import type { BreathPattern, BreathPhaseKind, CheckInQuestion, Practice, Step } from '../../../preload/contract/practice.ts';
+import { numberChoices, type ScaleChoice } from '../../components/ScaleField.svelte';
 import type { RunnerStep } from './runner.ts';
 import { tearOutcomes, texts } from './texts.ts';
 
@@ -25,20 +26,17 @@ export const phaseWords: Record<BreathPhaseKind, string> = {
   rest: 'Rest',
 };
 
-export interface ScaleOption {
-  value: number;
-  label: string;
-}
-
 export interface ScaleSpec {
   legend: string;
-  options: ScaleOption[];
+  options: ScaleChoice[];
   /** Shown under the scale, at its two ends (for number scales). */
   ends?: [string, string];
 }
 
-const numbers = (from: number, to: number): ScaleOption[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ value: from + i, label: String(from + i) }));
+export const moodOptions: ScaleChoice[] = texts.moodLabels.map((label, i) => ({ value: i + 1, label }));
+export const readinessOptions: ScaleChoice[] = texts.readiness.labels.map((label, i) => ({ value: i + 1, label }));
+/** The check-in's tears, 0–4, by their place in `tearOutcomes`. */
+export const tearOptions: ScaleChoice[] = tearOutcomes.map((t, i) => ({ value: i, label: t.label }));
 
 /** The in-session check-in questions: distress 0–10, mood 1–5, tears 0–4 (the contract's ranges). */
 export function checkInScale(question: CheckInQuestion): ScaleSpec {
@@ -46,13 +44,13 @@ export function checkInScale(question: CheckInQuestion): ScaleSpec {
     case 'distress':
       return {
         legend: 'How much distress do you feel right now?',
-        options: numbers(0, 10),
+        options: numberChoices(0, 10),
         ends: ['0: calm', '10: the most you can imagine'],
       };
     case 'mood':
-      return { legend: 'How do you feel right now?', options: texts.moodLabels.map((label, i) => ({ value: i + 1, label })) };
+      return { legend: 'How do you feel right now?', options: moodOptions };
     case 'tears':
-      return { legend: 'Have any tears come?', options: tearOutcomes.map((t, i) => ({ value: i, label: t.label })) };
+      return { legend: 'Have any tears come?', options: tearOptions };
   }
 }
 
@@ -72,13 +70,10 @@ export function ladderDistressScale(legend: string): ScaleSpec {
 }
 
 /** The ladder's tears, 0–3, in words. */
-export const ladderTearsOptions: ScaleOption[] = ['No tears', 'My eyes welled up', 'Some tears', 'I cried freely'].map((label, i) => ({
+export const ladderTearsOptions: ScaleChoice[] = ['No tears', 'My eyes welled up', 'Some tears', 'I cried freely'].map((label, i) => ({
   value: i,
   label,
 }));
-
-export const moodOptions: ScaleOption[] = texts.moodLabels.map((label, i) => ({ value: i + 1, label }));
-export const readinessOptions: ScaleOption[] = texts.readiness.labels.map((label, i) => ({ value: i + 1, label }));
 
 /** "about 4 min left", "less than a minute left"; null when nothing timed is left. */
 export function timeLeftWords(seconds: number): string | null {
