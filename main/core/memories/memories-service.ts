@@ -1,9 +1,9 @@
-import { AppError } from '../../../preload/contract/index.ts';
 import { parse } from '../journal/validate.ts';
 import type { Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
 import { resolveKdfParams, type KdfParams } from '../vault/kdf.ts';
 import { delayAfterFailures, retryAfterMs } from '../vault/throttle.ts';
+import { openOrNull } from '../vault/vault-errors.ts';
 import { memoryErrors } from './memory-errors.ts';
 import {
   CloseOpeningInput,
@@ -212,13 +212,8 @@ export class MemoriesService {
    * mid-way) is logged as stopped and its memory resealed. Does nothing while locked.
    */
   settleUnfinished(): { settled: number } {
-    let db: Db;
-    try {
-      db = this.o.db();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'LOCKED') return { settled: 0 };
-      throw error;
-    }
+    const db = openOrNull(() => this.o.db());
+    if (!db) return { settled: 0 };
     return db.transaction(() => {
       const open = unfinishedOpenings(db);
       for (const opening of open) this.stop(db, opening);

@@ -2,7 +2,7 @@ import { AppError } from '../../../preload/contract/index.ts';
 import { parse } from '../journal/validate.ts';
 import type { Clock, Timers } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
-import { vaultErrors } from '../vault/vault-errors.ts';
+import { openOrNull, vaultErrors } from '../vault/vault-errors.ts';
 import { schedulesToIcs } from './ics.ts';
 import { applyToModel, evaluate, zoneOf, type Due, type Model, type PlannedSchedule } from './plan.ts';
 import { snoozeTime } from './quiet-hours.ts';
@@ -130,7 +130,7 @@ export class Scheduler {
    * change, and when a session ends. Safe to call at any time, any number of times.
    */
   recompute(): void {
-    const db = this.tryDb();
+    const db = openOrNull(() => this.open());
     if (db) this.reload(db);
     this.process();
   }
@@ -428,7 +428,7 @@ export class Scheduler {
   /** Records changes durably first (vault, or sealed log while locked), then in memory. */
   private commit(changes: Change[]): void {
     if (changes.length === 0) return;
-    const db = this.tryDb();
+    const db = openOrNull(() => this.open());
     if (db) applyChanges(db, changes);
     else this.writeWhileLocked(changes);
     if (this.model) applyToModel(this.model, changes);
@@ -443,15 +443,6 @@ export class Scheduler {
     } catch (error) {
       // Still held in memory; only a quit before the next unlock would lose it.
       this.problem('could not write the sealed log', error);
-    }
-  }
-
-  private tryDb(): Db | null {
-    try {
-      return this.open();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'LOCKED') return null;
-      throw error;
     }
   }
 
@@ -486,7 +477,7 @@ export class Scheduler {
 
   private ensureModel(): Model {
     if (!this.model) {
-      const db = this.tryDb();
+      const db = openOrNull(() => this.open());
       if (db) this.reload(db);
     }
     if (!this.model) throw vaultErrors.locked();
@@ -533,7 +524,7 @@ export class Scheduler {
   private stateOf(model: Model, scheduleId: number, occurrence: WallKey): OccurrenceRow | undefined {
     const known = model.states.get(scheduleId)?.get(occurrence);
     if (known) return known;
-    const db = this.tryDb();
+    const db = openOrNull(() => this.open());
     return db ? findOccurrence(db, scheduleId, occurrence) : undefined;
   }
 

@@ -3,6 +3,7 @@ import { AppError } from '../../../preload/contract/index.ts';
 import { parse } from '../journal/validate.ts';
 import type { Clock, Timers } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
+import { openOrNull } from '../vault/vault-errors.ts';
 import { afterFailure, judgeStatus, messengerUri, REQUEST_TIMEOUT_MS, requestHeaders, SEND_WINDOW_MS, webhookRequest } from './outbox.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './ports.ts';
 import type { SealedLog } from '../scheduler/sealed-log.ts';
@@ -200,7 +201,7 @@ export class SignalService {
    */
   resume(): { pending: number; expired: number } {
     this.stopped = false;
-    const db = this.tryDb();
+    const db = openOrNull(() => this.o.db());
     if (!db) return { pending: 0, expired: 0 };
     // Whatever happened while locked (or before a quit while locked) goes into the vault first.
     // If that fails it is reported and the vault's outbox carries on regardless: a signal
@@ -225,7 +226,7 @@ export class SignalService {
    * minutes; what happens is sealed to a log the vault takes in at unlock.
    */
   holdWhileLocked(): void {
-    const db = this.tryDb();
+    const db = openOrNull(() => this.o.db());
     if (!db || this.stopped) return;
     this.locked = new LockedLedger(vaultLedger(db).pending(), this.o.lockedLog, this.sealPublic, (e) => this.o.report?.(e));
   }
@@ -250,7 +251,7 @@ export class SignalService {
 
   /** The vault's outbox, or the locked one; null when neither is there (locked before any unlock). */
   private ledger(): Ledger | null {
-    const db = this.tryDb();
+    const db = openOrNull(() => this.o.db());
     return db ? vaultLedger(db) : this.locked;
   }
 
@@ -362,18 +363,9 @@ export class SignalService {
   /** Tells the UI; while locked there is nobody to tell (the vault holds the truth at unlock). */
   private emit(signalId: number): void {
     if (!this.o.onChange) return;
-    const db = this.tryDb();
+    const db = openOrNull(() => this.o.db());
     const row = db && findSignal(db, signalId);
     if (row) this.o.onChange(toStatus(row));
-  }
-
-  private tryDb(): Db | null {
-    try {
-      return this.o.db();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'LOCKED') return null;
-      throw error;
-    }
   }
 
   private contact(db: Db, id: number): Contact {

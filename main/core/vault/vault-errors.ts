@@ -11,6 +11,16 @@ function inTime(ms: number): string {
   return seconds === 1 ? 'in a second' : `in ${seconds} seconds`;
 }
 
+/** What `open` gives, or null while the vault is locked; any other failure is thrown. */
+export function openOrNull<T>(open: () => T): T | null {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'LOCKED') return null;
+    throw error;
+  }
+}
+
 export const vaultErrors = {
   noVault: () => new AppError('NO_VAULT', "There's no vault here yet. You can create one to begin."),
 
