@@ -16,6 +16,7 @@ import { toFtsQuery } from './fts-query.ts';
 import { preview, previewSourceLength } from './preview.ts';
 import { matchClose, matchOpen, snippetParts } from './snippet.ts';
 import { statement } from './statements.ts';
+import { sessionExists } from '../sessions/store.ts';
 import { parse } from './validate.ts';
 
 export type EntryFieldsInput = Partial<z.input<typeof EntryFields>>;
@@ -58,7 +59,6 @@ interface HitRow extends SummaryRow {
 
 const sql = {
   insertEntry: `INSERT INTO entries (created_at, updated_at, body, session_id) VALUES (?, ?, ?, ?)`,
-  sessionExists: `SELECT 1 FROM sessions WHERE id = ?`,
   getEntry: `SELECT id, created_at AS createdAt, updated_at AS updatedAt, body, session_id AS sessionId
              FROM entries WHERE id = ? AND deleted_at IS NULL`,
   getEmotions: `SELECT word, intensity, body_location AS bodyLocation
@@ -130,7 +130,7 @@ export class Journal {
     const body = parsed.body ?? '';
     const db = this.db();
     const now = this.clock.now();
-    if (sessionId !== null && !statement(db, sql.sessionExists).get(parse(EntryId, sessionId))) {
+    if (sessionId !== null && !sessionExists(db, parse(EntryId, sessionId))) {
       throw new AppError('NOT_FOUND', 'That session could not be found.');
     }
     const id = db.transaction(() => {

@@ -33,13 +33,13 @@ import {
   insertAttempt,
   insertStep,
   listSteps,
-  sessionExists,
   setThreshold,
   stepsOfTrack,
   updateStep,
   writeOrder,
   type AttemptRow,
 } from './store.ts';
+import { sessionExists } from '../sessions/store.ts';
 import { insertionIndex, sameWords, SUGGESTED_STEPS } from './suggestions.ts';
 
 export interface LadderServiceOptions {

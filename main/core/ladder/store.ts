@@ -138,7 +138,3 @@ export function attemptsByStep(db: Db): Map<number, AttemptRow[]> {
   }
   return byStep;
 }
-
-export function sessionExists(db: Db, id: number): boolean {
-  return statement(db, 'SELECT 1 FROM sessions WHERE id = ?').get(id) !== undefined;
-}

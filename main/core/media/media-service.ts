@@ -26,11 +26,11 @@ import {
   lastOfferedId,
   listItems,
   markOffered,
-  sessionExists,
   updateItem,
   upsertUse,
   usesOf,
 } from './store.ts';
+import { sessionExists } from '../sessions/store.ts';
 
 export interface MediaServiceOptions {
   /** The open vault; throws AppError('LOCKED') while it is locked. */

@@ -55,10 +55,6 @@ export function markOffered(db: Db, id: number): void {
 
 // ---- uses ---------------------------------------------------------------------------
 
-export function sessionExists(db: Db, sessionId: number): boolean {
-  return statement(db, 'SELECT 1 FROM sessions WHERE id = ?').get(sessionId) !== undefined;
-}
-
 export interface NewUse {
   mediaId: number;
   sessionId: number | null;

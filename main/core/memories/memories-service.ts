@@ -36,7 +36,6 @@ import {
   listBox,
   openingsOf,
   recordFailedTry,
-  sessionState,
   setStatus,
   unfinishedOpenings,
   updateLabels,
@@ -44,6 +43,7 @@ import {
   type MemoryContent,
   type MemoryRow,
 } from './store.ts';
+import { sessionState } from '../sessions/store.ts';
 import { countAboveMaximum, suggestionOrder } from './suggest.ts';
 
 export interface MemoriesServiceOptions {

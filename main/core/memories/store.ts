@@ -204,12 +204,3 @@ export function finishOpening(db: Db, id: number, end: OpeningEnd): boolean {
     ).run(end.outcome, end.endedAt, end.moodAfter, end.tears, id).changes === 1
   );
 }
-
-// ---- the practice session an opening belongs to -------------------------------------
-
-/** undefined when there is no such session; 'running' until it ends. */
-export function sessionState(db: Db, sessionId: number): 'running' | 'ended' | undefined {
-  const row = statement(db, 'SELECT outcome FROM sessions WHERE id = ?').get(sessionId) as { outcome: string | null } | undefined;
-  if (!row) return undefined;
-  return row.outcome === null ? 'running' : 'ended';
-}
