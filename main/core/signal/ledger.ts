@@ -1,8 +1,7 @@
 import { readSealKeys, writeSealKeys } from '../scheduler/schedules-store.ts';
 import { newSealKeys, type SealedLog } from '../scheduler/sealed-log.ts';
 import type { Db } from '../vault/database.ts';
-import { statement } from '../journal/statements.ts';
-import { markRetry, markSending, pendingSignals, settle, type PendingSignal } from './store.ts';
+import { applyProgress, markRetry, markSending, pendingSignals, settle, type PendingSignal } from './store.ts';
 
 /**
  * Where the outbox keeps its state. Unlocked: the vault. Locked: a snapshot of what was
@@ -19,14 +18,12 @@ export interface Ledger {
   settle(id: number, state: 'sent' | 'failed' | 'expired', now: number, error: string | null): boolean;
 }
 
-const PENDING = ['queued', 'sending'] as const;
-
 export function vaultLedger(db: Db): Ledger {
   return {
     pending: () => pendingSignals(db),
     markSending: (id, now) => markSending(db, id, now),
     markRetry: (id, next, error) => void markRetry(db, id, next, error),
-    settle: (id, state, now, error) => settle(db, id, state, now, error, PENDING),
+    settle: (id, state, now, error) => settle(db, id, state, now, error),
   };
 }
 
@@ -117,13 +114,8 @@ export function takeInLockedChanges(db: Db, log: SealedLog | undefined, memory: 
   changes.push(...memory);
   db.transaction(() => {
     for (const c of changes) {
-      if (c.op === 'settle') settle(db, c.id, c.state, c.at, c.error, PENDING);
-      else {
-        statement(
-          db,
-          `UPDATE signals SET state = ?, attempts = max(attempts, ?), next_attempt_at = ?, last_error = ? WHERE id = ? AND state IN ('queued', 'sending')`,
-        ).run(c.state, c.attempts, c.nextAttemptAt, c.lastError, c.id);
-      }
+      if (c.op === 'settle') settle(db, c.id, c.state, c.at, c.error);
+      else applyProgress(db, c);
     }
   })();
   log?.clear();

@@ -58,8 +58,6 @@ export interface SignalServiceOptions {
   lockedLog?: SealedLog;
 }
 
-const PENDING = ['queued', 'sending'] as const;
-
 /**
  * Trusted contacts and the signals sent to them. A messenger signal is handed to the
  * person's own mail or SMS app (clipboard first). A webhook signal goes through an
@@ -116,7 +114,7 @@ export class SignalService {
     this.contact(db, contactId);
     const now = this.o.clock.now();
     const cancelled = db.transaction(() => {
-      const ids = pendingIdsOfContact(db, contactId).filter((signalId) => settle(db, signalId, 'failed', now, 'contact_removed', PENDING));
+      const ids = pendingIdsOfContact(db, contactId).filter((signalId) => settle(db, signalId, 'failed', now, 'contact_removed'));
       deleteContact(db, contactId);
       return ids;
     })();

@@ -196,16 +196,26 @@ export function markRetry(db: Db, id: number, nextAttemptAt: number, error: stri
 }
 
 /** Settles a pending signal and wipes the request it would have sent. */
-export function settle(db: Db, id: number, state: 'sent' | 'failed' | 'expired', now: number, error: string | null, from: readonly string[]): boolean {
-  const placeholders = from.map(() => '?').join(', ');
+export function settle(db: Db, id: number, state: 'sent' | 'failed' | 'expired', now: number, error: string | null): boolean {
   return (
     statement(
       db,
       `UPDATE signals SET state = ?, settled_at = ?, next_attempt_at = NULL, last_error = coalesce(?, last_error),
          url = NULL, body = NULL, content_type = NULL, header_name = NULL, header_value = NULL
-       WHERE id = ? AND state IN (${placeholders})`,
-    ).run(state, now, error, id, ...from).changes === 1
+       WHERE id = ? AND state IN ('queued', 'sending')`,
+    ).run(state, now, error, id).changes === 1
   );
+}
+
+/** Progress noted while locked, as absolute values (taking it in twice does no harm); pending signals only. */
+export function applyProgress(
+  db: Db,
+  p: { id: number; state: 'queued' | 'sending'; attempts: number; nextAttemptAt: number; lastError: string | null },
+): void {
+  statement(
+    db,
+    `UPDATE signals SET state = ?, attempts = max(attempts, ?), next_attempt_at = ?, last_error = ? WHERE id = ? AND state IN ('queued', 'sending')`,
+  ).run(p.state, p.attempts, p.nextAttemptAt, p.lastError, p.id);
 }
 
 export function pendingIdsOfContact(db: Db, contactId: number): number[] {
