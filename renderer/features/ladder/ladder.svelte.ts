@@ -12,7 +12,6 @@ import {
   type LadderStepChanges,
   type SuggestedLadderStepsResult,
 } from '../../../preload/contract/index.ts';
-import type { z } from 'zod';
 import type { Api } from '../../../preload/create-api.ts';
 
 /** A problem in words, or null when it went well. */
@@ -152,15 +151,4 @@ export function parseLocalDateTime(value: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
   const ms = new Date(value).getTime();
   return Number.isFinite(ms) ? ms : null;
-}
-
-/** A form field's text as a number for the contract's check: empty is "missing", not 0. */
-export function numberOf(draft: string): number | undefined {
-  return draft.trim() === '' ? undefined : Number(draft);
-}
-
-/** The input as the contract reads it, or the contract's own message for what is wrong, before anything is sent. */
-export function checked<S extends z.ZodType>(schema: S, value: unknown): Outcome<z.output<S>> {
-  const result = schema.safeParse(value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]?.message ?? 'Something in the form needs another look.' };
 }
