@@ -10,6 +10,7 @@ import { formatOccurrence, fromStored, nextOccurrences, occurrencesAfter, series
 import {
   applyChanges,
   deleteSchedule,
+  ensureSealKeys,
   findOccurrence,
   findSchedule,
   insertSchedule,
@@ -19,10 +20,8 @@ import {
   occurrenceStates,
   offeredOccurrence,
   readQuietHours,
-  readSealKeys,
   updateSchedule,
   writeQuietHours,
-  writeSealKeys,
   type Change,
   type OccurrenceRow,
   type OccurrenceState,
@@ -42,7 +41,7 @@ import {
   type UpcomingOccurrence,
 } from '../../../preload/contract/schedule/schemas.ts';
 import { errorKind, logProblem } from '../log.ts';
-import { newSealKeys, type SealedLog } from './sealed-log.ts';
+import type { SealedLog } from './sealed-log.ts';
 import { keyFromMs, msFromKey, parseWallKey, wallFromMs, wallMs, type WallKey } from '../../../preload/contract/schedule/wall-time.ts';
 import { instantOf, wallAt } from '../../../preload/contract/schedule/zone-time.ts';
 
@@ -450,11 +449,7 @@ export class Scheduler {
   private open(): Db {
     const db = this.o.db();
     if (this.keyedConnections.has(db) && !this.logMayHoldRecords) return db;
-    let keys = readSealKeys(db);
-    if (!keys) {
-      keys = newSealKeys();
-      writeSealKeys(db, keys);
-    }
+    const keys = ensureSealKeys(db);
     // The private half stays in the vault: while locked, the log can be written, not read.
     this.sealPublic = keys.publicKey;
     this.keyedConnections.add(db);

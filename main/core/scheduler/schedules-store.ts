@@ -1,7 +1,7 @@
 import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
 import { defaultQuietHours, type QuietHours } from '../../../preload/contract/schedule/schemas.ts';
-import type { SealKeys } from './sealed-log.ts';
+import { newSealKeys, type SealKeys } from './sealed-log.ts';
 import type { WallKey } from '../../../preload/contract/schedule/wall-time.ts';
 
 /** SQL for migration 006's tables. Plain functions over a connection; the Scheduler owns the rules. */
@@ -169,14 +169,26 @@ export function writeQuietHours(db: Db, q: QuietHours): void {
   ).run(+q.enabled, q.start, q.end, q.policy);
 }
 
-export function readSealKeys(db: Db): SealKeys | null {
+function readSealKeys(db: Db): SealKeys | null {
   const row = statement(db, 'SELECT seal_public AS publicKey, seal_private AS privateKey FROM schedule_settings WHERE id = 1').get() as
     | { publicKey: Buffer | null; privateKey: Buffer | null }
     | undefined;
   return row?.publicKey && row.privateKey ? { publicKey: row.publicKey, privateKey: row.privateKey } : null;
 }
 
-export function writeSealKeys(db: Db, keys: SealKeys): void {
+/**
+ * The key pair the locked app seals its notes to (the scheduler's and the signal outbox's
+ * logs), kept in the vault: whichever needs it first creates it.
+ */
+export function ensureSealKeys(db: Db): SealKeys {
+  const existing = readSealKeys(db);
+  if (existing) return existing;
+  const keys = newSealKeys();
+  writeSealKeys(db, keys);
+  return keys;
+}
+
+function writeSealKeys(db: Db, keys: SealKeys): void {
   statement(
     db,
     `INSERT INTO schedule_settings (id, seal_public, seal_private) VALUES (1, ?, ?)

@@ -1,5 +1,4 @@
-import { readSealKeys, writeSealKeys } from '../scheduler/schedules-store.ts';
-import { newSealKeys, type SealedLog } from '../scheduler/sealed-log.ts';
+import type { SealedLog } from '../scheduler/sealed-log.ts';
 import type { Db } from '../vault/database.ts';
 import { applyProgress, markRetry, markSending, pendingSignals, settle, type PendingSignal } from './store.ts';
 
@@ -84,27 +83,20 @@ export class LockedLedger implements Ledger {
 }
 
 /**
- * The key pair the locked app seals its notes to, kept in the vault. It is the scheduler's
- * pair: whichever of the two needs it first creates it.
- */
-export function lockedLogPublicKey(db: Db): Buffer {
-  const existing = readSealKeys(db);
-  if (existing) return existing.publicKey;
-  const keys = newSealKeys();
-  writeSealKeys(db, keys);
-  return keys.publicKey;
-}
-
-/**
  * Takes in what happened while locked: the sealed log (also from before a quit or a
  * crash) and anything only held in memory, in order. Conditional updates make a change
  * that is already in the vault a no-op.
  */
-export function takeInLockedChanges(db: Db, log: SealedLog | undefined, memory: readonly Change[], report: (error: unknown) => void): void {
+export function takeInLockedChanges(
+  db: Db,
+  log: SealedLog | undefined,
+  privateKey: Buffer,
+  memory: readonly Change[],
+  report: (error: unknown) => void,
+): void {
   const changes: Change[] = [];
-  const keys = readSealKeys(db);
-  if (log && keys) {
-    const { records, unreadable } = log.read(keys.privateKey);
+  if (log) {
+    const { records, unreadable } = log.read(privateKey);
     if (unreadable > 0) report(new Error(`${unreadable} unreadable signal record(s) dropped`));
     for (const record of records) {
       const change = parseChange(record);

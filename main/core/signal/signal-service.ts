@@ -7,7 +7,8 @@ import { openOrNull } from '../vault/vault-errors.ts';
 import { afterFailure, judgeStatus, messengerUri, REQUEST_TIMEOUT_MS, requestHeaders, SEND_WINDOW_MS, webhookRequest } from './outbox.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './ports.ts';
 import type { SealedLog } from '../scheduler/sealed-log.ts';
-import { LockedLedger, lockedLogPublicKey, takeInLockedChanges, vaultLedger, type Ledger } from './ledger.ts';
+import { LockedLedger, takeInLockedChanges, vaultLedger, type Ledger } from './ledger.ts';
+import { ensureSealKeys } from '../scheduler/schedules-store.ts';
 import {
   ContactId,
   ContactInput,
@@ -207,8 +208,9 @@ export class SignalService {
     const carried = this.locked?.changes ?? [];
     this.locked = null;
     try {
-      this.sealPublic = lockedLogPublicKey(db);
-      takeInLockedChanges(db, this.o.lockedLog, carried, (e) => this.o.report?.(e));
+      const keys = ensureSealKeys(db);
+      this.sealPublic = keys.publicKey;
+      takeInLockedChanges(db, this.o.lockedLog, keys.privateKey, carried, (e) => this.o.report?.(e));
     } catch (error) {
       this.o.report?.(error);
     }
