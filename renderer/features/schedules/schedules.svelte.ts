@@ -76,7 +76,7 @@ export class SchedulesState {
     if (!result.ok) return result.error.message;
     this.editing = null;
     this.#toasts.show({ message: editing === 'new' ? 'Your reflection time is planned.' : 'Your changes are saved.' });
-    await this.loadList();
+    this.#put(result.value);
     return null;
   }
 
@@ -86,7 +86,7 @@ export class SchedulesState {
       this.#toasts.show({ message: result.error.message });
       return;
     }
-    this.items = this.items.map((s) => (s.id === schedule.id ? result.value : s));
+    this.#put(result.value);
     this.#toasts.show({ message: paused ? 'Paused. No reminders until you resume it.' : 'Resumed. Reminders will come again.' });
   }
 
@@ -115,8 +115,13 @@ export class SchedulesState {
       leadMinutes: schedule.leadMinutes,
       paused: schedule.paused,
     });
-    if (!result.ok) this.#toasts.show({ message: `It couldn't be brought back. ${result.error.message}` });
-    await this.loadList();
+    if (result.ok) this.#put(result.value);
+    else this.#toasts.show({ message: `It couldn't be brought back. ${result.error.message}` });
+  }
+
+  /** The answer to a change, in the list's own order (by id, as main lists them). */
+  #put(schedule: Schedule): void {
+    this.items = [...this.items.filter((s) => s.id !== schedule.id), schedule].sort((a, b) => a.id - b.id);
   }
 
   /** Returns an error message or null. */
