@@ -25,9 +25,19 @@ export class MemoriesState {
     this.#api = api;
   }
 
+  /** The box and the intensity setting, when the page opens. */
   async load(): Promise<void> {
     const [list, settings] = await Promise.all([this.#api.memories.list(), this.#api.settings.get()]);
     if (settings.ok) this.maxIntensity = settings.value.memoryMaxIntensity;
+    this.#show(list);
+  }
+
+  /** The box again after a change (the setting did not change with it). */
+  async #reload(): Promise<void> {
+    this.#show(await this.#api.memories.list());
+  }
+
+  #show(list: Awaited<ReturnType<Api['memories']['list']>>): void {
     if (!list.ok) {
       this.loadError = list.error.message;
       return;
@@ -41,20 +51,20 @@ export class MemoriesState {
   async add(input: MemoryInput): Promise<string | null> {
     const result = await this.#api.memories.add(input);
     if (!result.ok) return result.error.message;
-    await this.load();
+    await this.#reload();
     return null;
   }
 
   async edit(input: MemoryEdit): Promise<string | null> {
     const result = await this.#api.memories.edit(input);
     if (!result.ok) return result.error.message;
-    await this.load();
+    await this.#reload();
     return null;
   }
 
   async remove(id: number): Promise<string | null> {
     const result = await this.#api.memories.remove({ id });
-    await this.load();
+    await this.#reload();
     return result.ok ? null : result.error.message;
   }
 
@@ -64,7 +74,7 @@ export class MemoriesState {
    */
   async setStatus(memoryId: number, status: MemoryStatusInput['status']): Promise<string | null> {
     const result = await this.#api.memories.setStatus({ memoryId, status });
-    await this.load();
+    await this.#reload();
     return result.ok ? null : result.error.message;
   }
 
