@@ -1,4 +1,4 @@
-import type { ChannelKind, Contact, SignalStatus, Which } from '../../../preload/contract/index.ts';
+import type { ChannelKind, Contact, ContactInput, SignalStatus, Which } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 
 /** What the person sees about one signal they sent from this screen. */
@@ -50,6 +50,21 @@ export class SignalsState {
     this.contacts = result.value;
     this.loadError = null;
     this.loaded = true;
+  }
+
+  /** Adds (no id) or changes a trusted person. Returns a message to show, or null when it was kept. */
+  async saveContact(input: ContactInput, id?: number): Promise<string | null> {
+    const result = id === undefined ? await this.#api.contacts.add(input) : await this.#api.contacts.update({ id, contact: input });
+    if (!result.ok) return result.error.message;
+    await this.load();
+    return null;
+  }
+
+  /** Returns a message to show, or null when they were removed. */
+  async removeContact(id: number): Promise<string | null> {
+    const result = await this.#api.contacts.remove({ id });
+    await this.load();
+    return result.ok ? null : result.error.message;
   }
 
   /** Whether an "I'm OK now" already went to this person from here (one that failed can be sent again). */
