@@ -15,7 +15,9 @@ import {
   EmotionGranularity,
   PlaceEmotionWordInput,
   limits,
+  ListQuery,
 } from './schemas.ts';
+import { SessionId, timestamp } from './common.ts';
 
 import { Practice, PracticeId } from './practice.ts';
 import { PracticeSummary, SessionCheckIn, SessionEnd, SessionRecord, SessionReflection, SessionStart, SessionStep } from './sessions.ts';
@@ -108,12 +110,12 @@ export const contract = {
   ),
 
   'journal.list': method(
-    z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50), beforeId: EntryId.optional() }),
+    ListQuery.extend({ beforeId: EntryId.optional() }),
     z.array(EntrySummary),
   ),
   'journal.get': method(z.object({ id: EntryId }), Entry),
-  'journal.create': method(EntryFields.partial().extend({ sessionId: z.number().int().positive().optional() }), Entry),
-  'journal.update': method(EntryFields.partial().extend({ id: EntryId }), z.object({ id: EntryId, updatedAt: z.number().int() })),
+  'journal.create': method(EntryFields.partial().extend({ sessionId: SessionId.optional() }), Entry),
+  'journal.update': method(EntryFields.partial().extend({ id: EntryId }), z.object({ id: EntryId, updatedAt: timestamp })),
   'journal.delete': method(z.object({ id: EntryId }), ok),
   'journal.restore': method(z.object({ id: EntryId }), ok),
   'journal.search': method(SearchQuery, z.array(SearchHit)),
@@ -131,13 +133,13 @@ export const contract = {
   'practices.list': method(none, z.array(PracticeSummary)),
   'practices.get': method(z.object({ id: PracticeId }), Practice),
 
-  'sessions.start': method(SessionStart, z.object({ sessionId: z.number().int().positive() })),
+  'sessions.start': method(SessionStart, z.object({ sessionId: SessionId })),
   'sessions.stepReached': method(SessionStep, ok),
   'sessions.checkIn': method(SessionCheckIn, ok),
   'sessions.end': method(SessionEnd, ok),
   'sessions.reflect': method(SessionReflection, ok),
-  'sessions.list': method(z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50) }), z.array(SessionRecord)),
-  'sessions.get': method(z.object({ id: z.number().int().positive() }), SessionRecord),
+  'sessions.list': method(ListQuery, z.array(SessionRecord)),
+  'sessions.get': method(z.object({ id: SessionId }), SessionRecord),
 
   'schedules.list': method(none, z.array(Schedule)),
   'schedules.create': method(ScheduleInput, Schedule),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANY_CONTROL, codePoints } from './text.ts';
 import { LadderTrack } from './practice.ts';
+import { timestamp } from './common.ts';
 
 /**
  * The two-way crying ladder: what may be stored and what the UI sees. Names carry
@@ -118,7 +119,6 @@ export type LadderAttemptInput = z.input<typeof LadderAttemptInput>;
 
 // ---- what the ladder methods return ------------------------------------------------
 
-const time = z.number().int();
 const percent = z.number().int().min(0).max(100);
 
 export const LadderStep = z.object({
@@ -130,8 +130,8 @@ export const LadderStep = z.object({
   expectedDistress: percent,
   /** The suggestion it was added from (kept after edits), or null for the user's own. */
   suggestionKey: z.string().nullable(),
-  createdAt: time,
-  updatedAt: time,
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 export type LadderStep = z.output<typeof LadderStep>;
 
@@ -139,8 +139,8 @@ export const LadderAttempt = z.object({
   id: z.number().int().positive(),
   stepId: LadderStepId,
   sessionId: z.number().int().positive().nullable(),
-  startedAt: time,
-  endedAt: time,
+  startedAt: timestamp,
+  endedAt: timestamp,
   distressBefore: percent,
   distressPeak: percent,
   distressAfter: percent,
@@ -155,11 +155,11 @@ export type LadderAttempt = z.output<typeof LadderAttempt>;
 /** Where a step stands, always computed from its attempts and the current threshold. */
 export const LadderStepProgress = z.object({
   attempts: z.number().int().min(0),
-  lastAttemptAt: time.nullable(),
+  lastAttemptAt: timestamp.nullable(),
   lastPeak: percent.nullable(),
   mastered: z.boolean(),
   /** When the second calm attempt in a row ended (the first time it happened), or null. */
-  masteredAt: time.nullable(),
+  masteredAt: timestamp.nullable(),
   /** Calm attempts in a row up to the latest one: the latest streak. */
   calmInARow: z.number().int().min(0),
   /** Calm attempts still needed to master it; 0 when mastered. */

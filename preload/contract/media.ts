@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
 import { maxLinkLength, webLinkProblem } from './links.ts';
 import { TearOutcome } from './sessions.ts';
+import { Mood, SessionId, timestamp } from './common.ts';
 
 /**
  * Moving media: films, songs, books and videos that once moved the person, offered as
@@ -116,7 +117,7 @@ export const HelpedSummary = z.object({
   withTears: z.number().int().nonnegative(),
   /** Average of mood after minus mood before (−4 to +4), over uses where both are known; null when none. */
   moodChange: z.number().nullable(),
-  lastUsedAt: z.number().int().nullable(),
+  lastUsedAt: timestamp.nullable(),
 });
 export type HelpedSummary = z.output<typeof HelpedSummary>;
 
@@ -126,8 +127,8 @@ export const MediaItem = z.object({
   kind: MediaKind,
   note: z.string(),
   link: z.string().nullable(),
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 export type MediaItem = z.output<typeof MediaItem>;
 
@@ -137,11 +138,11 @@ export type MediaListItem = z.output<typeof MediaListItem>;
 export const MediaUse = z.object({
   id: z.number().int().positive(),
   mediaId: MediaId,
-  sessionId: z.number().int().positive().nullable(),
-  usedAt: z.number().int(),
+  sessionId: SessionId.nullable(),
+  usedAt: timestamp,
   /** The values that count: the ones given when recording, else the session's own. */
-  moodBefore: z.number().int().min(1).max(5).nullable(),
-  moodAfter: z.number().int().min(1).max(5).nullable(),
+  moodBefore: Mood.nullable(),
+  moodAfter: Mood.nullable(),
   tears: TearOutcome.nullable(),
 });
 export type MediaUse = z.output<typeof MediaUse>;

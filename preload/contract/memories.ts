@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
 import { TearOutcome } from './sessions.ts';
+import { timestamp } from './common.ts';
 
 /**
  * The memory box: what may be stored, asked for and shown. Names that would be too general
@@ -148,7 +149,6 @@ export const MemorySuggestInput = z.object({
 });
 export type MemorySuggestInput = z.input<typeof MemorySuggestInput>;
 
-const timestamp = z.number().int();
 const count = z.number().int().nonnegative();
 
 /** One memory as the box shows it: never its words. */

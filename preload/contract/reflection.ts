@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTROL_IN_TEXT } from './text.ts';
+import { timestamp } from './common.ts';
 
 /**
  * Barriers and style: a short, revisitable self-reflection on what gets in the way of
@@ -83,7 +84,7 @@ export type ReflectionFields = z.output<typeof ReflectionInput>;
 
 export const SelfReflection = z.object({
   id: z.number().int().positive(),
-  answeredAt: z.number().int(),
+  answeredAt: timestamp,
   barriers: z.array(Barrier),
   style: Style.nullable(),
   note: z.string(),

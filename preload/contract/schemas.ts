@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BreathPattern } from './practice.ts';
 import { CountryCode, maxSafetyEntries, SafetyEntry } from './safety.ts';
+import { SessionId, timestamp } from './common.ts';
 
 /** Shared limits, so the UI and the services agree on what is acceptable. */
 export const limits = {
@@ -125,20 +126,20 @@ export const EntryFields = z.object({
 
 export const Entry = z.object({
   id: EntryId,
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
   body: z.string(),
   emotions: z.array(NamedEmotion),
   tags: z.array(z.string()),
   /** The practice session this entry was written about, if any. */
-  sessionId: z.number().int().positive().nullable(),
+  sessionId: SessionId.nullable(),
 });
 export type Entry = z.infer<typeof Entry>;
 
 export const EntrySummary = z.object({
   id: EntryId,
-  createdAt: z.number().int(),
-  updatedAt: z.number().int(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
   /** The first line or so of text, plain. */
   preview: z.string(),
   emotions: z.array(z.string()),
@@ -151,11 +152,14 @@ export const SnippetPart = z.object({ text: z.string(), match: z.boolean() });
 export const SearchHit = EntrySummary.extend({ snippet: z.array(SnippetPart) });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** A page of a list, newest first. */
+export const ListQuery = z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50) });
+
 export const SearchQuery = z.object({
   text: z.string().max(limits.searchQueryMax).default(''),
   emotion: z.string().max(limits.wordMax).optional(),
   tag: z.string().max(limits.tagMax).optional(),
-  limit: z.number().int().min(1).max(limits.listPageMax).default(50),
+  ...ListQuery.shape,
 });
 
 // ---- settings --------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CheckInQuestion, Practice, PracticeId } from './practice.ts';
+import { Mood, SessionId, timestamp } from './common.ts';
 
 export const TearOutcome = z.enum(['none', 'welled', 'tear', 'cried', 'deep']);
 export type TearOutcome = z.infer<typeof TearOutcome>;
@@ -16,15 +17,13 @@ export const PracticeSummary = z.object({
 export type PracticeSummary = z.infer<typeof PracticeSummary>;
 export { Practice };
 
-const scale5 = z.number().int().min(1).max(5);
-const SessionId = z.number().int().positive();
 const StepIndex = z.number().int().min(0).max(200);
 
 export const SessionStart = z.object({
   practiceId: PracticeId,
   /** "How steady do you feel today?" 1–5, when asked. */
-  readiness: scale5.optional(),
-  moodBefore: scale5.optional(),
+  readiness: Mood.optional(),
+  moodBefore: Mood.optional(),
 });
 
 export const SessionStep = z.object({ sessionId: SessionId, stepIndex: StepIndex });
@@ -36,7 +35,7 @@ export const SessionCheckIn = SessionStep.extend({
 export const SessionEnd = SessionStep.extend({ outcome: z.enum(['finished', 'stopped']) });
 export const SessionReflection = z.object({
   sessionId: SessionId,
-  moodAfter: scale5.optional(),
+  moodAfter: Mood.optional(),
   tears: TearOutcome.optional(),
   relief: z.number().int().min(0).max(10).optional(),
   notes: z.string().max(20_000).default(''),
@@ -46,18 +45,18 @@ export const SessionRecord = z.object({
   id: SessionId,
   practiceId: z.string(),
   practiceTitle: z.string(),
-  startedAt: z.number().int(),
-  endedAt: z.number().int().nullable(),
+  startedAt: timestamp,
+  endedAt: timestamp.nullable(),
   /** null: the app closed before the session ended (it is shown as "interrupted"). */
   outcome: z.enum(['finished', 'stopped']).nullable(),
   stepReached: z.number().int(),
   stepCount: z.number().int(),
-  readiness: scale5.nullable(),
-  moodBefore: scale5.nullable(),
-  moodAfter: scale5.nullable(),
+  readiness: Mood.nullable(),
+  moodBefore: Mood.nullable(),
+  moodAfter: Mood.nullable(),
   tears: TearOutcome.nullable(),
   relief: z.number().int().nullable(),
   notes: z.string(),
-  checkIns: z.array(z.object({ stepIndex: z.number().int(), question: CheckInQuestion, value: z.number().int(), at: z.number().int() })),
+  checkIns: z.array(z.object({ stepIndex: z.number().int(), question: CheckInQuestion, value: z.number().int(), at: timestamp })),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
 import { maxLinkLength, readWebAddress } from './links.ts';
+import { timestamp } from './common.ts';
 
 /** Trusted contacts and the signals sent to them: what may be stored, sent and shown. */
 
@@ -220,8 +221,6 @@ export const ChannelKind = z.enum(['email', 'sms', 'webhook']);
 export type ChannelKind = z.output<typeof ChannelKind>;
 export const SignalState = z.enum(['queued', 'sending', 'sent', 'failed', 'expired', 'opened']);
 export type SignalState = z.output<typeof SignalState>;
-
-const timestamp = z.number().int();
 
 export const Contact = ContactInput.extend({ id: ContactId, createdAt: timestamp, updatedAt: timestamp });
 export type Contact = z.output<typeof Contact>;
