@@ -218,6 +218,10 @@ describe('the ladder tab', () => {
 
     click(byButton(lettingCome(), "Remove 'Cry alone'"));
     expect(stepItem('Cry alone').textContent).toContain('Remove this step and its one try?');
+    // The safe choice has focus, so a stray Enter keeps the step and its tries.
+    expect(document.activeElement).toBe(byButton(lettingCome(), 'Keep it'));
+    const question = stepItem('Cry alone').querySelector<HTMLElement>('[role="group"]')!;
+    expect(document.getElementById(question.getAttribute('aria-labelledby')!)!.textContent).toContain('Remove this step and its one try?');
     click(byButton(lettingCome(), 'Keep it'));
     expect(fake.spies.ladder.removeStep).not.toHaveBeenCalled();
 
