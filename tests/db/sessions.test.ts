@@ -82,6 +82,21 @@ describe('SessionsService', () => {
     expect(sessions.list(1).map((s) => s.id)).toEqual([b]);
   });
 
+  it('a listed session carries its own check-ins, in the order given, the same as get()', () => {
+    const a = sessions.start({ practiceId: 'permission' }).sessionId;
+    clock.advance(1000);
+    const b = sessions.start({ practiceId: 'permission' }).sessionId;
+    const c = sessions.start({ practiceId: 'permission' }).sessionId;
+    sessions.checkIn({ sessionId: a, stepIndex: 1, question: 'distress', value: 5 });
+    sessions.checkIn({ sessionId: b, stepIndex: 0, question: 'mood', value: 2 });
+    sessions.checkIn({ sessionId: a, stepIndex: 0, question: 'tears', value: 1 });
+    const listed = sessions.list(10);
+    expect(listed.map((s) => s.id)).toEqual([c, b, a]);
+    expect(listed).toEqual([c, b, a].map((id) => sessions.get(id)));
+    expect(listed.map((s) => s.checkIns.map((x) => x.value))).toEqual([[], [2], [5, 1]]);
+    expect(sessions.list(1)).toEqual([sessions.get(c)]);
+  });
+
   it('refuses what does not fit, changing nothing', async () => {
     await expectAppError(() => sessions.start({ practiceId: 'no-such-practice' }), 'NOT_FOUND');
     const { sessionId } = sessions.start({ practiceId: 'permission' });

@@ -3,6 +3,7 @@ import { AppError } from '../../../preload/contract/index.ts';
 import type { SessionCheckIn, SessionEnd, SessionReflection, SessionRecord, SessionStart } from '../../../preload/contract/sessions.ts';
 import type { PracticeLibrary } from '../practices/library.ts';
 import type { Clock } from '../ports.ts';
+import { statement } from '../journal/statements.ts';
 import type { Db } from '../vault/database.ts';
 
 type Start = z.output<typeof SessionStart>;
@@ -31,6 +32,21 @@ const columns = `id, practice_id AS practiceId, practice_title AS practiceTitle,
   ended_at AS endedAt, outcome, step_reached AS stepReached, step_count AS stepCount, readiness,
   mood_before AS moodBefore, mood_after AS moodAfter, tears, relief, notes`;
 
+const checkInColumns = 'session_id AS sessionId, step_index AS stepIndex, question, value, at';
+
+type CheckInRow = SessionRecord['checkIns'][number] & { sessionId: number };
+
+/** Check-in rows (in the order given) grouped by session, without the session's id. */
+function checkInsBySession(rows: unknown[]): Map<number, SessionRecord['checkIns']> {
+  const bySession = new Map<number, SessionRecord['checkIns']>();
+  for (const { sessionId, ...checkIn } of rows as CheckInRow[]) {
+    const list = bySession.get(sessionId);
+    if (list) list.push(checkIn);
+    else bySession.set(sessionId, [checkIn]);
+  }
+  return bySession;
+}
+
 /**
  * Practice runs, recorded as they happen (start, each step reached, each check-in, the end),
  * so a crash mid-session keeps everything that was answered.
@@ -44,19 +60,18 @@ export class SessionsService {
 
   start({ practiceId, readiness, moodBefore }: Start): { sessionId: number } {
     const practice = this.library.get(practiceId);
-    const result = this.db()
-      .prepare(
-        `INSERT INTO sessions (practice_id, practice_title, step_count, started_at, readiness, mood_before)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(practice.id, practice.title, practice.steps.length, this.clock.now(), readiness ?? null, moodBefore ?? null);
+    const result = statement(
+      this.db(),
+      `INSERT INTO sessions (practice_id, practice_title, step_count, started_at, readiness, mood_before)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(practice.id, practice.title, practice.steps.length, this.clock.now(), readiness ?? null, moodBefore ?? null);
     return { sessionId: Number(result.lastInsertRowid) };
   }
 
   stepReached({ sessionId, stepIndex }: { sessionId: number; stepIndex: number }): void {
     const session = this.open(sessionId);
     this.checkStep(session, stepIndex);
-    this.db().prepare('UPDATE sessions SET step_reached = max(step_reached, ?) WHERE id = ?').run(stepIndex, sessionId);
+    statement(this.db(), 'UPDATE sessions SET step_reached = max(step_reached, ?) WHERE id = ?').run(stepIndex, sessionId);
   }
 
   checkIn({ sessionId, stepIndex, question, value }: CheckIn): void {
@@ -65,45 +80,38 @@ export class SessionsService {
     const max = question === 'distress' ? 10 : question === 'mood' ? 5 : 4;
     const min = question === 'mood' ? 1 : 0;
     if (value < min || value > max) throw new AppError('INVALID_INPUT', `A ${question} answer is between ${min} and ${max}.`);
-    this.db()
-      .prepare('INSERT INTO session_check_ins (session_id, step_index, question, value, at) VALUES (?, ?, ?, ?, ?)')
-      .run(sessionId, stepIndex, question, value, this.clock.now());
+    statement(this.db(), 'INSERT INTO session_check_ins (session_id, step_index, question, value, at) VALUES (?, ?, ?, ?, ?)').run(sessionId, stepIndex, question, value, this.clock.now());
   }
 
   end({ sessionId, stepIndex, outcome }: End): void {
     const session = this.open(sessionId);
     this.checkStep(session, stepIndex);
-    this.db()
-      .prepare('UPDATE sessions SET outcome = ?, ended_at = ?, step_reached = max(step_reached, ?) WHERE id = ?')
-      .run(outcome, this.clock.now(), stepIndex, sessionId);
+    statement(this.db(), 'UPDATE sessions SET outcome = ?, ended_at = ?, step_reached = max(step_reached, ?) WHERE id = ?').run(outcome, this.clock.now(), stepIndex, sessionId);
   }
 
   /** The after-session check-in; may be given once the session has ended (or was interrupted). */
   reflect({ sessionId, moodAfter, tears, relief, notes }: Reflection): void {
     this.row(sessionId);
-    this.db()
-      .prepare('UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ? WHERE id = ?')
-      .run(moodAfter ?? null, tears ?? null, relief ?? null, notes, sessionId);
+    statement(this.db(), 'UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ? WHERE id = ?').run(moodAfter ?? null, tears ?? null, relief ?? null, notes, sessionId);
   }
 
   list(limit: number): SessionRecord[] {
-    const rows = this.db().prepare(`SELECT ${columns} FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit) as SessionRow[];
-    return rows.map((row) => this.withCheckIns(row));
+    const db = this.db();
+    const page = 'SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?';
+    const rows = statement(db, `SELECT ${columns} FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit) as SessionRow[];
+    // One query for the whole page's check-ins, not one per session.
+    const checkIns = checkInsBySession(statement(db, `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id IN (${page}) ORDER BY id`).all(limit));
+    return rows.map((row) => ({ ...row, checkIns: checkIns.get(row.id) ?? [] }));
   }
 
   get(sessionId: number): SessionRecord {
-    return this.withCheckIns(this.row(sessionId));
-  }
-
-  private withCheckIns(row: SessionRow): SessionRecord {
-    const checkIns = this.db()
-      .prepare('SELECT step_index AS stepIndex, question, value, at FROM session_check_ins WHERE session_id = ? ORDER BY id')
-      .all(row.id) as SessionRecord['checkIns'];
-    return { ...row, checkIns };
+    const row = this.row(sessionId);
+    const checkIns = checkInsBySession(statement(this.db(), `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id = ? ORDER BY id`).all(sessionId));
+    return { ...row, checkIns: checkIns.get(sessionId) ?? [] };
   }
 
   private row(sessionId: number): SessionRow {
-    const row = this.db().prepare(`SELECT ${columns} FROM sessions WHERE id = ?`).get(sessionId) as SessionRow | undefined;
+    const row = statement(this.db(), `SELECT ${columns} FROM sessions WHERE id = ?`).get(sessionId) as SessionRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'That session could not be found.');
     return row;
   }
