@@ -120,7 +120,7 @@ export class SignalService {
       return ids;
     })();
     for (const signalId of cancelled) this.emit(signalId);
-    this.arm(vaultLedger(db));
+    this.arm(vaultLedger(db).pending());
   }
 
   /** The clipboard fallback: puts the agreed message on the clipboard, nothing else. */
@@ -214,11 +214,7 @@ export class SignalService {
     } catch (error) {
       this.o.report?.(error);
     }
-    const ledger = vaultLedger(db);
-    const expired = this.expireOld(ledger);
-    const pending = ledger.pending().length;
-    this.process();
-    return { pending, expired };
+    return this.process() ?? { pending: 0, expired: 0 };
   }
 
   /**
@@ -255,13 +251,14 @@ export class SignalService {
     return db ? vaultLedger(db) : this.locked;
   }
 
-  private process(): void {
-    if (this.stopped) return;
+  /** One pass over the outbox (pending signals read once): expire, start what is due, arm the timer. */
+  private process(): { pending: number; expired: number } | null {
+    if (this.stopped) return null;
     const ledger = this.ledger();
-    if (!ledger) return;
-    this.expireOld(ledger);
+    if (!ledger) return null;
+    const { pending, expired } = this.expireOld(ledger);
     const now = this.o.clock.now();
-    for (const signal of ledger.pending()) {
+    for (const signal of pending) {
       if (this.inFlight.has(signal.id) || (signal.nextAttemptAt ?? 0) > now) continue;
       const id = signal.id;
       const attempt = this.attempt(ledger, signal)
@@ -273,7 +270,8 @@ export class SignalService {
         });
       this.inFlight.set(id, attempt);
     }
-    this.arm(ledger);
+    this.arm(pending);
+    return { pending: pending.length, expired };
   }
 
   private async attempt(ledger: Ledger, signal: PendingSignal): Promise<void> {
@@ -313,18 +311,19 @@ export class SignalService {
     this.emit(signal.id);
   }
 
-  /** Anything pending past its window is expired, never sent late. In-flight ones finish first. */
-  private expireOld(ledger: Ledger): number {
+  /** Anything pending past its window is expired, never sent late (in-flight ones finish first); the rest is still pending. */
+  private expireOld(ledger: Ledger): { pending: PendingSignal[]; expired: number } {
     const now = this.o.clock.now();
-    let count = 0;
+    const pending: PendingSignal[] = [];
+    let expired = 0;
     for (const signal of ledger.pending()) {
-      if (this.inFlight.has(signal.id) || now < signal.createdAt + SEND_WINDOW_MS) continue;
-      if (ledger.settle(signal.id, 'expired', now, null)) {
-        count++;
+      if (this.inFlight.has(signal.id) || now < signal.createdAt + SEND_WINDOW_MS) pending.push(signal);
+      else if (ledger.settle(signal.id, 'expired', now, null)) {
+        expired++;
         this.emit(signal.id);
       }
     }
-    return count;
+    return { pending, expired };
   }
 
   private withTimeout<T>(promise: Promise<T>): Promise<T | 'timeout'> {
@@ -335,11 +334,12 @@ export class SignalService {
     return Promise.race([promise, timeout]).finally(() => this.o.timers.clearTimeout(handle));
   }
 
-  private arm(ledger: Ledger): void {
+  /** `pending` as read at the start of the pass: the ones started since are in flight, and skipped. */
+  private arm(pending: readonly PendingSignal[]): void {
     this.disarm();
     if (this.stopped) return;
     let next: number | null = null;
-    for (const signal of ledger.pending()) {
+    for (const signal of pending) {
       if (this.inFlight.has(signal.id) || signal.nextAttemptAt === null) continue;
       // Wake at the next attempt, and in any case when the window closes.
       const at = Math.min(signal.nextAttemptAt, signal.createdAt + SEND_WINDOW_MS);
