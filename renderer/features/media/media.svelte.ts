@@ -1,5 +1,6 @@
 import type { HelpedSummary, MediaInput, MediaListItem } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import { takeLoaded } from '../../lib/loaded.ts';
 
 /**
  * The moving-media list on "Your tools": films, songs, books and videos that once moved the
@@ -18,14 +19,7 @@ export class MediaState {
   }
 
   async load(): Promise<void> {
-    const result = await this.#api.media.list();
-    if (!result.ok) {
-      this.loadError = result.error.message;
-      return;
-    }
-    this.items = result.value;
-    this.loadError = null;
-    this.loaded = true;
+    takeLoaded(this, await this.#api.media.list(), (items) => (this.items = items));
   }
 
   /** Adds (no id) or changes one item. Returns a message to show, or null when it was kept. */

@@ -7,6 +7,7 @@ import {
   type Opening,
 } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import { takeLoaded } from '../../lib/loaded.ts';
 
 /**
  * The memory box on "Your tools": titles and how they are, never the words. Main keeps,
@@ -29,22 +30,12 @@ export class MemoriesState {
   async load(): Promise<void> {
     const [list, settings] = await Promise.all([this.#api.memories.list(), this.#api.settings.get()]);
     if (settings.ok) this.maxIntensity = settings.value.memoryMaxIntensity;
-    this.#show(list);
+    takeLoaded(this, list, (items) => (this.items = items));
   }
 
   /** The box again after a change (the setting did not change with it). */
   async #reload(): Promise<void> {
-    this.#show(await this.#api.memories.list());
-  }
-
-  #show(list: Awaited<ReturnType<Api['memories']['list']>>): void {
-    if (!list.ok) {
-      this.loadError = list.error.message;
-      return;
-    }
-    this.items = list.value;
-    this.loadError = null;
-    this.loaded = true;
+    takeLoaded(this, await this.#api.memories.list(), (items) => (this.items = items));
   }
 
   /** Returns a message to show, or null when it was put away. */

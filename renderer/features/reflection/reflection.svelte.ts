@@ -1,5 +1,6 @@
 import { BARRIERS, STYLE_ENDS, type BarrierId, type ReflectionInput, type SelfReflection } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import { takeLoaded } from '../../lib/loaded.ts';
 
 /**
  * "About you": the latest self-reflection, saving a new one, and clearing them all. Main
@@ -17,14 +18,7 @@ export class ReflectionState {
   }
 
   async load(): Promise<void> {
-    const result = await this.#api.reflection.latest();
-    if (!result.ok) {
-      this.loadError = result.error.message;
-      return;
-    }
-    this.latest = result.value;
-    this.loadError = null;
-    this.loaded = true;
+    takeLoaded(this, await this.#api.reflection.latest(), (latest) => (this.latest = latest));
   }
 
   /** Returns a message to show, or null when it was kept. */

@@ -1,5 +1,6 @@
 import { defaultSettings, type Settings } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import { takeLoaded } from '../../lib/loaded.ts';
 
 export const IDLE_MIN = 1;
 export const IDLE_MAX = 240;
@@ -57,13 +58,7 @@ export class SettingsState {
 
   async load(): Promise<void> {
     this.loadError = null;
-    const result = await this.#api.settings.get();
-    if (!result.ok) {
-      this.loadError = result.error.message;
-      return;
-    }
-    this.settings = result.value;
-    this.loaded = true;
+    takeLoaded(this, await this.#api.settings.get(), (settings) => (this.settings = settings));
   }
 
   /** Saves some settings at once. Returns an error message or null. */

@@ -1,5 +1,6 @@
 import type { ChannelKind, Contact, ContactInput, SignalStatus, Which } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import { takeLoaded } from '../../lib/loaded.ts';
 
 /** What the person sees about one signal they sent from this screen. */
 export interface SignalNote {
@@ -42,14 +43,7 @@ export class SignalsState {
   }
 
   async load(): Promise<void> {
-    const result = await this.#api.contacts.list();
-    if (!result.ok) {
-      this.loadError = result.error.message;
-      return;
-    }
-    this.contacts = result.value;
-    this.loadError = null;
-    this.loaded = true;
+    takeLoaded(this, await this.#api.contacts.list(), (contacts) => (this.contacts = contacts));
   }
 
   /** Adds (no id) or changes a trusted person. Returns a message to show, or null when it was kept. */
