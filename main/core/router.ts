@@ -10,8 +10,11 @@ import {
 import { asVaultError } from './vault/database.ts';
 import { errorKind, logProblem } from './log.ts';
 
+/** A method whose result is always null may return nothing: the router sends null. */
+type Returned<M extends MethodName> = [Output<M>] extends [null] ? Output<M> | void : Output<M>;
+
 export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+  [M in MethodName]: (input: ParsedInput<M>) => Returned<M> | Promise<Returned<M>>;
 };
 
 export interface Router {
@@ -41,7 +44,7 @@ export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Ro
       }
       try {
         const handler = handlers[method] as (input: unknown) => unknown;
-        const value = await handler(parsed.data);
+        const value = (await handler(parsed.data)) ?? null;
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
           log(method, 'returned a value that does not match the contract');

@@ -165,8 +165,10 @@ export function createCore(options: CoreOptions): Core {
     emit('vault.locked', { reason });
   }
 
-  /** After any unlock. Planning reminders may fail (it is reported), but never fails the unlock. */
+  /** After any unlock (and a new vault). Planning reminders may fail (it is reported), but never fails the unlock. */
   const unlocked = () => {
+    // Entries deleted before the last lock go for good (a failure here does fail the unlock).
+    journal.purgeDeleted();
     autoLock.start();
     try {
       scheduler.recompute();
@@ -195,36 +197,20 @@ export function createCore(options: CoreOptions): Core {
     },
     'vault.unlock': async ({ passphrase }) => {
       await vault.unlock(passphrase);
-      journal.purgeDeleted();
       unlocked();
-      return null;
     },
     'vault.unlockWithRecoveryKey': async ({ recoveryKey, newPassphrase }) => {
       await vault.unlockWithRecoveryKey(recoveryKey, newPassphrase);
-      journal.purgeDeleted();
       unlocked();
-      return null;
     },
-    'vault.lock': () => {
-      lock('manual');
-      return null;
-    },
-    'vault.changePassphrase': async ({ current, next }) => {
-      await vault.changePassphrase(current, next);
-      return null;
-    },
+    'vault.lock': () => lock('manual'),
+    'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'journal.list': (q) => journal.list(q),
     'journal.get': ({ id }) => journal.get(id),
     'journal.create': (fields) => journal.create(fields),
     'journal.update': ({ id, ...patch }) => journal.update(id, patch),
-    'journal.delete': ({ id }) => {
-      journal.delete(id);
-      return null;
-    },
-    'journal.restore': ({ id }) => {
-      journal.restore(id);
-      return null;
-    },
+    'journal.delete': ({ id }) => journal.delete(id),
+    'journal.restore': ({ id }) => journal.restore(id),
     'journal.search': (q) => journal.search(q),
     'journal.tags': () => journal.tags(),
     'emotions.vocabulary': () => vocabulary.get(),
@@ -241,32 +227,17 @@ export function createCore(options: CoreOptions): Core {
     'practices.list': () => library.list(),
     'practices.get': ({ id }) => library.get(id),
     'sessions.start': (input) => sessions.start(input),
-    'sessions.stepReached': (input) => {
-      sessions.stepReached(input);
-      return null;
-    },
-    'sessions.checkIn': (input) => {
-      sessions.checkIn(input);
-      return null;
-    },
-    'sessions.end': (input) => {
-      sessions.end(input);
-      return null;
-    },
-    'sessions.reflect': (input) => {
-      sessions.reflect(input);
-      return null;
-    },
+    'sessions.stepReached': (input) => sessions.stepReached(input),
+    'sessions.checkIn': (input) => sessions.checkIn(input),
+    'sessions.end': (input) => sessions.end(input),
+    'sessions.reflect': (input) => sessions.reflect(input),
     'sessions.list': ({ limit }) => sessions.list(limit),
     'sessions.get': ({ id }) => sessions.get(id),
     'schedules.list': () => scheduler.list(),
     'schedules.create': (input) => scheduler.create(input),
     'schedules.update': ({ id, patch }) => scheduler.update(id, patch),
     'schedules.setPaused': ({ id, paused }) => scheduler.setPaused(id, paused),
-    'schedules.delete': ({ id }) => {
-      scheduler.delete(id);
-      return null;
-    },
+    'schedules.delete': ({ id }) => scheduler.delete(id),
     'schedules.preview': (input) => scheduler.preview(input),
     'schedules.upcoming': ({ id, count }) => scheduler.upcoming(id, count),
     'schedules.quietHours': () => scheduler.quietHours(),
@@ -274,26 +245,14 @@ export function createCore(options: CoreOptions): Core {
     'schedules.pendingMissed': () => scheduler.pendingMissed(),
     'schedules.exportIcs': () => ({ ics: scheduler.exportIcs() }),
     'reminders.snooze': (input) => scheduler.snooze(input),
-    'reminders.skip': (input) => {
-      scheduler.skip(input);
-      return null;
-    },
-    'reminders.started': (input) => {
-      scheduler.started(input);
-      return null;
-    },
+    'reminders.skip': (input) => scheduler.skip(input),
+    'reminders.started': (input) => scheduler.started(input),
     'contacts.list': () => signals.listContacts(),
     'contacts.add': (input) => signals.addContact(input),
     'contacts.update': ({ id, contact }) => signals.updateContact(id, contact),
-    'contacts.remove': ({ id }) => {
-      signals.removeContact(id);
-      return null;
-    },
+    'contacts.remove': ({ id }) => signals.removeContact(id),
     'signals.send': ({ contactId, which }) => signals.send(contactId, which),
-    'signals.copy': ({ contactId, which }) => {
-      signals.copyMessage(contactId, which);
-      return null;
-    },
+    'signals.copy': ({ contactId, which }) => signals.copyMessage(contactId, which),
     'signals.status': ({ signalId }) => signals.status(signalId),
     'signals.history': () => signals.history(),
     'signals.deleteHistory': () => signals.deleteHistory(),
@@ -302,10 +261,7 @@ export function createCore(options: CoreOptions): Core {
     'memories.get': ({ id }) => memories.get(id),
     'memories.add': (input) => memories.add(input),
     'memories.edit': (input) => memories.edit(input),
-    'memories.remove': ({ id }) => {
-      memories.remove(id);
-      return null;
-    },
+    'memories.remove': ({ id }) => memories.remove(id),
     'memories.readForEditing': (input) => memories.readForEditing(input),
     'memories.suggest': (input) => memories.suggest(input),
     'memories.open': (input) => memories.openMemory(input),
@@ -319,10 +275,7 @@ export function createCore(options: CoreOptions): Core {
     'ladder.addStep': (input) => ladder.addStep(input),
     'ladder.addSuggested': (input) => ladder.addSuggestedSteps(input),
     'ladder.updateStep': ({ id, changes }) => ladder.updateStep(id, changes),
-    'ladder.removeStep': ({ id }) => {
-      ladder.removeStep(id);
-      return null;
-    },
+    'ladder.removeStep': ({ id }) => ladder.removeStep(id),
     'ladder.reorder': (input) => ladder.reorder(input),
     'ladder.setThreshold': ({ threshold }) => ladder.setThreshold(threshold),
     'ladder.recordAttempt': (input) => ladder.recordAttempt(input),
@@ -331,17 +284,11 @@ export function createCore(options: CoreOptions): Core {
     'media.list': () => media.list(),
     'media.add': (input) => media.add(input),
     'media.update': ({ id, item }) => media.update(id, item),
-    'media.remove': ({ id }) => {
-      media.remove(id);
-      return null;
-    },
+    'media.remove': ({ id }) => media.remove(id),
     'media.offer': () => media.offerOne(),
     'media.recordUse': (input) => media.recordUse(input),
     'media.uses': ({ id }) => media.uses(id),
-    'media.openLink': async ({ id }) => {
-      await media.openLink(id);
-      return null;
-    },
+    'media.openLink': ({ id }) => media.openLink(id),
     // ---- reflection
     'reflection.save': (input) => reflection.save(input),
     'reflection.latest': () => reflection.latest(),
@@ -352,20 +299,10 @@ export function createCore(options: CoreOptions): Core {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();
       setSessionMode(active);
-      return null;
     },
-    'app.readyToClose': () => {
-      options.readyToClose?.();
-      return null;
-    },
-    'safety.openWebsite': async (ref) => {
-      await openExternal(safetyLinkFor(ref, () => settings.get().safetyEntries));
-      return null;
-    },
-    'app.activity': () => {
-      autoLock.touch();
-      return null;
-    },
+    'app.readyToClose': () => options.readyToClose?.(),
+    'safety.openWebsite': (ref) => openExternal(safetyLinkFor(ref, () => settings.get().safetyEntries)),
+    'app.activity': () => autoLock.touch(),
   };
 
   scheduler.start();
