@@ -2,21 +2,18 @@
  * The whole renderer mounted in happy-dom against the in-memory fake api: the screens,
  * their labels and buttons, and the flows between them.
  */
-import { useApi } from './window-api.ts';
+import { mountApp } from './mount-app.ts';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
-import App from '../../renderer/App.svelte';
 import { keyGroups } from '../../renderer/lib/recovery-key.ts';
 import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, FAKE_RECOVERY_KEY, type FakeApi } from './fake-api.ts';
-import { mountInBody, unmountAll } from './mount.ts';
+import { unmountAll } from './mount.ts';
 
 let target: HTMLElement;
 
 async function start(fake: FakeApi) {
-  useApi(fake.api);
-  target = mountInBody(App);
-  await settle();
+  target = await mountApp(fake);
   return target;
 }
 

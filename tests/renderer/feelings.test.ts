@@ -3,12 +3,11 @@
  * yet", the person's own words (placed and moved), and the gentle count of words so far.
  * The whole App is mounted against the fake api, so the words really reach the entry.
  */
-import { useApi } from './window-api.ts';
+import { mountApp } from './mount-app.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import App from '../../renderer/App.svelte';
 import { byButton, byLabel, click, selectOption, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import { mountInBody, unmountAll } from './mount.ts';
+import { unmountAll } from './mount.ts';
 
 let target: HTMLElement;
 
@@ -18,9 +17,7 @@ afterEach(() => {
 });
 
 async function start(fake: FakeApi) {
-  useApi(fake.api);
-  target = mountInBody(App);
-  await settle();
+  target = await mountApp(fake);
 }
 
 /** A new entry with the picker open. */

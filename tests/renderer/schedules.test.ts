@@ -3,15 +3,14 @@
  * right recurrence, the live preview, the list, quiet hours, export, the reminder card, the
  * missed-session prompt, and a reminder waiting behind the lock screen.
  */
-import { useApi } from './window-api.ts';
+import { mountApp } from './mount-app.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import App from '../../renderer/App.svelte';
 import { buildRecurrence, describeRecurrence, newDraft, type Draft } from '../../renderer/features/schedules/recurrence.ts';
 import { SchedulesState } from '../../renderer/features/schedules/schedules.svelte.ts';
 import { Toasts } from '../../renderer/state/toasts.svelte.ts';
 import { byButton, byLabel, click, selectOption, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import { mountInBody, unmountAll } from './mount.ts';
+import { unmountAll } from './mount.ts';
 
 let target: HTMLElement;
 
@@ -21,9 +20,7 @@ afterEach(() => {
 });
 
 async function start(fake: FakeApi) {
-  useApi(fake.api);
-  target = mountInBody(App);
-  await settle();
+  target = await mountApp(fake);
   return target;
 }
 

@@ -2,12 +2,11 @@
  * The whole app (App.svelte) with a session running: the top bar steps aside, and when the
  * vault locks mid-session the session view ends quietly (nothing more is recorded).
  */
-import { useApi } from './window-api.ts';
+import { mountApp } from './mount-app.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import App from '../../renderer/App.svelte';
 import { byButton, click, settle } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
-import { mountInBody, unmountAll } from './mount.ts';
+import { unmountAll } from './mount.ts';
 
 let target: HTMLElement;
 
@@ -21,9 +20,7 @@ describe('a session inside the app', () => {
   it('hides the app chrome; a lock mid-session ends the view quietly, leaving the session as it was', async () => {
     document.documentElement.dataset.sessionSpeed = '30';
     const fake = createFakeApi({ state: 'unlocked' });
-    useApi(fake.api);
-    target = mountInBody(App);
-    await settle();
+    target = await mountApp(fake);
 
     click(byButton(target, 'Practices'));
     await settle();
