@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_CONTROL, codePoints } from './text.ts';
+import { oneLine } from './text.ts';
 import { LadderTrack } from './practice.ts';
 import { timestamp } from './common.ts';
 
@@ -38,15 +38,13 @@ export const LADDER_TRACKS: ReadonlyArray<{ track: LadderTrack; title: string; f
 /** 0 none, 1 eyes welled, 2 some tears, 3 cried freely. */
 export const LADDER_TEARS_LABELS = ['none', 'eyes welled', 'some tears', 'cried freely'] as const;
 
-const StepText = z
-  .string({ error: 'Please write a few words for this step.' })
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please write a few words for this step.' });
-    else if (codePoints(value) > ladderLimits.stepText) {
-      ctx.addIssue({ code: 'custom', message: `A step is best kept short: at most ${ladderLimits.stepText} characters.` });
-    } else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A step is one line: please leave out line breaks and tabs.' });
-  });
+const StepText = oneLine({
+  notText: 'Please write a few words for this step.',
+  missing: 'Please write a few words for this step.',
+  max: ladderLimits.stepText,
+  tooLong: `A step is best kept short: at most ${ladderLimits.stepText} characters.`,
+  control: 'A step is one line: please leave out line breaks and tabs.',
+});
 
 /** A whole number from 0 to 100; `what` names it in the message. */
 const score = (what: string) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
+import { checked, multiLine, oneLine } from './text.ts';
 import { maxLinkLength, webLinkProblem } from './links.ts';
 import { TearOutcome } from './sessions.ts';
 import { Mood, SessionId, timestamp } from './common.ts';
@@ -53,31 +53,26 @@ export function normaliseLink(raw: string): string {
   return new URL(raw).href;
 }
 
-const Title = z
-  .string({ error: 'Please give it a title.' })
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please give it a title.' });
-    else if (codePoints(value) > mediaLimits.title) ctx.addIssue({ code: 'custom', message: `A title has at most ${mediaLimits.title} characters.` });
-    else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A title cannot contain line breaks or control characters.' });
-  });
+const Title = oneLine({
+  notText: 'Please give it a title.',
+  missing: 'Please give it a title.',
+  max: mediaLimits.title,
+  tooLong: `A title has at most ${mediaLimits.title} characters.`,
+  control: 'A title cannot contain line breaks or control characters.',
+});
 
-const Note = z
-  .string({ error: 'The note should be text.' })
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if (codePoints(value) > mediaLimits.note) ctx.addIssue({ code: 'custom', message: `Keep the note to ${mediaLimits.note} characters.` });
-    else if (CONTROL_IN_TEXT.test(value)) ctx.addIssue({ code: 'custom', message: 'The note contains a character that cannot be kept.' });
-  });
+const Note = multiLine({
+  notText: 'The note should be text.',
+  max: mediaLimits.note,
+  tooLong: `Keep the note to ${mediaLimits.note} characters.`,
+  control: 'The note contains a character that cannot be kept.',
+});
 
 /** An empty field means "no link"; anything else must be a web link, kept in its normal form. */
 const Link = z
   .string({ error: 'The link should be a web address.' })
   .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    const message = value === '' ? undefined : linkProblem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
-  })
+  .pipe(checked((value) => (value === '' ? undefined : linkProblem(value))))
   .transform((value) => (value === '' ? null : normaliseLink(value)));
 
 /** What the person fills in. Note and link may be left out. */

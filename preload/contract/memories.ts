@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
+import { codePoints, multiLine, oneLine } from './text.ts';
 import { TearOutcome } from './sessions.ts';
 import { timestamp } from './common.ts';
 
@@ -43,26 +43,21 @@ export type CloseChoice = z.output<typeof CloseChoice>;
 export const MemoryTears = z.enum(TearOutcome.options, { error: 'Tears are one of: none, welled, a tear, cried, or a deep cry.' });
 export type MemoryTears = z.output<typeof MemoryTears>;
 
-const Title = z
-  .string({ error: 'Please give this memory a short title.' })
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please give this memory a short title.' });
-    else if (codePoints(value) > memoryLimits.title) ctx.addIssue({ code: 'custom', message: `A title has at most ${memoryLimits.title} characters.` });
-    else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A title stays on one line.' });
-  });
+const Title = oneLine({
+  notText: 'Please give this memory a short title.',
+  missing: 'Please give this memory a short title.',
+  max: memoryLimits.title,
+  tooLong: `A title has at most ${memoryLimits.title} characters.`,
+  control: 'A title stays on one line.',
+});
 
 /** A few words; may be left empty (the title alone can be enough). */
-const Text = z
-  .string({ error: 'The words for this memory should be text.' })
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if (codePoints(value) > memoryLimits.text) {
-      ctx.addIssue({ code: 'custom', message: `That is more than fits here: keep it to ${memoryLimits.text} characters.` });
-    } else if (CONTROL_IN_TEXT.test(value)) {
-      ctx.addIssue({ code: 'custom', message: 'The words contain a character that cannot be kept.' });
-    }
-  });
+const Text = multiLine({
+  notText: 'The words for this memory should be text.',
+  max: memoryLimits.text,
+  tooLong: `That is more than fits here: keep it to ${memoryLimits.text} characters.`,
+  control: 'The words contain a character that cannot be kept.',
+});
 
 /** A passphrase chosen for a memory's extra seal. */
 export const NewSealPassphrase = z

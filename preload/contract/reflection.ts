@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_IN_TEXT } from './text.ts';
+import { multiLine } from './text.ts';
 import { timestamp } from './common.ts';
 
 /**
@@ -45,13 +45,12 @@ export const DOCTOR_NOTE =
   'If you like, bring it up with your doctor next time you see them; they can tell you whether it plays a part for you. ' +
   'The practices here are still yours to try, gently.';
 
-const Note = z
-  .string({ error: 'The note should be text.' })
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if ([...value].length > reflectionLimits.note) ctx.addIssue({ code: 'custom', message: `Keep the note to ${reflectionLimits.note} characters.` });
-    else if (CONTROL_IN_TEXT.test(value)) ctx.addIssue({ code: 'custom', message: 'The note contains a character that cannot be kept.' });
-  });
+const Note = multiLine({
+  notText: 'The note should be text.',
+  max: reflectionLimits.note,
+  tooLong: `Keep the note to ${reflectionLimits.note} characters.`,
+  control: 'The note contains a character that cannot be kept.',
+});
 
 /** 0 = tears won't come, 100 = tears come too easily; null = not answered. */
 export const Style = z

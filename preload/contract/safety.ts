@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { webLinkProblem } from './links.ts';
+import { checked } from './text.ts';
 
 /**
  * Safety resources: the offline crisis lines in resources/crisis-lines.json and the
@@ -10,10 +11,7 @@ import { webLinkProblem } from './links.ts';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'A country is a two-letter code like GB.');
 
-export const WebLink = z.string().superRefine((value, ctx) => {
-  const message = webLinkProblem(value);
-  if (message) ctx.addIssue({ code: 'custom', message });
-});
+export const WebLink = checked(webLinkProblem);
 const webLink = WebLink;
 
 export const CrisisLine = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANY_CONTROL, CONTROL_IN_TEXT, codePoints } from './text.ts';
+import { ANY_CONTROL, CONTROL_IN_TEXT, checked, codePoints, oneLine } from './text.ts';
 import { maxLinkLength, readWebAddress } from './links.ts';
 import { timestamp } from './common.ts';
 
@@ -144,20 +144,12 @@ export function jsonTemplateProblem(raw: string): string | undefined {
   return undefined;
 }
 
-const checked = (problem: (value: string) => string | undefined) =>
-  z.string().superRefine((value, ctx) => {
-    const message = problem(value);
-    if (message) ctx.addIssue({ code: 'custom', message });
-  });
-
-const Name = z
-  .string()
-  .transform((s) => s.trim())
-  .superRefine((value, ctx) => {
-    if (value.length === 0) ctx.addIssue({ code: 'custom', message: 'Please give this person a name.' });
-    else if (codePoints(value) > signalLimits.name) ctx.addIssue({ code: 'custom', message: `A name has at most ${signalLimits.name} characters.` });
-    else if (ANY_CONTROL.test(value)) ctx.addIssue({ code: 'custom', message: 'A name cannot contain line breaks or control characters.' });
-  });
+const Name = oneLine({
+  missing: 'Please give this person a name.',
+  max: signalLimits.name,
+  tooLong: `A name has at most ${signalLimits.name} characters.`,
+  control: 'A name cannot contain line breaks or control characters.',
+});
 
 const Message = (what: string) => checked((value) => messageProblem(value, what));
 
@@ -169,13 +161,7 @@ const EmailChannel = z.object({
 const SmsChannel = z.object({
   type: z.literal('messenger'),
   kind: z.literal('sms'),
-  address: z
-    .string()
-    .superRefine((value, ctx) => {
-      const message = phoneProblem(value);
-      if (message) ctx.addIssue({ code: 'custom', message });
-    })
-    .transform(normalisePhone),
+  address: checked(phoneProblem).transform(normalisePhone),
 });
 export const MessengerChannel = z.discriminatedUnion('kind', [EmailChannel, SmsChannel]);
 

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Small rules for text the contract checks, shared by every feature's schemas. */
 
 /** Characters as SQLite's length() counts them (Unicode code points), so limits agree with CHECKs. */
@@ -8,3 +10,43 @@ export const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Control characters other than tab and line breaks: never in multi-line text. */
 export const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** A string with whatever `problem` finds wrong with it (a message, or undefined when it is fine) as its issue. */
+export const checked = (problem: (value: string) => string | undefined) =>
+  z.string().superRefine((value, ctx) => {
+    const message = problem(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+
+interface TextRules {
+  /** At most this many characters (code points), once trimmed. */
+  max: number;
+  tooLong: string;
+  /** When a control character (any, for one line; other than tab and line breaks, for text) is in it. */
+  control: string;
+  /** When it is not a string at all; zod's own message when absent. */
+  notText?: string;
+}
+
+function trimmedText(rules: TextRules, controls: RegExp, missing: string | undefined) {
+  return z
+    .string(rules.notText === undefined ? undefined : { error: rules.notText })
+    .transform((s) => s.trim())
+    .superRefine((value, ctx) => {
+      const message =
+        missing !== undefined && value.length === 0
+          ? missing
+          : codePoints(value) > rules.max
+            ? rules.tooLong
+            : controls.test(value)
+              ? rules.control
+              : undefined;
+      if (message) ctx.addIssue({ code: 'custom', message });
+    });
+}
+
+/** A trimmed, required one-line field (a name, a title): `missing` when empty. */
+export const oneLine = (rules: TextRules & { missing: string }) => trimmedText(rules, ANY_CONTROL, rules.missing);
+
+/** Trimmed text that may run over several lines and may be empty (a note). */
+export const multiLine = (rules: TextRules) => trimmedText(rules, CONTROL_IN_TEXT, undefined);
