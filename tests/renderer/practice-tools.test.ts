@@ -91,6 +91,32 @@ function holdNext<I, R>(spy: Mock<(input: I) => Promise<R>>): () => void {
 
 const footerNext = () => byButton(target.querySelector('footer')!, /^(Next|Skip)$/);
 
+/** One memory in the box, the practice "Open one box" at its memory step, and the mood before chosen. */
+async function atOneMemory(mood: string) {
+  const fake = fakeWithTools();
+  await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
+  const practices = await startAndReach(fake, 'Open one box', 'One memory');
+  await settle();
+  choose('How do you feel right now?', mood);
+  return { fake, practices };
+}
+
+/**
+ * Presses `button` with `spy`'s answer held; Next waits meanwhile. The step is then left anyway
+ * (as Esc, Stop or a timer might), `meanwhile` looks, and the answer is let through.
+ */
+async function leaveWhileHeld<I, R>(practices: PracticesState, spy: Mock<(input: I) => Promise<R>>, button: string, meanwhile?: () => void) {
+  const release = holdNext(spy);
+  click(byButton(target, button));
+  await settle();
+  expect(footerNext().disabled).toBe(true);
+  practices.run!.next();
+  await settle();
+  meanwhile?.();
+  release();
+  await settle();
+}
+
 async function openingsOf(fake: FakeApi, memoryId: number) {
   const result = await fake.api.memories.openings({ memoryId });
   if (!result.ok) throw new Error(result.error.message);
@@ -187,11 +213,7 @@ describe('Open one box', () => {
   });
 
   it('closing in the person\'s own way: at peace, with mood and tears; nothing is stopped afterwards', async () => {
-    const fake = fakeWithTools();
-    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
-    await startAndReach(fake, 'Open one box', 'One memory');
-    await settle();
-    choose('How do you feel right now?', 'Low');
+    const { fake } = await atOneMemory('Low');
     click(byButton(target, 'Open it'));
     await settle();
     expect(fake.spies.memories.open).toHaveBeenCalledWith({ memoryId: 1, moodBefore: 2, sessionId: 1 });
@@ -224,11 +246,7 @@ describe('Open one box', () => {
   });
 
   it('skipping the close step reseals the memory rather than leaving it open', async () => {
-    const fake = fakeWithTools();
-    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
-    await startAndReach(fake, 'Open one box', 'One memory');
-    await settle();
-    choose('How do you feel right now?', 'Okay');
+    const { fake } = await atOneMemory('Okay');
     click(byButton(target, 'Open it'));
     await settle();
     await nextUntil('Putting it away');
@@ -241,11 +259,7 @@ describe('Open one box', () => {
   });
 
   it('while a memory is opening, Skip and "Go on without opening it" wait, so the run moves on only once', async () => {
-    const fake = fakeWithTools();
-    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
-    await startAndReach(fake, 'Open one box', 'One memory');
-    await settle();
-    choose('How do you feel right now?', 'Okay');
+    const { fake } = await atOneMemory('Okay');
     const release = holdNext(fake.spies.memories.open);
     click(byButton(target, 'Open it'));
     await settle();
@@ -265,21 +279,9 @@ describe('Open one box', () => {
   });
 
   it('a memory that opens after the step was left goes straight back into the box, and the run does not move again', async () => {
-    const fake = fakeWithTools();
-    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
-    const practices = await startAndReach(fake, 'Open one box', 'One memory');
-    await settle();
-    choose('How do you feel right now?', 'Okay');
-    const release = holdNext(fake.spies.memories.open);
-    click(byButton(target, 'Open it'));
-    await settle();
+    const { fake, practices } = await atOneMemory('Okay');
     // However the step came to be left meanwhile.
-    practices.run!.next();
-    await settle();
-    expect(stepHeading()).toBe('Sit with it');
-
-    release();
-    await settle();
+    await leaveWhileHeld(practices, fake.spies.memories.open, 'Open it', () => expect(stepHeading()).toBe('Sit with it'));
     await practices.run!.settled();
     expect(stepHeading()).toBe('Sit with it');
     expect(practices.run!.tools.memory).toBeNull();
@@ -290,36 +292,19 @@ describe('Open one box', () => {
   });
 
   it('a close that comes back after the step was left keeps the person\'s choice and does not move the run again', async () => {
-    const fake = fakeWithTools();
-    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
-    const practices = await startAndReach(fake, 'Open one box', 'One memory');
-    await settle();
-    choose('How do you feel right now?', 'Okay');
+    const { fake, practices } = await atOneMemory('Okay');
     click(byButton(target, 'Open it'));
     await settle();
     await nextUntil('Putting it away');
     choose('How would you like to leave this memory?', 'It is at peace');
-    const release = holdNext(fake.spies.memories.close);
-    click(byButton(target, 'Done with this memory'));
-    await settle();
-    expect(footerNext().disabled).toBe(true);
-    practices.run!.next();
-    await settle();
-    expect(stepHeading()).toBe('Coming back');
-
-    release();
-    await settle();
+    await leaveWhileHeld(practices, fake.spies.memories.close, 'Done with this memory', () => expect(stepHeading()).toBe('Coming back'));
     await practices.run!.settled();
     expect(stepHeading()).toBe('Coming back');
     expect((await boxItem(fake, 1))?.status).toBe('at-peace');
   });
 
   it('the "keep it open" choice says where to seal it again', async () => {
-    const fake = fakeWithTools();
-    await fake.api.memories.add({ title: 'The old house', text: 'The creaky stairs.', intensity: 4 });
-    await startAndReach(fake, 'Open one box', 'One memory');
-    await settle();
-    choose('How do you feel right now?', 'Okay');
+    await atOneMemory('Okay');
     click(byButton(target, 'Open it'));
     await settle();
     await nextUntil('Putting it away');
@@ -608,16 +593,7 @@ describe('Ladder step', () => {
     const practices = await startAndReach(fake, 'Ladder step', 'Your step');
     await settle();
     choose('How much distress do you feel right now?', '30');
-    const release = holdNext(fake.spies.sessions.get);
-    click(byButton(target, 'Begin this step'));
-    await settle();
-    expect(footerNext().disabled).toBe(true);
-    practices.run!.next();
-    await settle();
-    expect(stepHeading()).toBe('Do your step');
-
-    release();
-    await settle();
+    await leaveWhileHeld(practices, fake.spies.sessions.get, 'Begin this step', () => expect(stepHeading()).toBe('Do your step'));
     expect(stepHeading()).toBe('Do your step');
     expect(practices.run!.tools.ladder).toBeNull();
     expect(target.querySelector('section[aria-label="Your step"]')).toBeNull();
@@ -635,15 +611,8 @@ describe('Ladder step', () => {
     choose('What was the highest distress', '60');
     choose('And how much distress', '20');
     choose('Did any tears come?', 'My eyes welled up');
-    const release = holdNext(fake.spies.ladder.recordAttempt);
-    click(byButton(target, 'Save how it went'));
-    await settle();
-    expect(footerNext().disabled).toBe(true);
     const before = practices.run!.stepIndex;
-    practices.run!.next();
-    await settle();
-    release();
-    await settle();
+    await leaveWhileHeld(practices, fake.spies.ladder.recordAttempt, 'Save how it went');
     expect(fake.spies.ladder.recordAttempt).toHaveBeenCalledTimes(1);
     expect(practices.run!.stepIndex).toBe(before + 1);
   });
