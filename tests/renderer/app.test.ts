@@ -19,10 +19,7 @@ async function start(fake: FakeApi) {
 
 const heading = () => target.querySelector('h1')?.textContent?.trim();
 
-afterEach(() => {
-  unmountAll();
-  document.body.innerHTML = '';
-});
+afterEach(unmountAll);
 
 describe('first run', () => {
   it('welcome → passphrase → recovery key → typing two groups back → an empty, kind journal', async () => {

@@ -11,10 +11,7 @@ import { unmountAll } from './mount.ts';
 
 let target: HTMLElement;
 
-afterEach(() => {
-  unmountAll();
-  document.body.innerHTML = '';
-});
+afterEach(unmountAll);
 
 async function start(fake: FakeApi) {
   target = await mountApp(fake);

@@ -27,10 +27,11 @@ export function mountWithApi(page: Component, api: Api): HTMLElement {
   return mountInBody(WithApi, { api, component: page });
 }
 
-/** Unmounts everything mounted so far and takes its <div>s out of the body. */
+/** Unmounts everything mounted so far and empties the body (also of what the App put there itself). */
 export function unmountAll(): void {
   for (const { target, component } of mounted.splice(0).reverse()) {
     if (component) unmount(component);
     target.remove();
   }
+  document.body.replaceChildren();
 }

@@ -19,10 +19,7 @@ const library = [openOneBox, boostTheSignal, ladderStep].map((p) => Practice.par
 
 let target: HTMLElement;
 
-afterEach(() => {
-  unmountAll();
-  document.body.innerHTML = '';
-});
+afterEach(unmountAll);
 
 function fakeWithTools(): FakeApi {
   return createFakeApi({ state: 'unlocked', practices: library });

@@ -15,10 +15,7 @@ import { fakeClock, fakeFrames } from './session-helpers.ts';
 
 let target: HTMLElement;
 
-afterEach(() => {
-  unmountAll();
-  document.body.innerHTML = '';
-});
+afterEach(unmountAll);
 
 async function open(fake: FakeApi) {
   const clock = fakeClock();

@@ -12,7 +12,6 @@ let target: HTMLElement;
 
 afterEach(() => {
   unmountAll();
-  document.body.innerHTML = '';
   delete document.documentElement.dataset.sessionSpeed;
 });
 
