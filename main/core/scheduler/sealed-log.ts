@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { syncDirectory } from '../vault/atomic-write.ts';
+import { gcmOpen, gcmSeal, IV_BYTES, TAG_BYTES } from '../vault/gcm.ts';
 
 /**
  * Where the scheduler writes down what happened while the vault was locked (a reminder
@@ -42,28 +43,22 @@ export function seal(publicKeyDer: Buffer, plaintext: string): string {
   const ephemeral = generateKeyPairSync('x25519');
   const ephemeralDer = ephemeral.publicKey.export({ format: 'der', type: 'spki' });
   const key = keyFor(diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient }), ephemeralDer);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(AAD);
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return Buffer.concat([ephemeralDer, iv, cipher.getAuthTag(), body]).toString('base64');
+  const { iv, tag, data } = gcmSeal(key, AAD, Buffer.from(plaintext, 'utf8'));
+  // The record: ephemeral public key (SPKI) ‖ IV ‖ tag ‖ ciphertext, in base64.
+  return Buffer.concat([ephemeralDer, iv, tag, data]).toString('base64');
 }
 
 /** The plaintext, or null for a record that is cut short, altered or sealed to another key. */
 export function unseal(privateKeyDer: Buffer, record: string): string | null {
   try {
     const bytes = Buffer.from(record, 'base64');
-    if (bytes.length < SPKI_LENGTH + 12 + 16) return null;
+    const tagEnd = SPKI_LENGTH + IV_BYTES + TAG_BYTES;
+    if (bytes.length < tagEnd) return null;
     const ephemeralDer = bytes.subarray(0, SPKI_LENGTH);
-    const iv = bytes.subarray(SPKI_LENGTH, SPKI_LENGTH + 12);
-    const tag = bytes.subarray(SPKI_LENGTH + 12, SPKI_LENGTH + 28);
-    const body = bytes.subarray(SPKI_LENGTH + 28);
+    const sealed = { iv: bytes.subarray(SPKI_LENGTH, SPKI_LENGTH + IV_BYTES), tag: bytes.subarray(SPKI_LENGTH + IV_BYTES, tagEnd), data: bytes.subarray(tagEnd) };
     const privateKey = createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
     const ephemeral = createPublicKey({ key: ephemeralDer, format: 'der', type: 'spki' });
-    const decipher = createDecipheriv('aes-256-gcm', keyFor(diffieHellman({ privateKey, publicKey: ephemeral }), ephemeralDer), iv);
-    decipher.setAAD(AAD);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    return gcmOpen(keyFor(diffieHellman({ privateKey, publicKey: ephemeral }), ephemeralDer), AAD, sealed)?.toString('utf8') ?? null;
   } catch {
     return null;
   }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write.ts';
 import { kdfParamsProblem, SALT_BYTES, type KdfParams } from './kdf.ts';
-import { DATA_KEY_BYTES, IV_BYTES, TAG_BYTES, type WrappedKey } from './key-wrap.ts';
+import { DATA_KEY_BYTES, type WrappedKey } from './key-wrap.ts';
+import { IV_BYTES, TAG_BYTES } from './gcm.ts';
 import type { AttemptRecord } from './throttle.ts';
 import { vaultErrors } from './vault-errors.ts';
 
