@@ -1,5 +1,5 @@
 import type { BoxItem, MemoryStatus, Opening, OpeningOutcome } from '../../../preload/contract/index.ts';
-import { numberChoices, type ScaleChoice } from '../../components/ScaleField.svelte';
+import { numberChoices, type ScaleChoice } from '../../components/scale-choices.ts';
 import { plainDate } from '../../lib/dates.ts';
 import { moodWords } from '../practices/history.ts';
 import { tearWords } from '../session/texts.ts';

@@ -1,6 +1,6 @@
 import { stepSeconds } from '../../../preload/contract/breath.ts';
 import type { BreathPattern, BreathPhaseKind, CheckInQuestion, Practice, Step } from '../../../preload/contract/practice.ts';
-import { numberChoices, type ScaleChoice } from '../../components/ScaleField.svelte';
+import { numberChoices, type ScaleChoice } from '../../components/scale-choices.ts';
 import type { RunnerStep } from './runner.ts';
 import { tearOutcomes, texts } from './texts.ts';
 
