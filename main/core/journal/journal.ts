@@ -15,7 +15,7 @@ import type { Db } from '../vault/database.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { preview, previewSourceLength } from './preview.ts';
 import { matchClose, matchOpen, snippetParts } from './snippet.ts';
-import { statement } from './statements.ts';
+import { statement } from '../vault/statements.ts';
 import { sessionExists } from '../sessions/store.ts';
 import { parse } from './validate.ts';
 

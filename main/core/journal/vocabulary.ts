@@ -11,7 +11,7 @@ import { isTimeZone } from '../../../preload/contract/schedule/zone-time.ts';
 import { systemZone, type Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
 import { countGranularity, foldWord, granularitySentence, type WordUse } from './granularity.ts';
-import { statement } from './statements.ts';
+import { statement } from '../vault/statements.ts';
 import { parse } from './validate.ts';
 
 const lowercaseWord = EmotionWord.refine((w) => w === w.toLowerCase(), 'Built-in words are lowercase');

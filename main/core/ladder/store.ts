@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 import { DEFAULT_LADDER_THRESHOLD, type LadderStep } from '../../../preload/contract/ladder.ts';
 import type { LadderTrack } from '../../../preload/contract/practice.ts';

@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 import type { UseOutcome } from './helped.ts';
 import type { MediaFields, MediaItem, MediaUse } from '../../../preload/contract/media.ts';

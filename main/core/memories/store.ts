@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 import type { BoxItem, MemoryStatus, MemoryTears, Opening, OpeningOutcome } from '../../../preload/contract/memories.ts';
 import type { SealedText } from './seal.ts';

@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 import { BARRIER_IDS, type BarrierId, type ReflectionFields } from '../../../preload/contract/reflection.ts';
 

@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 import { defaultQuietHours, type QuietHours } from '../../../preload/contract/schedule/schemas.ts';
 import { newSealKeys, type SealKeys } from './sealed-log.ts';

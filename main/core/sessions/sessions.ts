@@ -3,7 +3,7 @@ import { AppError } from '../../../preload/contract/index.ts';
 import type { SessionCheckIn, SessionEnd, SessionReflection, SessionRecord, SessionStart } from '../../../preload/contract/sessions.ts';
 import type { PracticeLibrary } from '../practices/library.ts';
 import type { Clock } from '../ports.ts';
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 
 type Start = z.output<typeof SessionStart>;

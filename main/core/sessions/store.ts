@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 
 /** undefined when there is no such session; 'running' until it ends. */

@@ -1,5 +1,5 @@
 import { Settings, defaultSettings } from '../../../preload/contract/index.ts';
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import { parse } from '../journal/validate.ts';
 import type { Db } from '../vault/database.ts';
 

@@ -1,4 +1,4 @@
-import { statement } from '../journal/statements.ts';
+import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
 import type { WebhookRequest } from './outbox.ts';
 import type { Channel, ChannelKind, Contact, ContactFields, SignalState, Which } from '../../../preload/contract/signals.ts';

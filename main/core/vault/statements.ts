@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Db } from '../vault/database.ts';
+import type { Db } from './database.ts';
 
 // Keyed by the Database object, not held on the service: the vault opens a new
 // connection on every unlock, and a WeakMap lets the old one's statements go with it.
