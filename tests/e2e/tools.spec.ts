@@ -103,7 +103,7 @@ test('a ladder of three steps: two calm tries master step 1, and step 2 is next'
     await page.getByLabel('Distress just before (0–100)').fill('30');
     await page.getByLabel('Highest distress during it (0–100)').fill('35');
     await page.getByLabel('Distress afterwards (0–100)').fill('15');
-    await page.getByRole('radio', { name: 'Eyes welled' }).check();
+    await page.getByRole('radio', { name: 'My eyes welled up' }).check();
     await page.getByRole('button', { name: 'Save this try' }).click();
     await expect(tries.getByRole('listitem')).toHaveCount(i + 1);
   }

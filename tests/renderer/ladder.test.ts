@@ -128,7 +128,7 @@ describe('the ladder tab', () => {
     expect(byButton(lettingCome(), "Tries at 'Imagine tears coming'").getAttribute('aria-expanded')).toBe('true');
     expect(stepItem('Imagine tears coming').textContent).toContain('No tries yet.');
 
-    await noteTry('Imagine tears coming', { before: '40', peak: '30', after: '10', tears: 'Eyes welled' });
+    await noteTry('Imagine tears coming', { before: '40', peak: '30', after: '10', tears: 'My eyes welled up' });
     expect(fake.spies.ladder.recordAttempt).toHaveBeenLastCalledWith(
       expect.objectContaining({ stepId: 1, distressBefore: 40, distressPeak: 30, distressAfter: 10, tears: 1, breathedBefore: true, breathedAfter: true }),
     );
@@ -141,7 +141,7 @@ describe('the ladder tab', () => {
     expect(first.textContent).toContain('1 try so far. The last one stayed calm');
     expect(lettingCome().textContent).toContain('0 of 3 steps feel steady now.');
 
-    await noteTry('Imagine tears coming', { before: '35', peak: '20', after: '5', tears: 'None' });
+    await noteTry('Imagine tears coming', { before: '35', peak: '20', after: '5', tears: 'No tears' });
     expect(stepItem('Imagine tears coming').textContent).toContain('Two calm tries in a row: this step feels steady now.');
     expect(stepItem('Imagine tears coming').textContent).toContain('Feels steady now.');
     expect(stepItem('Imagine tears coming').classList.contains('steady')).toBe(true);
@@ -158,7 +158,7 @@ describe('the ladder tab', () => {
     await settle();
 
     // Missing the highest distress: caught before anything is sent.
-    const form = await noteTry('Imagine tears coming', { before: '40', peak: '', after: '10', tears: 'None' });
+    const form = await noteTry('Imagine tears coming', { before: '40', peak: '', after: '10', tears: 'No tears' });
     expect(alertText(form)).toContain('Please give the highest distress as a whole number from 0 to 100.');
     expect(fake.spies.ladder.recordAttempt).not.toHaveBeenCalled();
 

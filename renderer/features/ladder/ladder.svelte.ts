@@ -13,6 +13,7 @@ import {
   type SuggestedLadderStepsResult,
 } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import type { ScaleChoice } from '../../components/scale-choices.ts';
 
 /** A problem in words, or null when it went well. */
 export type Problem = string | null;
@@ -129,6 +130,13 @@ export function stepStatusWords(step: LadderStepView): string {
   return `${tries} so far. Each one counts, however it went.`;
 }
 
+/** Tears at a try, 0–3, as the person answers it (on the ladder page and in the Ladder step practice). */
+export const ladderTearsChoices: ScaleChoice[] = ['No tears', 'My eyes welled up', 'Some tears', 'I cried freely'].map((label, value) => ({
+  value,
+  label,
+}));
+
+/** Tears at a try in the short words of the tries list. */
 export function tearsWords(tears: number): string {
   return LADDER_TEARS_LABELS[tears] ?? 'not noted';
 }

@@ -69,12 +69,6 @@ export function ladderDistressScale(legend: string): ScaleSpec {
   };
 }
 
-/** The ladder's tears, 0–3, in words. */
-export const ladderTearsOptions: ScaleChoice[] = ['No tears', 'My eyes welled up', 'Some tears', 'I cried freely'].map((label, i) => ({
-  value: i,
-  label,
-}));
-
 /** "about 4 min left", "less than a minute left"; null when nothing timed is left. */
 export function timeLeftWords(seconds: number): string | null {
   if (seconds <= 0) return null;
