@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/bench/chromium.ts';
+import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 /**
  * End-to-end tests drive the real renderer against the real services through the test host.

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   AppError,
   contract,
@@ -44,8 +45,9 @@ export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Ro
       }
       try {
         const handler = handlers[method] as (input: unknown) => unknown;
-        const value = (await handler(parsed.data)) ?? null;
-        const checked = spec.output.safeParse(value);
+        const returned = await handler(parsed.data);
+        // Only a method whose answer is always null may return nothing; any other must answer in full.
+        const checked = spec.output.safeParse(spec.output instanceof z.ZodNull ? null : returned);
         if (!checked.success) {
           log(method, 'returned a value that does not match the contract');
           return fail(new AppError('INTERNAL', 'Something went wrong on our side. Nothing was changed.'));

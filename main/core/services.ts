@@ -165,10 +165,14 @@ export function createCore(options: CoreOptions): Core {
     emit('vault.locked', { reason });
   }
 
-  /** After any unlock (and a new vault). Planning reminders may fail (it is reported), but never fails the unlock. */
-  const unlocked = () => {
+  /**
+   * After any unlock, and after a new vault is made (which has nothing to purge, and must
+   * never fail before its recovery key is shown). Planning reminders may fail (it is
+   * reported), but never fails the unlock.
+   */
+  const unlocked = (how: 'unlocked' | 'created') => {
     // Entries deleted before the last lock go for good (a failure here does fail the unlock).
-    journal.purgeDeleted();
+    if (how === 'unlocked') journal.purgeDeleted();
     autoLock.start();
     try {
       scheduler.recompute();
@@ -192,16 +196,16 @@ export function createCore(options: CoreOptions): Core {
     'vault.status': () => vault.status(),
     'vault.create': async ({ passphrase }) => {
       const result = await vault.create(passphrase);
-      unlocked();
+      unlocked('created');
       return result;
     },
     'vault.unlock': async ({ passphrase }) => {
       await vault.unlock(passphrase);
-      unlocked();
+      unlocked('unlocked');
     },
     'vault.unlockWithRecoveryKey': async ({ recoveryKey, newPassphrase }) => {
       await vault.unlockWithRecoveryKey(recoveryKey, newPassphrase);
-      unlocked();
+      unlocked('unlocked');
     },
     'vault.lock': () => lock('manual'),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),

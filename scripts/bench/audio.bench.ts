@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { BenchResult, Figure } from './report.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../chromium.ts';
 
 /**
  * Session timing, measured in Chromium with the app's own audio modules:

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fastKdf, startTestHost } from '../test-host/server.ts';
 import { createVault } from '../../tests/e2e/fixtures.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../chromium.ts';
 import { percentile, type BenchResult } from './report.ts';
 
 /**

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract, limits, methodNames, type MethodName, type Result } from '../../preload/contract/index.ts';
+import { createRouter, type Handlers } from '../../main/core/router.ts';
 import { createCore, type Core } from '../../main/core/services.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { PASSPHRASE, cheapKdf } from '../helpers/vault-fixtures.ts';
@@ -715,5 +716,25 @@ describe('router', () => {
       expect(result.ok ? 'ok' : result.error.code, method).not.toBe('INVALID_INPUT');
       expect(result.ok ? 'ok' : result.error.code, method).not.toBe('LOCKED');
     }
+  });
+});
+
+describe('router answers', () => {
+  const problems: string[] = [];
+  const routerWith = (handlers: Record<string, () => unknown>) => createRouter(handlers as unknown as Handlers, (method, detail) => problems.push(`${method}: ${detail}`));
+
+  it('sends null for a method whose answer is always null, whatever its handler returned', async () => {
+    const router = routerWith({ 'app.readyToClose': () => 1, 'vault.lock': () => undefined });
+    expect(await router.call('app.readyToClose', undefined)).toEqual({ ok: true, value: null });
+    expect(await router.call('vault.lock', undefined)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a missing answer where the contract expects one (null must be said, not forgotten)', async () => {
+    problems.length = 0;
+    const router = routerWith({ 'media.offer': () => undefined, 'settings.get': () => undefined });
+    for (const method of ['media.offer', 'settings.get']) {
+      expect(await router.call(method, undefined), method).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    }
+    expect(problems).toEqual(['media.offer: returned a value that does not match the contract', 'settings.get: returned a value that does not match the contract']);
   });
 });

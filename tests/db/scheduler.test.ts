@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Timers } from '../../main/core/ports.ts';
 import { MAX_TIMER_MS, Scheduler, type MissedNotice, type Reminder } from '../../main/core/scheduler/scheduler.ts';
 import type { RecurrenceInput, ScheduleInput } from '../../preload/contract/schedule/schemas.ts';
@@ -35,6 +35,8 @@ class World {
   zone: string;
   locked = false;
   inSession = false;
+  /** Off: the scheduler reports to the app's own log, as in production. */
+  reportToTest = true;
   private asleep = false;
   private late: Array<() => void> = [];
   scheduler!: Scheduler;
@@ -74,7 +76,7 @@ class World {
       inSession: () => this.inSession,
       practiceTitle: (id) => titles[id],
       ...(this.withLog ? { lockedLog: this.log } : {}),
-      report: (p, error) => this.problems.push(error instanceof Error ? `${p}: ${error.message}` : p),
+      ...(this.reportToTest ? { report: (p: string, error?: unknown) => this.problems.push(error instanceof Error ? `${p}: ${error.message}` : p) } : {}),
     });
     this.scheduler.start();
   }
@@ -346,6 +348,23 @@ describe('edge cases', () => {
     expect(w.problems).toEqual(['notify failed: no notification service']);
     expect(w.firedTimes()).toEqual(['2025-11-21T20:00:00Z']);
     expect(w.states().map((r) => r.state)).toEqual(['fired', 'fired']);
+  });
+
+  it("in the app's own log, a problem says where and what kind, never the error's words", () => {
+    const w = world('2025-11-20T12:00:00Z');
+    w.reportToTest = false;
+    w.restart();
+    w.create({ recurrence: { kind: 'once', date: '2025-11-20', time: '20:00' } });
+    w.notified.push = () => {
+      throw new TypeError('reminder for "my private plan"');
+    };
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      w.advanceTo('2025-11-21T00:00:00Z');
+      expect(logged.mock.calls).toEqual([['[saltwater] scheduler: notify failed: TypeError']]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });
 

@@ -80,33 +80,40 @@ export class SessionsService {
     const max = question === 'distress' ? 10 : question === 'mood' ? 5 : 4;
     const min = question === 'mood' ? 1 : 0;
     if (value < min || value > max) throw new AppError('INVALID_INPUT', `A ${question} answer is between ${min} and ${max}.`);
-    statement(this.db(), 'INSERT INTO session_check_ins (session_id, step_index, question, value, at) VALUES (?, ?, ?, ?, ?)').run(sessionId, stepIndex, question, value, this.clock.now());
+    statement(this.db(), 'INSERT INTO session_check_ins (session_id, step_index, question, value, at) VALUES (?, ?, ?, ?, ?)')
+      .run(sessionId, stepIndex, question, value, this.clock.now());
   }
 
   end({ sessionId, stepIndex, outcome }: End): void {
     const session = this.open(sessionId);
     this.checkStep(session, stepIndex);
-    statement(this.db(), 'UPDATE sessions SET outcome = ?, ended_at = ?, step_reached = max(step_reached, ?) WHERE id = ?').run(outcome, this.clock.now(), stepIndex, sessionId);
+    statement(this.db(), 'UPDATE sessions SET outcome = ?, ended_at = ?, step_reached = max(step_reached, ?) WHERE id = ?')
+      .run(outcome, this.clock.now(), stepIndex, sessionId);
   }
 
   /** The after-session check-in; may be given once the session has ended (or was interrupted). */
   reflect({ sessionId, moodAfter, tears, relief, notes }: Reflection): void {
     this.row(sessionId);
-    statement(this.db(), 'UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ? WHERE id = ?').run(moodAfter ?? null, tears ?? null, relief ?? null, notes, sessionId);
+    statement(this.db(), 'UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ? WHERE id = ?')
+      .run(moodAfter ?? null, tears ?? null, relief ?? null, notes, sessionId);
   }
 
   list(limit: number): SessionRecord[] {
     const db = this.db();
-    const page = 'SELECT id FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?';
-    const rows = statement(db, `SELECT ${columns} FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?`).all(limit) as SessionRow[];
+    const newestFirst = 'FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?';
+    const rows = statement(db, `SELECT ${columns} ${newestFirst}`).all(limit) as SessionRow[];
     // One query for the whole page's check-ins, not one per session.
-    const checkIns = checkInsBySession(statement(db, `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id IN (${page}) ORDER BY id`).all(limit));
+    const checkIns = checkInsBySession(
+      statement(db, `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id IN (SELECT id ${newestFirst}) ORDER BY id`).all(limit),
+    );
     return rows.map((row) => ({ ...row, checkIns: checkIns.get(row.id) ?? [] }));
   }
 
   get(sessionId: number): SessionRecord {
     const row = this.row(sessionId);
-    const checkIns = checkInsBySession(statement(this.db(), `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id = ? ORDER BY id`).all(sessionId));
+    const checkIns = checkInsBySession(
+      statement(this.db(), `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id = ? ORDER BY id`).all(sessionId),
+    );
     return { ...row, checkIns: checkIns.get(sessionId) ?? [] };
   }
 

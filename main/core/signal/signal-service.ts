@@ -251,7 +251,10 @@ export class SignalService {
     return db ? vaultLedger(db) : this.locked;
   }
 
-  /** One pass over the outbox (pending signals read once): expire, start what is due, arm the timer. */
+  /**
+   * One pass over the outbox (pending signals read once): expire, start what is due, arm the
+   * timer. Returns what it found, or null when there was no pass (stopped, or no ledger to read).
+   */
   private process(): { pending: number; expired: number } | null {
     if (this.stopped) return null;
     const ledger = this.ledger();
