@@ -7,7 +7,15 @@ function startOfDay(d: Date): number {
 }
 
 export function plainDate(timestamp: number, now: Date = new Date(), locale?: string): string {
-  const date = new Date(timestamp);
+  return inWords(new Date(timestamp), now, locale, false);
+}
+
+/** Like plainDate, but a day more than a week back keeps its time too: "3 March at 09:41". */
+export function plainDateTime(timestamp: number, now: Date = new Date(), locale?: string): string {
+  return inWords(new Date(timestamp), now, locale, true);
+}
+
+function inWords(date: Date, now: Date, locale: string | undefined, alwaysTime: boolean): string {
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }).format(date);
   const daysAgo = Math.round((startOfDay(now) - startOfDay(date)) / DAY);
   if (daysAgo === 0) return `Today at ${time}`;
@@ -17,11 +25,12 @@ export function plainDate(timestamp: number, now: Date = new Date(), locale?: st
     return `${weekday} at ${time}`;
   }
   const sameYear = date.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale, {
+  const day = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
     ...(sameYear ? {} : { year: 'numeric' }),
   }).format(date);
+  return alwaysTime ? `${day} at ${time}` : day;
 }
 
 /** A full date for a heading or a title attribute: "Monday 3 March 2025 at 09:41". */

@@ -223,7 +223,10 @@ describe('the ladder tab', () => {
     const question = stepItem('Cry alone').querySelector<HTMLElement>('[role="group"]')!;
     expect(document.getElementById(question.getAttribute('aria-labelledby')!)!.textContent).toContain('Remove this step and its one try?');
     click(byButton(lettingCome(), 'Keep it'));
+    await settle();
     expect(fake.spies.ladder.removeStep).not.toHaveBeenCalled();
+    // Kept: the keyboard is back where the question came from.
+    expect(document.activeElement).toBe(byButton(lettingCome(), "Remove 'Cry alone'"));
 
     click(byButton(lettingCome(), "Remove 'Cry alone'"));
     click(byButton(lettingCome(), 'Yes, remove it'));

@@ -108,7 +108,9 @@ describe('Moving media', () => {
     click(byButton(target, 'Remove Grandad’s old video'));
     expect(target.textContent).toContain('Remove “Grandad’s old video” and the record of its uses?');
     click(byButton(target, 'Keep it'));
+    await settle();
     expect(fake.spies.media.remove).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(byButton(target, 'Remove Grandad’s old video'));
     click(byButton(target, 'Remove Grandad’s old video'));
     click(byButton(target, 'Yes, remove it'));
     await settle();

@@ -220,8 +220,10 @@ describe('Memory box', () => {
     // The safe choice has focus, so a stray Enter keeps the memory.
     expect(document.activeElement).toBe(byButton(confirm, 'Keep it'));
     click(byButton(confirm, 'Keep it'));
+    await settle();
     expect(fake.spies.memories.remove).not.toHaveBeenCalled();
     expect(list()!.textContent).toContain('The letter');
+    expect(document.activeElement).toBe(byButton(page, 'Remove The letter'));
 
     click(byButton(page, 'Remove The letter'));
     click(byButton(page.querySelector<HTMLElement>('[aria-label="Remove The letter?"]')!, 'Yes, remove it'));

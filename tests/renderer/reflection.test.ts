@@ -100,7 +100,9 @@ describe('About you', () => {
     click(byButton(target, 'Clear my answers'));
     expect(text()).toContain('you can answer again any time');
     click(byButton(target, 'Keep them'));
+    await settle();
     expect(fake.spies.reflection.deleteAll).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(byButton(target, 'Clear my answers'));
 
     click(byButton(target, 'Clear my answers'));
     click(byButton(target, 'Yes, clear them'));
@@ -108,6 +110,8 @@ describe('About you', () => {
     expect(fake.spies.reflection.deleteAll).toHaveBeenCalledTimes(1);
     expect(await fake.api.reflection.latest()).toEqual({ ok: true, value: null });
     expect(text()).toContain('Your answers are cleared.');
+    // The button pressed is gone: the keyboard lands on what happened.
+    expect(document.activeElement?.textContent).toContain('Your answers are cleared.');
     // The empty form is back, ready for another day.
     expect((byLabel(target, label('others-think')) as HTMLInputElement).checked).toBe(false);
   });

@@ -118,6 +118,7 @@ describe('what the person is told', () => {
     expect(confirm.textContent).toContain('Your history stays, and anything still on its way to them will not be sent.');
     expect(document.activeElement).toBe(byButton(confirm, 'Keep Sam'));
     click(byButton(confirm, 'Keep Sam'));
+    await settle();
     expect(fake.spies.contacts.remove).not.toHaveBeenCalled();
     expect(document.activeElement).toBe(byButton(section, 'Remove Sam'));
     click(byButton(section, 'Remove Sam'));

@@ -57,7 +57,6 @@ export class SettingsState {
   }
 
   async load(): Promise<void> {
-    this.loadError = null;
     takeLoaded(this, await this.#api.settings.get(), (settings) => (this.settings = settings));
   }
 
