@@ -32,17 +32,14 @@ function trimmedText(rules: TextRules, controls: RegExp, missing: string | undef
   return z
     .string(rules.notText === undefined ? undefined : { error: rules.notText })
     .transform((s) => s.trim())
-    .superRefine((value, ctx) => {
-      const message =
-        missing !== undefined && value.length === 0
-          ? missing
-          : codePoints(value) > rules.max
-            ? rules.tooLong
-            : controls.test(value)
-              ? rules.control
-              : undefined;
-      if (message) ctx.addIssue({ code: 'custom', message });
-    });
+    .pipe(
+      checked((value) => {
+        if (missing !== undefined && value.length === 0) return missing;
+        if (codePoints(value) > rules.max) return rules.tooLong;
+        if (controls.test(value)) return rules.control;
+        return undefined;
+      }),
+    );
 }
 
 /** A trimmed, required one-line field (a name, a title): `missing` when empty. */

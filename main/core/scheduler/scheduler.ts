@@ -129,7 +129,7 @@ export class Scheduler {
    * change, and when a session ends. Safe to call at any time, any number of times.
    */
   recompute(): void {
-    const db = openOrNull(() => this.open());
+    const db = this.tryDb();
     if (db) this.reload(db);
     this.process();
   }
@@ -427,7 +427,7 @@ export class Scheduler {
   /** Records changes durably first (vault, or sealed log while locked), then in memory. */
   private commit(changes: Change[]): void {
     if (changes.length === 0) return;
-    const db = openOrNull(() => this.open());
+    const db = this.tryDb();
     if (db) applyChanges(db, changes);
     else this.writeWhileLocked(changes);
     if (this.model) applyToModel(this.model, changes);
@@ -443,6 +443,11 @@ export class Scheduler {
       // Still held in memory; only a quit before the next unlock would lose it.
       this.problem('could not write the sealed log', error);
     }
+  }
+
+  /** The vault as open() gives it, or null while it is locked. */
+  private tryDb(): Db | null {
+    return openOrNull(() => this.open());
   }
 
   /** The vault, with whatever happened while it was locked taken in first. */
@@ -472,7 +477,7 @@ export class Scheduler {
 
   private ensureModel(): Model {
     if (!this.model) {
-      const db = openOrNull(() => this.open());
+      const db = this.tryDb();
       if (db) this.reload(db);
     }
     if (!this.model) throw vaultErrors.locked();
@@ -519,7 +524,7 @@ export class Scheduler {
   private stateOf(model: Model, scheduleId: number, occurrence: WallKey): OccurrenceRow | undefined {
     const known = model.states.get(scheduleId)?.get(occurrence);
     if (known) return known;
-    const db = openOrNull(() => this.open());
+    const db = this.tryDb();
     return db ? findOccurrence(db, scheduleId, occurrence) : undefined;
   }
 

@@ -200,7 +200,7 @@ export class SignalService {
    */
   resume(): { pending: number; expired: number } {
     this.stopped = false;
-    const db = openOrNull(() => this.o.db());
+    const db = this.tryDb();
     if (!db) return { pending: 0, expired: 0 };
     // Whatever happened while locked (or before a quit while locked) goes into the vault first.
     // If that fails it is reported and the vault's outbox carries on regardless: a signal
@@ -222,7 +222,7 @@ export class SignalService {
    * minutes; what happens is sealed to a log the vault takes in at unlock.
    */
   holdWhileLocked(): void {
-    const db = openOrNull(() => this.o.db());
+    const db = this.tryDb();
     if (!db || this.stopped) return;
     this.locked = new LockedLedger(vaultLedger(db).pending(), this.o.lockedLog, this.sealPublic, (e) => this.o.report?.(e));
   }
@@ -247,7 +247,7 @@ export class SignalService {
 
   /** The vault's outbox, or the locked one; null when neither is there (locked before any unlock). */
   private ledger(): Ledger | null {
-    const db = openOrNull(() => this.o.db());
+    const db = this.tryDb();
     return db ? vaultLedger(db) : this.locked;
   }
 
@@ -366,9 +366,14 @@ export class SignalService {
   /** Tells the UI; while locked there is nobody to tell (the vault holds the truth at unlock). */
   private emit(signalId: number): void {
     if (!this.o.onChange) return;
-    const db = openOrNull(() => this.o.db());
+    const db = this.tryDb();
     const row = db && findSignal(db, signalId);
     if (row) this.o.onChange(toStatus(row));
+  }
+
+  /** The vault, or null while it is locked. */
+  private tryDb(): Db | null {
+    return openOrNull(() => this.o.db());
   }
 
   private contact(db: Db, id: number): Contact {
