@@ -30,6 +30,8 @@ export function bootstrap(): void {
     // no cookies, follows no redirects and never touches the renderer's session.
     openExternal: openInOs,
     clipboard: systemClipboard,
+    // The OS region setting, not the UI language: English on a Norwegian computer still means Norway.
+    region: () => app.getLocaleCountryCode() || null,
   });
   const notify = createReminderNotifier(() => win, emit);
   watchClock(() => core.recomputeSchedule());

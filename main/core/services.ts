@@ -10,7 +10,7 @@ import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { SignalService } from './signal/signal-service.ts';
-import { safetyLinkFor } from './safety/safety-links.ts';
+import { safetyHandlers } from './safety/handlers.ts';
 import { createNodeHttpPost } from './signal/node-http-post.ts';
 import { MediaService } from './media/media-service.ts';
 import { MemoriesService } from './memories/memories-service.ts';
@@ -45,6 +45,8 @@ export interface CoreOptions {
   /** Hands a mailto:, sms: or web link to the OS (Electron: shell.openExternal). */
   openExternal?: OpenExternal;
   clipboard?: Clipboard;
+  /** The computer's region as the OS has it (Electron: app.getLocaleCountryCode()), for crisis lines. */
+  region?: () => string | null;
   /** Sends a webhook signal (default: Node's https, from main, never the renderer). */
   httpPost?: HttpPost;
 }
@@ -103,13 +105,14 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const openExternal = options.openExternal ?? unavailable('Handing links to the computer');
+  const clipboard = options.clipboard ?? { writeText: unavailable('The clipboard') };
   const signals = new SignalService({
     db,
     clock,
     timers,
     httpPost: options.httpPost ?? createNodeHttpPost(),
     openExternal,
-    clipboard: options.clipboard ?? { writeText: unavailable('The clipboard') },
+    clipboard,
     onChange: (status) => emit('signal.changed', status),
     report: (error) => report('signals', error),
     lockedLog: new SealedLog(join(options.dataDir, 'signals.sealed')),
@@ -305,7 +308,7 @@ export function createCore(options: CoreOptions): Core {
       setSessionMode(active);
     },
     'app.readyToClose': () => options.readyToClose?.(),
-    'safety.openWebsite': (ref) => openExternal(safetyLinkFor(ref, () => settings.get().safetyEntries)),
+    ...safetyHandlers({ openExternal, clipboard, ownEntries: () => settings.get().safetyEntries, region: options.region ?? (() => null) }),
     'app.activity': () => autoLock.touch(),
   };
 

@@ -17,7 +17,7 @@ import {
   limits,
   ListQuery,
 } from './schemas.ts';
-import { SessionId, timestamp } from './common.ts';
+import { method, none, ok, SessionId, timestamp } from './common.ts';
 
 import { Practice, PracticeId } from './practice.ts';
 import { PracticeSummary, SessionCheckIn, SessionEnd, SessionRecord, SessionReflection, SessionStart, SessionStep } from './sessions.ts';
@@ -38,12 +38,13 @@ import {
 export * from './schemas.ts';
 export * from './practice.ts';
 export * from './sessions.ts';
-import { SafetyLinkRef } from './safety.ts';
+import { safetyMethods } from './safety.ts';
 import { Contact, ContactId, ContactInput, SendResult, SignalHistoryItem, SignalId, SignalStatus, Which } from './signals.ts';
 
 export * from './schedule/schemas.ts';
 export * from './signals.ts';
 export * from './safety.ts';
+export * from './crisis-lines.ts';
 export * from './links.ts';
 export * from './errors.ts';
 import { MediaId, MediaInput, MediaItem, MediaListItem, MediaUse, MediaUseInput, HelpedSummary } from './media.ts';
@@ -84,12 +85,6 @@ import {
 } from './ladder.ts';
 export * from './ladder.ts';
 
-const none = z.undefined();
-const ok = z.null();
-
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
-}
 
 /**
  * The whole API the renderer may call. Main registers exactly these on ipcMain,
@@ -227,8 +222,7 @@ export const contract = {
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
   /** The window may close now: what was being written is saved (answer to app.closing). */
   'app.readyToClose': method(none, ok),
-  /** Opens a crisis line's or the person's own entry's web page in the OS browser (looked up in main). */
-  'safety.openWebsite': method(SafetyLinkRef, ok),
+  ...safetyMethods,
   /** The renderer saw the user do something; postpones the idle lock. */
   'app.activity': method(none, ok),
 } as const;

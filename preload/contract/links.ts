@@ -1,4 +1,4 @@
-import { ANY_CONTROL } from './text.ts';
+import { ANY_CONTROL, checked } from './text.ts';
 
 /**
  * Web addresses. Saltwater fetches none of them except a webhook the person set up (from
@@ -54,3 +54,6 @@ export function webLinkProblem(raw: string): string | undefined {
       return 'That does not look like a complete web address.';
   }
 }
+
+/** A plain http(s) address, refused with webLinkProblem's words. */
+export const WebLink = checked(webLinkProblem);

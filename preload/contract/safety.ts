@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { webLinkProblem } from './links.ts';
-import { checked } from './text.ts';
+import { method, none, ok } from './common.ts';
+import { WebLink } from './links.ts';
 
 /**
  * Safety resources: the offline crisis lines in resources/crisis-lines.json and the
@@ -8,50 +8,7 @@ import { checked } from './text.ts';
  * Saltwater only shows them; it never calls or contacts anyone.
  */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'A country is a two-letter code like GB.');
-
-export const WebLink = checked(webLinkProblem);
-const webLink = WebLink;
-
-export const CrisisLine = z.object({
-  name: z.string().min(1).max(100),
-  /** How to reach it, in words ("Call or text 988"). */
-  how: z.string().min(1).max(120),
-  phone: z.string().regex(/^[+0-9 ()-]{3,20}$/).optional(),
-  website: webLink.optional(),
-  hours: z.string().max(60).optional(),
-  /** Where the details were taken from, and when they were last compared with it. */
-  source: webLink,
-  lastChecked: z.string().regex(ISO_DATE),
-});
-export type CrisisLine = z.output<typeof CrisisLine>;
-
-export const CrisisCountry = z.object({
-  code: CountryCode,
-  name: z.string().min(1).max(60),
-  /** The local emergency number(s), in words ("999 or 112"). */
-  emergency: z.string().min(2).max(60),
-  lines: z.array(CrisisLine).min(1).max(6),
-});
-export type CrisisCountry = z.output<typeof CrisisCountry>;
-
-export const CrisisLinesFile = z
-  .object({
-    version: z.literal(1),
-    verification: z.string().min(1),
-    /** For anyone whose country is not in the list. */
-    elsewhere: z.object({ name: z.string().min(1), website: webLink, source: webLink, lastChecked: z.string().regex(ISO_DATE) }),
-    countries: z.array(CrisisCountry).min(15),
-  })
-  .superRefine((file, ctx) => {
-    const seen = new Set<string>();
-    for (const c of file.countries) {
-      if (seen.has(c.code)) ctx.addIssue({ code: 'custom', message: `Country ${c.code} appears twice` });
-      seen.add(c.code);
-    }
-  });
-export type CrisisLinesFile = z.output<typeof CrisisLinesFile>;
 
 const trimmedUpTo = (max: number, what: string) =>
   z
@@ -64,7 +21,7 @@ export const SafetyEntry = z
   .object({
     name: trimmedUpTo(60, 'A name').pipe(z.string().min(1, 'Please give this entry a name.')),
     phone: trimmedUpTo(32, 'A phone number').optional(),
-    website: z.string().trim().pipe(webLink).optional(),
+    website: z.string().trim().pipe(WebLink).optional(),
     note: trimmedUpTo(200, 'A note').optional(),
   })
   .refine((e) => Boolean(e.phone) || Boolean(e.website), { message: 'Add a phone number or a website, so you can reach them.' });
@@ -90,3 +47,35 @@ export function countryFromLocale(locale: string | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * Which number to call or copy: a country's emergency number, a crisis line's number to call
+ * or to text, or one of the person's own entries. Main looks the number up, so the renderer
+ * can only ever hand the OS a number that is in the list.
+ */
+export const NumberRef = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('emergency'), country: CountryCode }),
+  z.object({ source: z.literal('crisis'), country: CountryCode, line: z.number().int().min(0).max(5), route: z.enum(['call', 'text']) }),
+  z.object({ source: z.literal('own'), entry: z.number().int().min(0).max(maxSafetyEntries - 1) }),
+]);
+export type NumberRef = z.output<typeof NumberRef>;
+
+/**
+ * The digits a tel: link dials ("+44 20 7946-0000" → "+442079460000"); null when the text
+ * holds words too ("ask for Jo"), so it can be copied but not called.
+ */
+export function dialDigits(written: string): string | null {
+  const compact = written.replace(/[\s().-]/g, '');
+  return /^\+?[*#0-9]{2,20}$/.test(compact) ? compact : null;
+}
+
+export const safetyMethods = {
+  /** Opens a crisis line's or the person's own entry's web page in the OS browser (looked up in main). */
+  'safety.openWebsite': method(SafetyLinkRef, ok),
+  /** Hands a tel: link for that number to the OS, which decides how to call (a softphone, a paired phone). */
+  'safety.call': method(NumberRef, ok),
+  /** Puts that number on the clipboard, for a computer that cannot call. */
+  'safety.copyNumber': method(NumberRef, ok),
+  /** The computer's own region (the OS setting, not the language), for choosing crisis lines. */
+  'safety.region': method(none, CountryCode.nullable()),
+} as const;

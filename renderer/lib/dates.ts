@@ -44,3 +44,21 @@ export function monthLabel(key: string, options: Intl.DateTimeFormatOptions = { 
   // The key is already a calendar month in the person's zone; format it as-is (UTC, no shifting).
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
 }
+
+/**
+ * A time coming up, in plain words on this computer's clock: "today at 16:00", "tomorrow at
+ * 10:00", "on Monday at 10:00". `timeZone` is for tests; the app uses the computer's own.
+ */
+export function upcomingWords(timestamp: number, now: number, locale?: string, timeZone?: string): string {
+  const zoned = { ...(timeZone ? { timeZone } : {}) };
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...zoned }).format(timestamp);
+  const dayNumber = (ms: number) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', ...zoned }).formatToParts(ms).map((p) => [p.type, p.value]));
+    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY;
+  };
+  const daysAhead = dayNumber(timestamp) - dayNumber(now);
+  if (daysAhead <= 0) return `today at ${time}`;
+  if (daysAhead === 1) return `tomorrow at ${time}`;
+  if (daysAhead < 7) return `on ${new Intl.DateTimeFormat(locale, { weekday: 'long', ...zoned }).format(timestamp)} at ${time}`;
+  return `on ${new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...zoned }).format(timestamp)} at ${time}`;
+}

@@ -2,7 +2,8 @@
  * `npm run preview`: try the app in a browser against real services and a real vault.
  * Flags: --data-dir DIR (default .preview/vault), --port N, --idle-lock-ms N, --fast-kdf,
  * --session-speed N (sessions run N× faster, with test hooks), --fake-clock ISO-TIME (services on a
- * manual clock; POST /__test-host/clock/advance {ms} with the token moves it), --json
+ * manual clock; POST /__test-host/clock/advance {ms} with the token moves it), --region CC (the
+ * computer's region as the OS would report it, for crisis lines), --json
  * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
  */
 import { mkdirSync } from 'node:fs';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'fast-kdf': { type: 'boolean', default: false },
     'session-speed': { type: 'string' },
     'fake-clock': { type: 'string' },
+    region: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -31,6 +33,7 @@ const host = await startTestHost({
   kdf: values['fast-kdf'] ? fastKdf : undefined,
   sessionSpeed: values['session-speed'] ? Number(values['session-speed']) : undefined,
   fakeClockStart: values['fake-clock'] ? Date.parse(values['fake-clock']) : undefined,
+  region: values.region ? () => values.region! : undefined,
 });
 
 if (values.json) {

@@ -508,6 +508,17 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { source: 'own', entry: -1 },
       { source: 'own', entry: 1.5 },
     ],
+    'safety.call': [
+      {},
+      { number: '116 123' },
+      { source: 'crisis', country: 'GB', line: 0 },
+      { source: 'crisis', country: 'GB', line: 0, route: 'fax' },
+      { source: 'emergency', country: 'gb' },
+      { source: 'own', entry: 8 },
+      { source: 'tel', number: '116123' },
+    ],
+    'safety.copyNumber': [{}, { source: 'emergency' }, { source: 'crisis', country: 'GB', line: -1, route: 'call' }, { text: '116 123' }],
+    'safety.region': [{}, 'GB'],
     'app.readyToClose': [{}, { now: true }],
   };
 }
@@ -618,6 +629,9 @@ const openWhileLocked = new Set<MethodName>([
   'app.readyToClose',
   // Crisis lines' sites must open from anywhere, the lock screen included (own entries need the vault).
   'safety.openWebsite',
+  'safety.call',
+  'safety.copyNumber',
+  'safety.region',
   // Rules can be previewed without the vault; a reminder can be snoozed or skipped from the
   // lock screen (kept in the sealed log until the next unlock).
   'schedules.preview',

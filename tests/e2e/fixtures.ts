@@ -11,6 +11,8 @@ export interface HostOptions {
   sessionSpeed?: number;
   /** The services run on a manual clock starting here (ISO time); see advanceClock. */
   fakeClock?: string;
+  /** The computer's region as the OS would report it (two letters), for crisis lines. */
+  region?: string;
   /** Reuse a vault folder (to restart the host on the same vault); it is then not deleted. */
   dataDir?: string;
 }
@@ -32,6 +34,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
   if (options.idleLockMs) args.push('--idle-lock-ms', String(options.idleLockMs));
   if (options.sessionSpeed) args.push('--session-speed', String(options.sessionSpeed));
   if (options.fakeClock) args.push('--fake-clock', options.fakeClock);
+  if (options.region) args.push('--region', options.region);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout! });

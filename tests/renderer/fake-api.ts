@@ -627,6 +627,9 @@ export function createFakeApi(options: FakeOptions = {}) {
     })(),
     safety: {
       openWebsite: vi.fn(async () => ok(null)),
+      call: vi.fn(async () => ok(null)),
+      copyNumber: vi.fn(async () => ok(null)),
+      region: vi.fn(async () => ok<string | null>(null)),
     },
     app: {
       activity: vi.fn(async () => ok(null)),

@@ -112,9 +112,9 @@ describe('Practices page', () => {
     const dialog = document.querySelector('dialog')!;
     expect(dialog.hasAttribute('open')).toBe(true);
     await settle();
-    // No country chosen: the computer's region (happy-dom says en-US) decides.
-    const us = countryFor(null, 'en-US')!;
-    const lines = [...dialog.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    // No country chosen and no region from the OS: the computer's language (happy-dom says en-US) decides.
+    const us = countryFor(null, null, 'en-US')!;
+    const lines = [...dialog.querySelectorAll('ul[aria-label^="Crisis lines"] li')].map((li) => li.textContent!.trim());
     expect(lines).toHaveLength(us.lines.length);
     expect(lines[0]).toContain('988 Suicide & Crisis Lifeline');
     expect(dialog.textContent).toContain(emergencyWords(us));

@@ -1,43 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countryFromLocale, CrisisLinesFile, defaultSettings, SafetyEntry, Settings, webLinkProblem } from '../../preload/contract/index.ts';
-
-const file = path.join(import.meta.dirname, '../../resources/crisis-lines.json');
-
-describe('crisis lines (resources/crisis-lines.json)', () => {
-  const data = CrisisLinesFile.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-
-  it('covers at least 15 countries, each line with a source and a last-checked date', () => {
-    expect(data.countries.length).toBeGreaterThanOrEqual(15);
-    for (const country of data.countries) {
-      for (const line of country.lines) {
-        expect(line.source, `${country.code} ${line.name}`).toMatch(/^https:\/\//);
-        expect(Number.isNaN(Date.parse(line.lastChecked)), `${country.code} ${line.name}`).toBe(false);
-      }
-    }
-  });
-
-  it('has the countries most people will look for, sorted by name for the picker', () => {
-    const codes = data.countries.map((c) => c.code);
-    expect(codes).toEqual(expect.arrayContaining(['US', 'GB', 'CA', 'AU', 'NZ', 'IE', 'DE', 'FR']));
-    const names = data.countries.map((c) => c.name);
-    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
-  });
-
-  it('refuses a file with a duplicate country, a line without a source, or a non-web link', () => {
-    const good = JSON.parse(fs.readFileSync(file, 'utf8')) as { countries: Array<Record<string, unknown> & { lines: Array<Record<string, unknown>> }> };
-    const dup = structuredClone(good);
-    dup.countries.push(dup.countries[0]!);
-    expect(CrisisLinesFile.safeParse(dup).success).toBe(false);
-    const noSource = structuredClone(good);
-    delete noSource.countries[0]!.lines[0]!.source;
-    expect(CrisisLinesFile.safeParse(noSource).success).toBe(false);
-    const badLink = structuredClone(good);
-    badLink.countries[0]!.lines[0]!.website = 'javascript:alert(1)';
-    expect(CrisisLinesFile.safeParse(badLink).success).toBe(false);
-  });
-});
+import { safetyHandlers } from '../../main/core/safety/handlers.ts';
+import { crisisLines, numberFor, safetyLinkFor, telLink } from '../../main/core/safety/lookup.ts';
+import { countryFromLocale, defaultSettings, dialDigits, SafetyEntry, Settings, webLinkProblem } from '../../preload/contract/index.ts';
 
 describe('country from the computer language', () => {
   it('reads the region, and guesses the likely one for a bare language', () => {
@@ -75,11 +39,11 @@ describe('the person\'s own entries and web links', () => {
   });
 });
 
-describe('opening a help website', () => {
-  it('main looks the address up from which line it is; the renderer never names a URL', async () => {
-    const { safetyLinkFor, crisisLines } = await import('../../main/core/safety/safety-links.ts');
+describe('opening a help website, calling or copying a number', () => {
+  const own = [{ name: 'Dr Lee', phone: '+44 (20) 7946-0000', website: 'https://drlee.example/contact' }, { name: 'Sam', phone: 'ask for Jo' }];
+
+  it('main looks the address up from which line it is; the renderer never names a URL', () => {
     const gb = crisisLines.countries.find((c) => c.code === 'GB')!;
-    const own = [{ name: 'Dr Lee', phone: '1', website: 'https://drlee.example/contact' }, { name: 'Sam', phone: '2' }];
     expect(safetyLinkFor({ source: 'crisis', country: 'GB', line: 0 }, () => own)).toBe(gb.lines[0]!.website);
     expect(safetyLinkFor({ source: 'own', entry: 0 }, () => own)).toBe('https://drlee.example/contact');
     expect(safetyLinkFor({ source: 'elsewhere' }, () => own)).toBe(crisisLines.elsewhere.website);
@@ -91,5 +55,72 @@ describe('opening a help website', () => {
     ] as const) {
       expect(() => safetyLinkFor(ref, () => own), JSON.stringify(ref)).toThrow(/not in the list/);
     }
+  });
+
+  it('main looks numbers up the same way: the emergency number, a line’s call or text number, an own entry', () => {
+    const gb = crisisLines.countries.find((c) => c.code === 'GB')!;
+    const samaritans = gb.lines.findIndex((l) => l.status === 'confirmed' && l.phone === '116 123');
+    const shout = gb.lines.findIndex((l) => l.status === 'confirmed' && l.text?.to === '85258');
+    expect(numberFor({ source: 'emergency', country: 'GB' }, () => own)).toBe(gb.emergency.phone);
+    expect(numberFor({ source: 'crisis', country: 'GB', line: samaritans, route: 'call' }, () => own)).toBe('116 123');
+    expect(numberFor({ source: 'crisis', country: 'GB', line: shout, route: 'text' }, () => own)).toBe('85258');
+    expect(numberFor({ source: 'own', entry: 0 }, () => own)).toBe('+44 (20) 7946-0000');
+    // A line that takes texts only has no number to call; an unknown country or entry has none at all.
+    expect(() => numberFor({ source: 'crisis', country: 'GB', line: shout, route: 'call' }, () => own)).toThrow(/not in the list/);
+    expect(() => numberFor({ source: 'emergency', country: 'ZZ' }, () => own)).toThrow(/not in the list/);
+    expect(() => numberFor({ source: 'own', entry: 3 }, () => own)).toThrow(/not in the list/);
+  });
+
+  it('an unconfirmed line never gives a number', () => {
+    const withUnconfirmed = crisisLines.countries.flatMap((c) => c.lines.map((l, i) => ({ c, l, i }))).filter(({ l }) => l.status === 'unconfirmed');
+    expect(withUnconfirmed.length).toBeGreaterThan(0);
+    for (const { c, i } of withUnconfirmed) {
+      for (const route of ['call', 'text'] as const) {
+        expect(() => numberFor({ source: 'crisis', country: c.code, line: i, route }, () => own)).toThrow(/not in the list/);
+      }
+    }
+  });
+
+  it('dials digits only: a tel: link from a written number, refused when it has words', () => {
+    expect(telLink('116 123')).toBe('tel:116123');
+    expect(telLink('+44 (20) 7946-0000')).toBe('tel:+442079460000');
+    expect(telLink('*4141')).toBe('tel:*4141');
+    expect(telLink('#31#')).toBe('tel:%2331%23');
+    expect(() => telLink('ask for Jo')).toThrow(/can only be copied/);
+    expect(dialDigits('0800 111 0 111')).toBe('08001110111');
+    for (const words of ['ask for Jo', '1', '12 34 ext 5', '+', '', '1'.repeat(21)]) expect(dialDigits(words), words).toBeNull();
+  });
+});
+
+describe('Help right now through main (safety handlers)', () => {
+  const setup = (entries: SafetyEntry[] = [], region: string | null = 'gb') => {
+    const opened: string[] = [];
+    const copied: string[] = [];
+    const handlers = safetyHandlers({
+      openExternal: (uri) => void opened.push(uri),
+      clipboard: { writeText: (text) => void copied.push(text) },
+      ownEntries: () => entries,
+      region: () => region,
+    });
+    return { handlers, opened, copied };
+  };
+
+  it('Call hands the OS a tel: link for the number looked up; Copy puts the number as written on the clipboard', async () => {
+    const { handlers, opened, copied } = setup([{ name: 'Dr Lee', phone: '020 7946 0000' }, { name: 'Jo', phone: 'ask at the desk' }]);
+    await handlers['safety.call']({ source: 'emergency', country: 'GB' });
+    await handlers['safety.call']({ source: 'own', entry: 0 });
+    await handlers['safety.copyNumber']({ source: 'own', entry: 1 });
+    expect(opened).toEqual(['tel:999', 'tel:02079460000']);
+    expect(copied).toEqual(['ask at the desk']);
+    // Words cannot be dialled: refused with a reason, and nothing reaches the OS.
+    expect(() => handlers['safety.call']({ source: 'own', entry: 1 })).toThrow(/can only be copied/);
+    expect(opened).toHaveLength(2);
+  });
+
+  it('reads the OS region as a country code, or nothing', () => {
+    expect(setup([], 'gb').handlers['safety.region'](undefined)).toBe('GB');
+    expect(setup([], '').handlers['safety.region'](undefined)).toBeNull();
+    expect(setup([], null).handlers['safety.region'](undefined)).toBeNull();
+    expect(setup([], '419').handlers['safety.region'](undefined)).toBeNull();
   });
 });
