@@ -76,7 +76,7 @@ test('Esc at step 2 stops at once: a calm stop screen, help one click away, and 
   await expect(help).toBeVisible();
   // No country chosen yet: the browser's region (en-US here) decides.
   const lines = help.getByRole('list', { name: 'Crisis lines: United States' }).getByRole('listitem');
-  await expect(lines).toHaveCount(1);
+  await expect(lines).toHaveCount(3);
   await expect(lines.first()).toContainText('988 Suicide & Crisis Lifeline');
   await expect(lines.first()).toContainText('Call or text 988');
   await expect(help).toContainText('If you are in danger right now, call 911 for emergency services.');

@@ -90,7 +90,7 @@ describe('Practices page', () => {
     byButton(target, 'Stop');
     byButton(target, 'Pause');
     byButton(target, 'Next');
-    byButton(target, 'Help');
+    byButton(target, 'Help right now');
     expect(byButton(target, 'Sound').getAttribute('aria-pressed')).toBe('false');
 
     ctx.clock.advance(61);
