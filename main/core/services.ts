@@ -195,6 +195,12 @@ export function createCore(options: CoreOptions): Core {
     }
   };
 
+  /** Every screen that lists entries hears of a change made anywhere (a practice's prompt writes too). */
+  const journalChanged = <T>(value: T): T => {
+    emit('journal.changed', {});
+    return value;
+  };
+
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
     'vault.create': async ({ passphrase }) => {
@@ -214,10 +220,10 @@ export function createCore(options: CoreOptions): Core {
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'journal.list': (q) => journal.list(q),
     'journal.get': ({ id }) => journal.get(id),
-    'journal.create': (fields) => journal.create(fields),
-    'journal.update': ({ id, ...patch }) => journal.update(id, patch),
-    'journal.delete': ({ id }) => journal.delete(id),
-    'journal.restore': ({ id }) => journal.restore(id),
+    'journal.create': (fields) => journalChanged(journal.create(fields)),
+    'journal.update': ({ id, ...patch }) => journalChanged(journal.update(id, patch)),
+    'journal.delete': ({ id }) => journalChanged(journal.delete(id)),
+    'journal.restore': ({ id }) => journalChanged(journal.restore(id)),
     'journal.search': (q) => journal.search(q),
     'journal.tags': () => journal.tags(),
     'emotions.vocabulary': () => vocabulary.get(),

@@ -237,6 +237,8 @@ export const events = {
   'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
   /** The person clicked the OS notification: open that practice's start screen. */
   'reminder.open': ReminderTarget,
+  /** An entry was written, changed, deleted or restored, from any screen (a practice's prompt too). */
+  'journal.changed': z.object({}),
   /** A signal's state changed (queued, sending, delivered, not delivered). */
   'signal.changed': SignalStatus,
   /** An occurrence was missed (asleep, closed): offer it once. */

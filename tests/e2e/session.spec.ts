@@ -148,3 +148,20 @@ test.describe('at real speed', () => {
     await expect(page.locator('[data-cue]')).toHaveAttribute('data-cue', 'still');
   });
 });
+
+test('words written in a practice’s prompt are in the journal list at once, without a search or a lock', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  // The journal list is loaded first, empty, and stays alive while the session runs.
+  await expect(page.getByText("Nothing here yet, and that's fine")).toBeVisible();
+  await openPractice(page, 'Name it to tame it');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByText('Step 3 of 9', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'Write, if you like' }).fill('A knot under the ribs, and something like anger.');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Journal' }).click();
+  await expect(page.getByRole('list', { name: 'Entries, newest first' })).toContainText('A knot under the ribs');
+});

@@ -227,6 +227,7 @@ export function createFakeApi(options: FakeOptions = {}) {
         };
         entries.set(entry.id, entry);
         const { deleted: _deleted, ...out } = entry;
+        emit('journal.changed', {});
         return ok(structuredClone(out));
       }),
       update: vi.fn(async ({ id, ...patch }: { id: number; body?: string; emotions?: NamedEmotion[]; tags?: string[] }) => {
@@ -238,18 +239,21 @@ export function createFakeApi(options: FakeOptions = {}) {
         if (patch.emotions !== undefined) e.emotions = structuredClone(patch.emotions);
         if (patch.tags !== undefined) e.tags = [...patch.tags];
         e.updatedAt = now();
+        emit('journal.changed', {});
         return ok({ id, updatedAt: e.updatedAt });
       }),
       delete: vi.fn(async ({ id }: { id: number }) => {
         const e = entries.get(id);
         if (!e) return fail('NOT_FOUND', 'That entry is not here any more.');
         e.deleted = true;
+        emit('journal.changed', {});
         return ok(null);
       }),
       restore: vi.fn(async ({ id }: { id: number }) => {
         const e = entries.get(id);
         if (!e) return fail('NOT_FOUND', 'That entry is not here any more.');
         e.deleted = false;
+        emit('journal.changed', {});
         return ok(null);
       }),
       search: vi.fn(async (q: { text?: string; emotion?: string; tag?: string }) => {

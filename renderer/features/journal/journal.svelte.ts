@@ -5,6 +5,8 @@ import type { Toasts } from '../../state/toasts.svelte.ts';
 export const PAGE_SIZE = 50;
 export const SEARCH_DEBOUNCE_MS = 250;
 export const UNDO_MS = 8000;
+/** Writes come in bursts (autosave while typing in a practice): refresh once they settle. */
+export const CHANGE_SETTLE_MS = 300;
 
 export interface Filters {
   text: string;
@@ -38,10 +40,22 @@ export class JournalState {
   readonly #toasts: Toasts;
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #searchSeq = 0;
+  #changedTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #stopListening: () => void;
 
   constructor(api: Api, toasts: Toasts) {
     this.#api = api;
     this.#toasts = toasts;
+    // Entries written elsewhere (a practice's prompt, "Write about it") show in the list at once.
+    // While the editor is open it is the source of the change, and closing it refreshes anyway.
+    this.#stopListening = api.on('journal.changed', () => {
+      if (this.editing !== null) return;
+      if (this.#changedTimer !== null) clearTimeout(this.#changedTimer);
+      this.#changedTimer = setTimeout(() => {
+        this.#changedTimer = null;
+        if (this.editing === null) void this.refresh();
+      }, CHANGE_SETTLE_MS);
+    });
   }
 
   get filtering(): boolean {
@@ -197,6 +211,8 @@ export class JournalState {
 
   /** Forget everything (called when the vault locks). */
   dispose(): void {
+    this.#stopListening();
+    if (this.#changedTimer !== null) clearTimeout(this.#changedTimer);
     if (this.#searchTimer !== null) clearTimeout(this.#searchTimer);
     this.#searchSeq++;
     this.entries = [];
