@@ -102,7 +102,7 @@ describe('Practices page', () => {
     click(byButton(target, 'Pause'));
     pressEscape();
     expect(heading()).toBe(texts.stopped.title);
-    expect(text()).toContain('You did well to listen to yourself');
+    expect(text()).toContain('Stopping is part of being in charge');
     await settle();
     expect(fake.sessions.get(1)).toMatchObject({ outcome: 'stopped', stepReached: 1 });
     // The stop screen is an ordinary screen again: no full screen, no paused idle lock.
@@ -126,9 +126,10 @@ describe('Practices page', () => {
     expect(heading()).toBe('How are you now?');
     choose('Okay');
     choose('A tear');
-    const relief = byLabel(target, /Felt relief/) as HTMLInputElement;
-    relief.value = '6';
-    relief.dispatchEvent(new Event('input', { bubbles: true }));
+    // Nothing is shown as chosen until the person chooses.
+    const reliefGroup = [...target.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.includes('Felt relief'))!;
+    expect([...reliefGroup.querySelectorAll<HTMLInputElement>('input[type=radio]')].some((r) => r.checked)).toBe(false);
+    check(reliefGroup.querySelector<HTMLInputElement>('input[value="6"]')!);
     flushSync();
     click(byButton(target, 'Save'));
     await settle();

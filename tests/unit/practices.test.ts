@@ -373,7 +373,7 @@ describe('session texts', () => {
   });
 
   it('the stop screen tells the person they did well to listen to themselves', () => {
-    expect(SessionTexts.parse(json).stopped.message).toMatch(/listen to yourself/i);
+    expect(SessionTexts.parse(json).stopped.message).toMatch(/part of being in charge/i);
   });
 });
 

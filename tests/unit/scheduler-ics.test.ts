@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, fold, schedulesToIcs, vtimezone } from '../../main/core/scheduler/ics.ts';
+import { escapeText, fold, NEUTRAL_WORDS, schedulesToIcs, vtimezone } from '../../main/core/scheduler/ics.ts';
 import type { ScheduleRow } from '../../main/core/scheduler/schedules-store.ts';
 
 const row = (over: Partial<ScheduleRow> = {}): ScheduleRow => ({
@@ -40,21 +40,24 @@ describe('iCalendar export', () => {
       'DTSTART;TZID=Europe/London:20251123T200000',
       'RRULE:FREQ=WEEKLY;BYDAY=SU',
       'EXDATE;TZID=Europe/London:20251130T200000',
-      'SUMMARY:Time for your reflection',
+      `SUMMARY:${NEUTRAL_WORDS}`,
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
-      'DESCRIPTION:Time for your reflection',
+      `DESCRIPTION:${NEUTRAL_WORDS}`,
       'TRIGGER:-PT15M',
       'END:VALARM',
       '',
     ]);
   });
 
-  it('private schedules carry only the reminder words; others may carry the practice name', () => {
-    const privateOne = schedulesToIcs([{ row: row(), skipped: [] }], options);
+  it('private schedules carry neutral words only, not even their own reminder words; others may carry the practice name', () => {
+    const privateOne = schedulesToIcs([{ row: row({ text: 'Sunday: open the box about Dad' }), skipped: [] }], options);
     expect(privateOne).not.toContain('Open one box');
     expect(privateOne).not.toContain('open-one-box');
+    expect(privateOne).not.toContain('Dad');
+    expect(privateOne).toContain(`SUMMARY:${NEUTRAL_WORDS}\r\n`);
+    expect(privateOne).toContain(`DESCRIPTION:${NEUTRAL_WORDS}\r\n`);
     expect(schedulesToIcs([{ row: row({ private: false }), skipped: [] }], options)).toContain('SUMMARY:Open one box\r\n');
   });
 
@@ -74,7 +77,7 @@ describe('iCalendar export', () => {
   it('escapes text and folds long lines at 75 octets without splitting a character', () => {
     const text = 'Breathe, rest; then write: "back\\slash" — and a long tail of words to push this well past one line 🌊🌊🌊';
     expect(escapeText('a,b;c\\d\ne')).toBe('a\\,b\\;c\\\\d\\ne');
-    const ics = schedulesToIcs([{ row: row({ text }), skipped: [] }], options);
+    const ics = schedulesToIcs([{ row: row({ text, private: false, practiceId: 'unknown' }), skipped: [] }], options);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     const summary = unfold(ics)
       .split('\r\n')

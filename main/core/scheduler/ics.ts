@@ -4,10 +4,13 @@ import { instantOf, offsetAt } from '../../../preload/contract/schedule/zone-tim
 
 /**
  * Schedules as an iCalendar (RFC 5545) file, for a person who wants them in their own
- * calendar. Carries only timing and the reminder's words: the summary is the person's
- * reminder text (the practice's name only when the schedule is not private), and there
- * is no description, location or anything else from the vault.
+ * calendar (which may sync it to a cloud). Carries only timing and words: a private schedule
+ * gets neutral words only (not even the person's own reminder text); another carries the
+ * practice's name and its reminder text. No location or anything else from the vault.
  */
+
+/** What a private schedule is called outside Saltwater. */
+export const NEUTRAL_WORDS = 'Quiet time';
 
 export interface IcsItem {
   row: ScheduleRow;
@@ -30,7 +33,8 @@ export function schedulesToIcs(items: readonly IcsItem[], options: IcsOptions): 
     const zone = row.tzid ?? options.deviceZone;
     const year = Number(row.dtstart.slice(0, 4));
     zones.set(zone, Math.min(zones.get(zone) ?? year, year));
-    const summary = row.private ? row.text : (options.practiceTitle(row.practiceId) ?? row.text);
+    const summary = row.private ? NEUTRAL_WORDS : (options.practiceTitle(row.practiceId) ?? row.text);
+    const alarm = row.private ? NEUTRAL_WORDS : row.text;
     events.push(
       'BEGIN:VEVENT',
       `UID:saltwater-schedule-${row.id}-${row.createdAt}`,
@@ -44,7 +48,7 @@ export function schedulesToIcs(items: readonly IcsItem[], options: IcsOptions): 
       'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeText(row.text)}`,
+      `DESCRIPTION:${escapeText(alarm)}`,
       `TRIGGER:-PT${row.leadMinutes}M`,
       'END:VALARM',
       'END:VEVENT',

@@ -113,11 +113,12 @@ function problemOf(result: Outcome<unknown>): Problem {
   return result.ok ? null : result.message;
 }
 
-/** "2 of 5 steps feel steady now", or a first word for an empty track. */
+/** Where a track stands, in words that are not a tally: what feels steady, never "x of y". */
 export function progressWords(track: Pick<LadderTrackView, 'mastered' | 'total'>): string {
   if (track.total === 0) return 'No steps yet.';
-  if (track.mastered === track.total) return track.total === 1 ? 'Your step feels steady now.' : `All ${track.total} steps feel steady now.`;
-  return `${track.mastered} of ${track.total} ${track.total === 1 ? 'step' : 'steps'} ${track.mastered === 1 ? 'feels' : 'feel'} steady now.`;
+  if (track.mastered === 0) return 'Take these steps in your own time, in any order that feels right.';
+  if (track.mastered === track.total) return track.total === 1 ? 'Your step feels steady now.' : 'Every step here feels steady now.';
+  return track.mastered === 1 ? 'One step feels steady already.' : `${track.mastered} steps feel steady already.`;
 }
 
 /** Where one step stands, kindly: never "failed", never a score. */
