@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
 import { countryFor, emergencyWords } from '../../renderer/features/safety/crisis-lines.ts';
 import { texts } from '../../renderer/features/session/texts.ts';
-import { byButton, byLabel, check, click, pressEscape, settle } from './dom-helpers.ts';
+import { byButton, check, click, pressEscape, settle } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { mountInBody, unmountAll } from './mount.ts';
 import PracticesHarness from './PracticesHarness.svelte';
