@@ -113,7 +113,7 @@ test('an e-mail contact: the mail app is asked to open with only the agreed mess
   await form.getByLabel('The message you agreed on').fill('Tide is high 🌊 could you call me?');
   await form.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('button', { name: 'Send a test to Robin' }).click();
-  await expect(page.getByText(/Your mail app should be open with the message to Robin/)).toBeVisible();
+  await expect(page.getByText(/Your mail app should be open with the test message to Robin/)).toBeVisible();
 
   const expected = testMessage('Tide is high 🌊 could you call me?');
   const handedOff = await handoffs(host);

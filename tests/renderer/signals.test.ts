@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import SettingsPage from '../../renderer/features/settings/Page.svelte';
 import { noteWords, SignalsState } from '../../renderer/features/signals/signals.svelte.ts';
 import SignalButton from '../../renderer/features/signals/SignalButton.svelte';
+import KindMessage from '../../renderer/features/session/KindMessage.svelte';
 import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { mountInBody, mountWithApi, unmountAll } from './mount.ts';
@@ -88,7 +89,7 @@ describe('Signal my person', () => {
     click(byButton(target, 'Signal my person'));
     await settle();
     expect(fake.spies.signals.send).toHaveBeenLastCalledWith({ contactId: 1, which: 'help' });
-    expect(noteWords(signals.notes[0]!)).toContain('Your mail app should be open with the message to Sam');
+    expect(noteWords(signals.notes[0]!)).toContain('Your mail app should be open with your message to Sam');
     expect(signals.helpSent).toBe(true);
 
     await fake.api.contacts.add({ name: 'Robin', channel: { type: 'messenger', kind: 'sms', address: '+447700900123' } });
@@ -184,5 +185,24 @@ describe('what the person is told', () => {
     await settle();
     expect(signals.okSentTo(1)).toBe(true);
     signals.dispose();
+  });
+});
+
+describe('notes never go stale', () => {
+  it('after the session, the "I\'m OK" area shows only what the "I\'m OK" message did, not the earlier help signal', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await fake.api.contacts.add({ name: 'Sam', channel: { type: 'messenger', kind: 'email', address: 'sam@example.org' } });
+    const signals = new SignalsState(fake.api);
+    await signals.load();
+    await signals.send(1, 'help');
+    target = mountInBody(KindMessage, { signals, message: 'Thank you.', ideas: ['Rest'], problem: null, onwrite: () => {}, ondone: () => {} });
+    flushSync();
+    const followUp = target.querySelector('section.follow-up')!;
+    expect(byButton(followUp as HTMLElement, "Tell Sam I'm OK now")).toBeTruthy();
+    expect(followUp.textContent).not.toContain('mail app should be open');
+    click(byButton(followUp as HTMLElement, "Tell Sam I'm OK now"));
+    await settle();
+    expect(followUp.textContent).toContain('Your mail app should be open with your “I’m OK” message to Sam');
+    expect(followUp.textContent).not.toContain('with your message to Sam');
   });
 });

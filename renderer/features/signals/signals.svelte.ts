@@ -148,7 +148,9 @@ export function noteWords(note: SignalNote): string {
     case 'handed-off': {
       const app = note.channel === 'email' ? 'mail' : 'messages';
       const clipboard = note.lastError === 'copy_failed' ? '' : " It's on your clipboard too.";
-      return `Your ${app} app should be open with the message to ${who}; press send there.${clipboard}`;
+      // Name which message, so the note can't be taken for a later one to the same person.
+      const which = note.which === 'ok' ? 'your “I’m OK” message' : note.which === 'test' ? 'the test message' : 'your message';
+      return `Your ${app} app should be open with ${which} to ${who}; press send there.${clipboard}`;
     }
     case 'not-delivered':
       if (note.channel === 'webhook') return `${what} didn't get through to ${who}. You could copy it and send it another way.`;
