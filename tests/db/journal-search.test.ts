@@ -348,6 +348,18 @@ describe('snippets', () => {
     expect(snippetParts('')).toEqual([]);
   });
 
+  it('read as plain text, like the list: no Markdown syntax in a snippet', () => {
+    expect(snippetParts(`### ${matchOpen}What${matchClose} is here?\n\n- a **tight** chest\n> and \`held\` breath`)).toEqual([
+      { text: 'What', match: true },
+      { text: ' is here? a tight chest and held breath', match: false },
+    ]);
+    expect(snippetParts(`the **${matchOpen}harbour${matchClose}** at [night](https://example.org)`)).toEqual([
+      { text: 'the ', match: false },
+      { text: 'harbour', match: true },
+      { text: ' at night', match: false },
+    ]);
+  });
+
   it('survive a body that itself contains the marker characters', () => {
     const id = add({ body: `pasted ${matchOpen}odd${matchClose} characters near the word beacon` });
     const [hit] = journal.search({ text: 'beacon' });

@@ -14,8 +14,15 @@ export const previewSourceLength = 1000;
  * is shown as harmless text, never interpreted.
  */
 export function preview(body: string): string {
-  const text = body
-    .slice(0, previewSourceLength)
+  return truncate(plainText(body.slice(0, previewSourceLength)), previewLength);
+}
+
+/**
+ * Markdown as the plain, single-line words a reader sees (the list's preview, a search
+ * snippet): syntax removed, whitespace collapsed. Characters it does not know stay as text.
+ */
+export function plainText(markdown: string): string {
+  return markdown
     .replace(/^\s{0,3}(?:`{3,}|~{3,}).*$/gmu, ' ') // code fences
     .replace(/^\s{0,3}#{1,6}(?=\s|$)/gmu, ' ') // headings
     .replace(/^\s{0,3}>+/gmu, ' ') // block quotes
@@ -29,7 +36,6 @@ export function preview(body: string): string {
     .replace(/`+([^`]*)`+/gu, '$1') // inline code
     .replace(/\s+/gu, ' ')
     .trim();
-  return truncate(text, previewLength);
 }
 
 function truncate(text: string, max: number): string {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { SnippetPart } from '../../../preload/contract/index.ts';
+import { plainText } from './preview.ts';
 
 type Part = z.infer<typeof SnippetPart>;
 
@@ -10,8 +11,8 @@ export const matchClose = '\uE001';
 
 /**
  * Splits an FTS5 snippet() result into plain-text parts; `match` parts are the
- * highlighted words. Whitespace (including newlines from Markdown) is collapsed so a
- * snippet reads as one line. Marker characters that were in the entry itself (pasted
+ * highlighted words. Markdown syntax ("### ", "**") is removed and whitespace collapsed,
+ * so a snippet reads as one plain line like the list's preview. Marker characters that were in the entry itself (pasted
  * from somewhere) are never shown; at worst they stretch a highlight.
  */
 export function snippetParts(raw: string): Part[] {
@@ -25,8 +26,10 @@ export function snippetParts(raw: string): Part[] {
     else parts.push({ text, match: inMatch });
     text = '';
   };
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i] as string;
+  // The markers are private-use characters, which the Markdown patterns treat as ordinary text.
+  const plain = plainText(raw);
+  for (let i = 0; i < plain.length; i++) {
+    const ch = plain[i] as string;
     if (ch === matchOpen || ch === matchClose) {
       const opening = ch === matchOpen;
       if (opening !== inMatch) {
