@@ -133,6 +133,8 @@ for (const [width, height] of sizes) {
     // Locked: crisis lines need no unlock.
     await page.getByRole('button', { name: 'Lock' }).click();
     await expect(page.getByLabel('Passphrase', { exact: true })).toBeVisible();
+    // Focus waits in the passphrase field, where the person will type.
+    await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
     await inReach(help, 'Help, lock screen');
     await noSidewaysOverflow(page, 'lock screen');
     await help.click();
