@@ -1,5 +1,6 @@
 import { createVault, expect, openApp, test, PASSPHRASE } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
 
 /**
  * Safe at every size: in every session state walked here, Stop, Help and (with a trusted person
@@ -62,6 +63,7 @@ for (const [width, height] of sizes) {
     await inReach(help, 'Help on the top bar');
     await inReach(page.getByRole('button', { name: 'Lock' }), 'Lock on the top bar');
     await noSidewaysOverflow(page, 'journal');
+    await expectAccessible(page, 'journal');
     const menu = page.getByRole('button', { name: 'Menu' });
     if (await menu.isVisible()) {
       await menu.click();
@@ -79,6 +81,7 @@ for (const [width, height] of sizes) {
       await inReach(help, `Help, ${state}`);
       await inReach(signal, `Signal, ${state}`);
       await noSidewaysOverflow(page, state);
+      await expectAccessible(page, state);
     };
 
     await expect(page.getByText('Step 1 of 8', { exact: true })).toBeVisible();
@@ -98,6 +101,7 @@ for (const [width, height] of sizes) {
     await expect(dialog).toBeVisible();
     await inReach(dialog.getByRole('button', { name: 'Stop the session' }), 'Stop inside Help');
     await inReach(dialog.getByRole('button', { name: 'Close' }), 'Close inside Help');
+    await expectAccessible(page, 'Help over a session');
     await expect(page.getByText('Paused. Take all the time you need.')).toBeAttached();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -107,8 +111,10 @@ for (const [width, height] of sizes) {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByText('Step 3 of 8', { exact: true })).toBeVisible();
     await expect(page.locator('[data-cue]')).toBeVisible();
-    await sessionTools('breathing (box, calmer visuals, sound on)');
+    // Held still (sessions run 30× here), so the step can't move on while it is measured.
+    await page.getByRole('button', { name: 'Pause' }).click();
     await inReach(page.locator('[data-cue]'), 'the breathing cue');
+    await sessionTools('breathing (box, calmer visuals, sound on)');
 
     // Esc stops at once; the stop screen keeps Help and Signal in reach.
     await page.keyboard.press('Escape');
@@ -116,19 +122,24 @@ for (const [width, height] of sizes) {
     await inReach(help, 'Help, stop screen');
     await inReach(signal, 'Signal, stop screen');
     await noSidewaysOverflow(page, 'stop screen');
+    await expectAccessible(page, 'stop screen');
 
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { name: 'How are you now?' })).toBeVisible();
     await inReach(help, 'Help, after the session');
     await noSidewaysOverflow(page, 'after the session');
+    await expectAccessible(page, 'after the session');
     await page.getByRole('button', { name: 'Skip for now' }).click();
     await inReach(help, 'Help, aftercare');
     await noSidewaysOverflow(page, 'aftercare');
+    await expectAccessible(page, 'aftercare');
     await help.click();
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Stop the session' })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('list', { name: 'Past sessions, newest first' })).toBeVisible();
+    await expectAccessible(page, 'practices with a session in history');
 
     // Locked: crisis lines need no unlock.
     await page.getByRole('button', { name: 'Lock' }).click();
@@ -137,6 +148,7 @@ for (const [width, height] of sizes) {
     await expect(page.getByLabel('Passphrase', { exact: true })).toBeFocused();
     await inReach(help, 'Help, lock screen');
     await noSidewaysOverflow(page, 'lock screen');
+    await expectAccessible(page, 'lock screen');
     await help.click();
     await expect(dialog.getByRole('list', { name: /^Crisis lines/ })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();

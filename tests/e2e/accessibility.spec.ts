@@ -1,0 +1,52 @@
+import { createVault, expect, openApp, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expectAccessible } from './axe.ts';
+
+/**
+ * axe-core (WCAG 2.2 A/AA and best practices) on every page of the app and its main states; the
+ * session's states, the stop screen, after-session, aftercare, Help and the lock screen are
+ * checked in layout.spec.ts.
+ */
+async function goTo(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+test('every page passes axe: journal and editor, practices and a start screen, your tools, reminders, settings', async ({ page, host }) => {
+  await openApp(page, host);
+  await expectAccessible(page, 'first run');
+  await createVault(page);
+
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByRole('textbox', { name: 'Your entry' }).fill('# A heading\n\nSome **words** about the harbour.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await expectAccessible(page, 'the editor');
+  await page.getByRole('button', { name: 'Back to journal' }).click();
+  await expect(page.getByRole('list', { name: 'Entries, newest first' })).toBeVisible();
+  await expectAccessible(page, 'the journal list');
+
+  await goTo(page, 'Practices');
+  await expectAccessible(page, 'practices and history');
+  await page.getByRole('button', { name: 'Start Open one box' }).click();
+  await expectAccessible(page, 'a start screen with the readiness check');
+  // Your tools with something in each tab.
+  await page.evaluate(async () => {
+    const api = (window as unknown as { saltwater: Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean }>>> }).saltwater;
+    const results = await Promise.all([
+      api.memories!.add!({ title: "Grandad's shed", text: 'Sawdust and radio.', intensity: 4 }),
+      api.ladder!.addSuggested!({ track: 'letting-come' }),
+      api.media!.add!({ title: 'A film that moved me', kind: 'film' }),
+    ]);
+    if (results.some((r) => !r.ok)) throw new Error(JSON.stringify(results));
+  });
+  await goTo(page, 'Your tools');
+  for (const tab of await page.getByRole('tab').all()) {
+    await tab.click();
+    await expectAccessible(page, `your tools: ${await tab.textContent()}`);
+  }
+  await goTo(page, 'Reminders');
+  await expectAccessible(page, 'reminders');
+  await goTo(page, 'Settings');
+  await expectAccessible(page, 'settings');
+  expect(host.externalRequests).toEqual([]);
+});
