@@ -48,5 +48,10 @@ test('every page passes axe: journal and editor, practices and a start screen, y
   await expectAccessible(page, 'reminders');
   await goTo(page, 'Settings');
   await expectAccessible(page, 'settings');
+  // A long page: its section list moves straight to a section, focus on the heading, in view below the top bar.
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Your data' }).click();
+  const dataHeading = page.getByRole('heading', { name: 'Your data', level: 2 });
+  await expect(dataHeading).toBeFocused();
+  await expect(dataHeading).toBeInViewport();
   expect(host.externalRequests).toEqual([]);
 });
