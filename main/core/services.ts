@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { EventName, EventPayload } from '../../preload/contract/index.ts';
+import { defaultSettings, type EventName, type EventPayload } from '../../preload/contract/index.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
@@ -201,6 +201,9 @@ export function createCore(options: CoreOptions): Core {
     return value;
   };
 
+  /** The person's breathing pattern for practice lengths; the default while locked (the library is not private). */
+  const breathPattern = () => (vault.isUnlocked() ? settings.get().breathPattern : defaultSettings.breathPattern);
+
   const handlers: Handlers = {
     'vault.status': () => vault.status(),
     'vault.create': async ({ passphrase }) => {
@@ -237,7 +240,7 @@ export function createCore(options: CoreOptions): Core {
       autoLock.touch();
       return next;
     },
-    'practices.list': () => library.list(),
+    'practices.list': () => library.list(breathPattern()),
     'practices.get': ({ id }) => library.get(id),
     'sessions.start': (input) => sessions.start(input),
     'sessions.stepReached': (input) => sessions.stepReached(input),
@@ -307,7 +310,7 @@ export function createCore(options: CoreOptions): Core {
     'reflection.latest': () => reflection.latest(),
     'reflection.history': () => reflection.history(),
     'reflection.deleteAll': () => reflection.deleteAll(),
-    'reflection.suggestOrder': () => reflection.suggest(library.list()),
+    'reflection.suggestOrder': () => reflection.suggest(library.list(breathPattern())),
     'app.sessionMode': ({ active }) => {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();

@@ -83,21 +83,34 @@ export function stepSeconds(step: Step, defaultPattern: BreathPattern): number |
   }
 }
 
-/** A rough length for the library, counting a minute for each step that waits for the person. */
-export function estimatedMinutes(practice: Practice, defaultPattern: BreathPattern = 'coherent'): number {
-  const seconds = practice.steps.reduce((sum, step) => sum + (stepSeconds(step, defaultPattern) ?? 60), 0);
-  return Math.max(1, Math.round(seconds / 60));
+/** What a step that waits for the person (a question, a choice) is counted as in any estimate. */
+export const WAITING_STEP_SECONDS = 60;
+
+/** A step's length for estimates: its own time, or the allowance for a step that waits. */
+export function expectedSeconds(step: Step, defaultPattern: BreathPattern): number {
+  return stepSeconds(step, defaultPattern) ?? WAITING_STEP_SECONDS;
 }
 
-/** What the library shows of a practice. */
-export function summarizePractice(p: Practice): PracticeSummary {
+/** Whole minutes as shown to people, never 0: the library's length and a session's "about N min left" both use it. */
+export const roundMinutes = (seconds: number): number => Math.max(1, Math.round(seconds / 60));
+
+/**
+ * A practice's length with the person's breathing pattern: the same sum a session starts its
+ * "about N min left" from, so the card and the session agree.
+ */
+export function estimatedMinutes(practice: Practice, defaultPattern: BreathPattern = 'coherent'): number {
+  return roundMinutes(practice.steps.reduce((sum, step) => sum + expectedSeconds(step, defaultPattern), 0));
+}
+
+/** What the library shows of a practice, its length with the person's breathing pattern. */
+export function summarizePractice(p: Practice, pattern: BreathPattern = 'coherent'): PracticeSummary {
   return {
     id: p.id,
     title: p.title,
     summary: p.summary,
     suits: p.suits,
     intensity: p.intensity,
-    minutes: estimatedMinutes(p),
+    minutes: estimatedMinutes(p, pattern),
     ...(p.caution ? { caution: p.caution } : {}),
   };
 }

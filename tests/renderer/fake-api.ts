@@ -327,7 +327,7 @@ export function createFakeApi(options: FakeOptions = {}) {
       list: vi.fn(async () => {
         const closed = needsOpen();
         if (closed) return closed;
-        return ok(library.map(summarizePractice));
+        return ok(library.map((p) => summarizePractice(p, settings.breathPattern)));
       }),
       get: vi.fn(async ({ id }: { id: string }) => {
         const closed = needsOpen();
@@ -626,7 +626,7 @@ export function createFakeApi(options: FakeOptions = {}) {
           answers = [];
           return ok({ deleted });
         }),
-        suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(library.map(summarizePractice), answers[0] ?? null))),
+        suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(library.map((p) => summarizePractice(p, settings.breathPattern)), answers[0] ?? null))),
       };
     })(),
     safety: {

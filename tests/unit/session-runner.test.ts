@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { summarizePractice, WAITING_STEP_SECONDS } from '../../preload/contract/breath.ts';
+import { builtInPatternIds, Practice } from '../../preload/contract/practice.ts';
+import { minutesWords, runnerSteps, timeLeftWords } from '../../renderer/features/session/steps.ts';
 import { Runner, type RunnerEffect, type RunnerEvent, type RunnerState, type RunnerStep } from '../../renderer/features/session/runner.ts';
 
 // arrive 30 s · breathe 60 s · prompt (waits) · check-in (waits) · close (waits)
@@ -79,7 +84,8 @@ describe('Runner', () => {
   it('skipping with Next moves on at once and restarts the step clock', () => {
     const { state } = play(runner, [{ type: 'next', now: 3 }]);
     expect(state).toMatchObject({ stepIndex: 1, stepStartedAt: 3 });
-    expect(runner.remaining(state, 13)).toBe(50);
+    // 50 s of the breathing step left, and a minute for each of the three steps that wait.
+    expect(runner.remaining(state, 13)).toBe(50 + 3 * WAITING_STEP_SECONDS);
   });
 
   it('an answer to a different question does not advance', () => {
@@ -87,8 +93,25 @@ describe('Runner', () => {
     expect(state.stepIndex).toBe(3);
   });
 
-  it('remaining counts the rest of the current step and later timed steps', () => {
+  it('remaining counts the rest of the current step, later timed steps, and a minute for each step that waits', () => {
     const { state } = play(runner, [{ type: 'tick', now: 10 }]);
-    expect(runner.remaining(state, 10)).toBe(80);
+    expect(runner.remaining(state, 10)).toBe(20 + 60 + 3 * WAITING_STEP_SECONDS);
+    // On a step that waits, its minute runs down and then stays at zero while it waits.
+    const waiting = play(runner, [{ type: 'tick', now: 90 }]).state;
+    expect(runner.remaining(waiting, 120)).toBe(30 + 2 * WAITING_STEP_SECONDS);
+    expect(runner.remaining(waiting, 900)).toBe(2 * WAITING_STEP_SECONDS);
+  });
+
+  it('a practice card’s length and the session’s "about N min left" at its start agree, for every practice and pattern', () => {
+    const dir = path.join(import.meta.dirname, '../../resources/practices');
+    for (const name of fs.readdirSync(dir)) {
+      const practice = Practice.parse(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')));
+      for (const pattern of builtInPatternIds) {
+        const card = minutesWords(summarizePractice(practice, pattern).minutes);
+        const started = new Runner(runnerSteps(practice, pattern));
+        const atStart = timeLeftWords(started.remaining(started.start(0).state, 0));
+        expect(atStart, `${practice.id} with ${pattern}`).toBe(`about ${card.replace(/^About (\d+) minutes?$/, '$1')} min left`);
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../preload/contract/index.ts';
 import { summarizePractice } from '../../../preload/contract/breath.ts';
-import { Practice } from '../../../preload/contract/practice.ts';
+import { Practice, type BreathPattern } from '../../../preload/contract/practice.ts';
 import type { PracticeSummary } from '../../../preload/contract/sessions.ts';
 import { logProblem } from '../log.ts';
 
@@ -27,9 +27,10 @@ export class PracticeLibrary {
     }
   }
 
-  list(): PracticeSummary[] {
+  /** The library, each practice's length counted with the person's breathing pattern. */
+  list(pattern: BreathPattern = 'coherent'): PracticeSummary[] {
     return [...this.#practices.values()]
-      .map(summarizePractice)
+      .map((p) => summarizePractice(p, pattern))
       .sort((a, b) => (a.intensity === b.intensity ? a.minutes - b.minutes : a.intensity === 'gentle' ? -1 : 1));
   }
 

@@ -1,3 +1,4 @@
+import { WAITING_STEP_SECONDS } from '../../../preload/contract/breath.ts';
 import type { CheckInQuestion } from '../../../preload/contract/practice.ts';
 
 /**
@@ -41,6 +42,8 @@ export interface RunnerStep {
   seconds: number | null;
   checkIn?: CheckInQuestion;
 }
+
+const allowance = (step: RunnerStep): number => step.seconds ?? WAITING_STEP_SECONDS;
 
 export class Runner {
   constructor(private readonly steps: readonly RunnerStep[]) {
@@ -92,11 +95,14 @@ export class Runner {
     return Math.max(0, (state.pausedAt ?? now) - state.stepStartedAt);
   }
 
-  /** Known seconds left: the rest of this step plus every later timed step. */
+  /**
+   * Seconds left, estimated as the library estimates a practice (a step that waits for the
+   * person counts WAITING_STEP_SECONDS), so "about N min left" at the start matches the card.
+   */
   remaining(state: RunnerState, now: number): number {
-    const current = this.steps[state.stepIndex]?.seconds;
-    const rest = current == null ? 0 : Math.max(0, current - this.elapsed(state, now));
-    return this.steps.slice(state.stepIndex + 1).reduce((sum, s) => sum + (s.seconds ?? 0), rest);
+    const current = this.steps[state.stepIndex];
+    const rest = current ? Math.max(0, allowance(current) - this.elapsed(state, now)) : 0;
+    return this.steps.slice(state.stepIndex + 1).reduce((sum, s) => sum + allowance(s), rest);
   }
 
   get stepCount(): number {

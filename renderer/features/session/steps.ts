@@ -1,4 +1,4 @@
-import { stepSeconds } from '../../../preload/contract/breath.ts';
+import { roundMinutes, stepSeconds } from '../../../preload/contract/breath.ts';
 import type { BreathPattern, BreathPhaseKind, CheckInQuestion, Practice, Step } from '../../../preload/contract/practice.ts';
 import { numberChoices, type ScaleChoice } from '../../components/scale-choices.ts';
 import type { RunnerStep } from './runner.ts';
@@ -73,7 +73,7 @@ export function ladderDistressScale(legend: string): ScaleSpec {
 export function timeLeftWords(seconds: number): string | null {
   if (seconds <= 0) return null;
   if (seconds < 60) return 'less than a minute left';
-  return `about ${Math.round(seconds / 60)} min left`;
+  return `about ${roundMinutes(seconds)} min left`;
 }
 
 /** "about 6 minutes" for the library. */
