@@ -53,6 +53,8 @@ export type ToolResult<T = null> = { ok: true; value: T } | { ok: false; error: 
  */
 export class PracticeTools {
   memory = $state.raw<OpenMemory | null>(null);
+  /** What the person already said when putting a memory away, so the after-session questions don't ask it twice. */
+  answeredAtClose = $state.raw<{ moodAfter?: number; tears?: TearOutcome }>({});
   /** The moving-media item on offer or chosen; "Something else" only changes which one. */
   media = $state.raw<MediaListItem | null>(null);
   ladder = $state.raw<ChosenLadderStep | null>(null);
@@ -113,6 +115,7 @@ export class PracticeTools {
     const at = this.#host.stepIndex();
     const result = await this.#whileBusy(() => this.#api.memories.close({ openingId: open.openingId, ...input }));
     if (!result.ok) return result;
+    this.answeredAtClose = { ...(input.moodAfter !== undefined ? { moodAfter: input.moodAfter } : {}), ...(input.tears ? { tears: input.tears } : {}) };
     if (this.memory?.openingId === open.openingId) this.memory = null;
     // Left meanwhile: leaving already resealed it (a no-op after this close); the run must not move again.
     if (this.#host.stepIndex() !== at) return movedOn();
