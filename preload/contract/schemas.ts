@@ -124,6 +124,10 @@ export const EntryFields = z.object({
   tags: z.array(Tag).max(limits.tagsPerEntry),
 });
 
+/** The practice session an entry was written in or about: shown with the entry, and a way back to it in History. */
+export const EntryOrigin = z.object({ sessionId: SessionId, practice: z.string(), startedAt: timestamp }).nullable();
+export type EntryOrigin = z.infer<typeof EntryOrigin>;
+
 export const Entry = z.object({
   id: EntryId,
   createdAt: timestamp,
@@ -133,6 +137,7 @@ export const Entry = z.object({
   tags: z.array(z.string()),
   /** The practice session this entry was written about, if any. */
   sessionId: SessionId.nullable(),
+  fromSession: EntryOrigin,
 });
 export type Entry = z.infer<typeof Entry>;
 
@@ -144,6 +149,7 @@ export const EntrySummary = z.object({
   preview: z.string(),
   emotions: z.array(z.string()),
   tags: z.array(z.string()),
+  fromSession: EntryOrigin,
 });
 export type EntrySummary = z.infer<typeof EntrySummary>;
 

@@ -163,5 +163,31 @@ test('words written in a practice’s prompt are in the journal list at once, wi
   await page.getByRole('button', { name: 'Skip for now' }).click();
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Journal' }).click();
-  await expect(page.getByRole('list', { name: 'Entries, newest first' })).toContainText('A knot under the ribs');
+  const list = page.getByRole('list', { name: 'Entries, newest first' });
+  await expect(list).toContainText('A knot under the ribs');
+  // It says where it came from, in the list and in the editor, and leads back to that session.
+  await expect(list).toContainText('From the practice “Name it to tame it”');
+  await list.getByRole('button').first().click();
+  await expect(page.getByText(/Written with the practice “Name it to tame it”, today at/)).toBeVisible();
+  await page.getByRole('button', { name: 'See that session in History' }).click();
+  await expect(page.getByRole('heading', { name: 'Practices', level: 1 })).toBeVisible();
+  const session = page.getByRole('list', { name: 'Past sessions, newest first' }).getByRole('listitem').first();
+  await expect(session).toContainText('Name it to tame it');
+  await expect(session).toBeFocused();
+});
+
+test('"Write about it" names the session, and an entry left empty is not kept', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  await openPractice(page, 'Quiet body');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Skip for now' }).click();
+  await page.getByRole('button', { name: 'Write about it' }).click();
+  await expect(page.getByText(/Written with the practice “Quiet body”/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Your entry' })).toBeFocused();
+  await page.getByRole('button', { name: 'Back to journal' }).click();
+  await expect(page.getByText("Nothing here yet, and that's fine")).toBeVisible();
 });

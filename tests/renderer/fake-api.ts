@@ -153,6 +153,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     preview: e.body.slice(0, 160),
     emotions: e.emotions.map((m) => m.word),
     tags: e.tags,
+    fromSession: e.fromSession,
   });
 
   const api = {
@@ -223,6 +224,7 @@ export function createFakeApi(options: FakeOptions = {}) {
           emotions: structuredClone(fields.emotions ?? []),
           tags: [...(fields.tags ?? [])],
           sessionId: fields.sessionId ?? null,
+          fromSession: fields.sessionId ? { sessionId: fields.sessionId, practice: sessions.get(fields.sessionId)?.practiceTitle ?? 'A practice', startedAt: sessions.get(fields.sessionId)?.startedAt ?? t } : null,
           deleted: false,
         };
         entries.set(entry.id, entry);

@@ -6,6 +6,7 @@ import {
   SearchQuery,
   limits,
   type Entry,
+  type EntryOrigin,
   type EntrySummary,
   type NamedEmotion,
   type SearchHit,
@@ -35,6 +36,10 @@ const PatchSchema = EntryFields.partial();
 /** Tokens of context FTS5 shows around a match (its maximum is 64). */
 const snippetTokens = 24;
 
+// Where an entry came from: its practice session, as one JSON object (or NULL).
+const fromSessionColumn = `(SELECT json_object('sessionId', s.id, 'practice', s.practice_title, 'startedAt', s.started_at)
+     FROM sessions s WHERE s.id = e.session_id) AS fromSession`;
+
 // Shared by every query that returns summaries. Emotions and tags come back as JSON
 // arrays from correlated subqueries, so a page of 50 rows is one statement, not 101.
 const summaryColumns = `
@@ -43,7 +48,8 @@ const summaryColumns = `
   e.updated_at AS updatedAt,
   substr(e.body, 1, ${previewSourceLength}) AS head,
   (SELECT json_group_array(word ORDER BY position) FROM entry_emotions WHERE entry_id = e.id) AS emotions,
-  (SELECT json_group_array(tag ORDER BY rowid) FROM entry_tags WHERE entry_id = e.id) AS tags`;
+  (SELECT json_group_array(tag ORDER BY rowid) FROM entry_tags WHERE entry_id = e.id) AS tags,
+  ${fromSessionColumn}`;
 
 interface SummaryRow {
   id: number;
@@ -52,6 +58,7 @@ interface SummaryRow {
   head: string;
   emotions: string;
   tags: string;
+  fromSession: string | null;
 }
 interface HitRow extends SummaryRow {
   snip?: string;
@@ -59,8 +66,9 @@ interface HitRow extends SummaryRow {
 
 const sql = {
   insertEntry: `INSERT INTO entries (created_at, updated_at, body, session_id) VALUES (?, ?, ?, ?)`,
-  getEntry: `SELECT id, created_at AS createdAt, updated_at AS updatedAt, body, session_id AS sessionId
-             FROM entries WHERE id = ? AND deleted_at IS NULL`,
+  getEntry: `SELECT e.id AS id, e.created_at AS createdAt, e.updated_at AS updatedAt, e.body AS body, e.session_id AS sessionId,
+             ${fromSessionColumn}
+             FROM entries e WHERE e.id = ? AND e.deleted_at IS NULL`,
   getEmotions: `SELECT word, intensity, body_location AS bodyLocation
                 FROM entry_emotions WHERE entry_id = ? ORDER BY position`,
   getTags: `SELECT tag FROM entry_tags WHERE entry_id = ? ORDER BY rowid`,
@@ -113,12 +121,12 @@ export class Journal {
     parse(EntryId, id);
     const db = this.db();
     const row = statement(db, sql.getEntry).get(id) as
-      | { id: number; createdAt: number; updatedAt: number; body: string; sessionId: number | null }
+      | { id: number; createdAt: number; updatedAt: number; body: string; sessionId: number | null; fromSession: string | null }
       | undefined;
     if (!row) throw notFound();
     const emotions = statement(db, sql.getEmotions).all(id) as NamedEmotion[];
     const tags = (statement(db, sql.getTags).all(id) as { tag: string }[]).map((t) => t.tag);
-    return { ...row, emotions, tags };
+    return { ...row, emotions, tags, fromSession: origin(row.fromSession) };
   }
 
   /** A new entry; `sessionId` links it to the practice session it was written about. */
@@ -140,7 +148,8 @@ export class Journal {
       writeTags(db, entryId, tags);
       return entryId;
     })();
-    return { id, createdAt: now, updatedAt: now, body, emotions, tags, sessionId };
+    // Read back so the origin (the session's practice and time) comes from one place: get().
+    return this.get(id);
   }
 
   /**
@@ -312,8 +321,11 @@ function toSummary(row: SummaryRow): EntrySummary {
     preview: preview(row.head),
     emotions: JSON.parse(row.emotions) as string[],
     tags: JSON.parse(row.tags) as string[],
+    fromSession: origin(row.fromSession),
   };
 }
+
+const origin = (json: string | null): EntryOrigin => (json === null ? null : (JSON.parse(json) as NonNullable<EntryOrigin>));
 
 /**
  * Emotion words are stored lowercase so that "Sad" and "sad" are one feeling, the

@@ -1,4 +1,4 @@
-import { limits, type NamedEmotion } from '../../../preload/contract/index.ts';
+import { limits, type EntryOrigin, type NamedEmotion } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import { AutosaveScheduler, type SaveStatus, type Timers } from '../../lib/autosave.ts';
 
@@ -29,6 +29,8 @@ export interface EditorOptions {
 export class EntryEditor {
   id = $state<number | null>(null);
   createdAt = $state<number | null>(null);
+  /** The practice session this entry came from, if any (named in the editor, with a way back to it). */
+  fromSession = $state.raw<EntryOrigin>(null);
   body = $state('');
   emotions = $state<NamedEmotion[]>([]);
   tags = $state<string[]>([]);
@@ -73,6 +75,7 @@ export class EntryEditor {
     const entry = result.value;
     this.id = entry.id;
     this.createdAt = entry.createdAt;
+    this.fromSession = entry.fromSession;
     this.body = entry.body;
     this.emotions = entry.emotions;
     this.tags = entry.tags;

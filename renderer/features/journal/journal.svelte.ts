@@ -35,6 +35,10 @@ export class JournalState {
   editing = $state<number | 'new' | null>(null);
   /** The entry to put focus back on when returning to the list. */
   returnFocusTo = $state<number | null>(null);
+  /** An entry created empty for the editor just opened; removed again if nothing is written. */
+  freshEntry: number | null = null;
+  /** Goes to a practice session in History (set by the app shell, which owns navigation). */
+  showSession: (sessionId: number) => void = () => {};
 
   readonly #api: Api;
   readonly #toasts: Toasts;
@@ -175,8 +179,10 @@ export class JournalState {
     this.results = result.value;
   }
 
-  open(id: number | 'new'): void {
+  /** `fresh`: created just now for this visit ("Write about it"), so it is not kept if left empty. */
+  open(id: number | 'new', fresh = false): void {
     this.editing = id;
+    this.freshEntry = fresh && id !== 'new' ? id : null;
   }
 
   close(focusId: number | null = null): void {

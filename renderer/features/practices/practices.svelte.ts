@@ -45,6 +45,8 @@ export class PracticesState {
   talkWithDoctor = $state(false);
 
   history = $state.raw<SessionRecord[]>([]);
+  /** A session to bring into view in History (from an entry's "See that session in History"). */
+  focusSession = $state<number | null>(null);
   historyState = $state<'loading' | 'ready' | 'error'>('loading');
   historyError = $state<string | null>(null);
 
