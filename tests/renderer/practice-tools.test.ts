@@ -183,6 +183,10 @@ describe('Open one box', () => {
     expect(card.textContent).toContain('Her hands, flour everywhere, the radio on.');
     expect((await boxItem(fake, 2))?.status).toBe('open');
 
+    // At the writing prompt, the person is told plainly where words about an extra-sealed memory go.
+    await nextUntil('What is here?');
+    expect(text()).toContain("These words are saved as a journal entry, locked by your passphrase like all your entries. They are not kept under this memory's extra seal");
+
     // Esc, mid-way: resealed, the opening logged as stopped, the session stopped.
     pressEscape();
     await settle();
@@ -191,7 +195,7 @@ describe('Open one box', () => {
     expect(fake.spies.memories.stop).toHaveBeenCalledWith({ openingId: 1 });
     expect((await boxItem(fake, 2))?.status).toBe('sealed');
     expect((await openingsOf(fake, 2))[0]).toMatchObject({ outcome: 'stopped', sessionId: 1, moodBefore: 3 });
-    expect(fake.sessions.get(1)).toMatchObject({ outcome: 'stopped', stepReached: 3 });
+    expect(fake.sessions.get(1)).toMatchObject({ outcome: 'stopped', stepReached: 4 });
     // The words are gone from the screen.
     expect(text()).not.toContain('flour everywhere');
   });
@@ -218,6 +222,8 @@ describe('Open one box', () => {
     // The memory stays in view through the writing prompt and the distress check-in.
     await nextUntil('What is here?');
     expect(target.querySelector('section[aria-label="Your memory"]')!.textContent).toContain('The creaky stairs.');
+    // Without an extra seal there is nothing to explain about where the words go.
+    expect(text()).not.toContain("not kept under this memory's extra seal");
     await nextUntil('Checking in');
     expect(target.querySelector('section[aria-label="Your memory"]')).not.toBeNull();
     choose('How much distress', '3');
