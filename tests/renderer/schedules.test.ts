@@ -243,15 +243,15 @@ describe('the list', () => {
     expect(item.textContent).toContain('Weekly on Sunday at 20:00 · Arrive and breathe');
     expect(item.textContent).toContain('Next: 2026-11-22 20:00');
 
-    click(byButton(item, 'Pause'));
+    click(byButton(item, /^Pause .+, .+/));
     await settle();
     expect(fake.spies.schedules.setPaused).toHaveBeenCalledWith({ id: 1, paused: true });
     expect(target.querySelector('ul[aria-label="Planned reflections"] li')!.textContent).toContain('Paused');
-    click(byButton(target.querySelector('ul[aria-label="Planned reflections"] li')!, 'Resume'));
+    click(byButton(target.querySelector('ul[aria-label="Planned reflections"] li')!, /^Resume .+, .+/));
     await settle();
     expect(fake.spies.schedules.setPaused).toHaveBeenLastCalledWith({ id: 1, paused: false });
 
-    click(byButton(target.querySelector('ul[aria-label="Planned reflections"] li')!, 'Delete'));
+    click(byButton(target.querySelector('ul[aria-label="Planned reflections"] li')!, /^Delete .+, .+/));
     await settle();
     expect(fake.spies.schedules.delete).toHaveBeenCalledWith({ id: 1 });
     expect(target.textContent).toContain('Nothing planned yet');
