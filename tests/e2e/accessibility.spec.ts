@@ -1,4 +1,4 @@
-import { createVault, expect, openApp, test } from './fixtures.ts';
+import { callApi, createVault, expect, openApp, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 
@@ -30,15 +30,9 @@ test('every page passes axe: journal and editor, practices and a start screen, y
   await page.getByRole('button', { name: 'Start Open one box' }).click();
   await expectAccessible(page, 'a start screen with the readiness check');
   // Your tools with something in each tab.
-  await page.evaluate(async () => {
-    const api = (window as unknown as { saltwater: Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean }>>> }).saltwater;
-    const results = await Promise.all([
-      api.memories!.add!({ title: "Grandad's shed", text: 'Sawdust and radio.', intensity: 4 }),
-      api.ladder!.addSuggested!({ track: 'letting-come' }),
-      api.media!.add!({ title: 'A film that moved me', kind: 'film' }),
-    ]);
-    if (results.some((r) => !r.ok)) throw new Error(JSON.stringify(results));
-  });
+  await callApi(page, 'memories.add', { title: "Grandad's shed", text: 'Sawdust and radio.', intensity: 4 });
+  await callApi(page, 'ladder.addSuggested', { track: 'letting-come' });
+  await callApi(page, 'media.add', { title: 'A film that moved me', kind: 'film' });
   await goTo(page, 'Your tools');
   for (const tab of await page.getByRole('tab').all()) {
     await tab.click();

@@ -126,3 +126,16 @@ export async function unlock(page: Page, passphrase = PASSPHRASE): Promise<void>
   await page.getByRole('button', { name: 'Unlock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Journal', exact: true })).toBeVisible();
 }
+
+/** Calls the app's own API in the page, as the renderer does (setting things up quickly). */
+export async function callApi(page: Page, method: string, input?: unknown) {
+  return page.evaluate(
+    async ([m, i]) => {
+      const [domain, name] = (m as string).split('.') as [string, string];
+      const api = (window as unknown as { saltwater: Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean }>>> }).saltwater;
+      const result = await api[domain]![name]!(i);
+      if (!result.ok) throw new Error(`${m as string} failed: ${JSON.stringify(result)}`);
+    },
+    [method, input] as const,
+  );
+}

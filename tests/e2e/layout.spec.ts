@@ -1,4 +1,4 @@
-import { createVault, expect, openApp, test, PASSPHRASE } from './fixtures.ts';
+import { callApi, createVault, expect, openApp, test, PASSPHRASE } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
 
@@ -15,19 +15,6 @@ const sizes = [
   [1100, 780],
   [1920, 1080],
 ] as const;
-
-/** Calls the app's own API in the page, as the renderer does (setting things up quickly). */
-async function callApi(page: Page, method: string, input?: unknown) {
-  return page.evaluate(
-    async ([m, i]) => {
-      const [domain, name] = (m as string).split('.') as [string, string];
-      const api = (window as unknown as { saltwater: Record<string, Record<string, (input?: unknown) => Promise<{ ok: boolean }>>> }).saltwater;
-      const result = await api[domain]![name]!(i);
-      if (!result.ok) throw new Error(`${m as string} failed: ${JSON.stringify(result)}`);
-    },
-    [method, input] as const,
-  );
-}
 
 /** Inside the window and the thing actually under its centre (not hidden behind a bar or a dialog). */
 async function inReach(control: Locator, what: string) {
