@@ -8,7 +8,13 @@ import { openNow, type OpenNow } from './line-hours.ts';
  * even when the journal is locked. Saltwater only shows them and, when asked, hands a number
  * to the computer: it never calls anyone itself, and no one at Saltwater sees the list opened.
  */
-export const crisisLines = CrisisLinesFile.parse(raw);
+let parsed: CrisisLinesFile | null = null;
+
+/** Checked on first use (opening Help), not while the first screen loads: about 35 ms the first time. */
+export function crisisLines(): CrisisLinesFile {
+  parsed ??= CrisisLinesFile.parse(raw);
+  return parsed;
+}
 
 /** "Another country" in the pickers: CLDR's code for an unknown region, which the list never has. */
 export const ANOTHER_COUNTRY = 'ZZ';
@@ -16,7 +22,7 @@ export const ANOTHER_COUNTRY = 'ZZ';
 /** The chosen country, else the computer's region (the OS setting, then its language); null when the list has nothing for it. */
 export function countryFor(chosen: string | null, region: string | null = null, locale: string | undefined = globalThis.navigator?.language): CrisisCountry | null {
   const code = chosen ?? region ?? countryFromLocale(locale);
-  return crisisLines.countries.find((c) => c.code === code) ?? null;
+  return crisisLines().countries.find((c) => c.code === code) ?? null;
 }
 
 const regionAsked = new WeakMap<Api, Promise<string | null>>();
@@ -55,6 +61,9 @@ export function linesInOrder(country: CrisisCountry, now: number): ShownLine[] {
   const rank = (s: ShownLine) => (s.now === null ? 2 : s.now.open ? 0 : 1);
   return shown.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
 }
+
+/** "samaritans.org" from "https://www.samaritans.org/ireland/": what a website button says. */
+export const siteName = (url: string): string => new URL(url).hostname.replace(/^www\./, '');
 
 /** The most recent day any line of this country was compared with its evidence. */
 export function lastChecked(country: CrisisCountry): string {
