@@ -22,9 +22,9 @@ export function mountInBody<Props extends Record<string, unknown>>(
   return target;
 }
 
-/** Mounts a page that reads the api from context (through WithApi). */
-export function mountWithApi(page: Component, api: Api): HTMLElement {
-  return mountInBody(WithApi, { api, component: page });
+/** Mounts a page that reads the api from context (through WithApi), with its props if it has any. */
+export function mountWithApi<Props extends Record<string, unknown>>(page: Component<Props>, api: Api, props?: Props): HTMLElement {
+  return mountInBody(WithApi, { api, component: page as Component<Record<string, unknown>>, props: props ?? {} });
 }
 
 /** Unmounts everything mounted so far and empties the body (also of what the App put there itself). */

@@ -21,7 +21,7 @@ function change(input: HTMLInputElement, value?: string) {
 describe('Settings: Breathing', () => {
   it('saves each choice at once', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
-    target = mountWithApi(SettingsPage, fake.api);
+    target = mountWithApi(SettingsPage, fake.api, { onshowhelp: () => {} });
     await settle();
     const section = target.querySelector('section[aria-labelledby="breathing-title"]')!;
     expect(section.querySelector('h2')!.textContent).toBe('Breathing');

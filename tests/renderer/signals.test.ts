@@ -13,7 +13,7 @@ let target: HTMLElement;
 afterEach(unmountAll);
 
 async function openSettings(fake: FakeApi) {
-  target = mountWithApi(SettingsPage, fake.api);
+  target = mountWithApi(SettingsPage, fake.api, { onshowhelp: () => {} });
   await settle();
   return target.querySelector<HTMLElement>('section[aria-labelledby="people-title"]')!;
 }
