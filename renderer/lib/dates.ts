@@ -1,3 +1,5 @@
+import { lineDays, type LineDay } from '../../preload/contract/index.ts';
+
 /** Dates in plain words: "Today at 09:41", "Yesterday at 22:10", "Monday at 08:05", "3 March", "3 March 2024". */
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -45,16 +47,42 @@ export function monthLabel(key: string, options: Intl.DateTimeFormatOptions = { 
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
 }
 
+export const DAY_MINUTES = 24 * 60;
+
+export interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  /** Minutes since Monday 00:00 of this week. */
+  weekMinute: number;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock in `zone` at instant `ms`. */
+export function wallTime(ms: number, zone: string): WallTime {
+  let format = partsFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    partsFormats.set(zone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+  const weekday = lineDays.indexOf(String(parts.weekday).toLowerCase().slice(0, 3) as LineDay);
+  const minute = Number(parts.hour) * 60 + Number(parts.minute);
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekMinute: weekday * DAY_MINUTES + minute };
+}
+
 /**
  * A time coming up, in plain words on this computer's clock: "today at 16:00", "tomorrow at
  * 10:00", "on Monday at 10:00". `timeZone` is for tests; the app uses the computer's own.
  */
 export function upcomingWords(timestamp: number, now: number, locale?: string, timeZone?: string): string {
-  const zoned = { ...(timeZone ? { timeZone } : {}) };
+  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zoned = { timeZone: zone };
   const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', ...zoned }).format(timestamp);
   const dayNumber = (ms: number) => {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', ...zoned }).formatToParts(ms).map((p) => [p.type, p.value]));
-    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY;
+    const { year, month, day } = wallTime(ms, zone);
+    return Date.UTC(year, month - 1, day) / DAY;
   };
   const daysAhead = dayNumber(timestamp) - dayNumber(now);
   if (daysAhead <= 0) return `today at ${time}`;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CrisisCountry, LineHours } from '../../preload/contract/index.ts';
-import { upcomingWords } from '../../renderer/lib/dates.ts';
+import { upcomingWords, wallTime } from '../../renderer/lib/dates.ts';
 import { ANOTHER_COUNTRY, countryFor, howWords, linesInOrder } from '../../renderer/features/safety/crisis-lines.ts';
-import { hoursWords, openNow, wallTime } from '../../renderer/features/safety/line-hours.ts';
+import { hoursWords, openNow } from '../../renderer/features/safety/line-hours.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

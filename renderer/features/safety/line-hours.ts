@@ -1,4 +1,5 @@
 import { lineDays, type LineDay, type LineHours, type OpenWindow } from '../../../preload/contract/index.ts';
+import { DAY_MINUTES, wallTime } from '../../lib/dates.ts';
 
 /**
  * Whether a crisis line is open now, on the line's own clock, and when it opens next. The
@@ -6,33 +7,9 @@ import { lineDays, type LineDay, type LineHours, type OpenWindow } from '../../.
  * a window that ends at or before it starts runs past midnight.
  */
 
-const DAY_MINUTES = 24 * 60;
 const WEEK_MINUTES = 7 * DAY_MINUTES;
 
 export type OpenNow = { open: true } | { open: false; opensAt: number };
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  /** Minutes since Monday 00:00 of this week. */
-  weekMinute: number;
-}
-
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall clock in `zone` at instant `ms`. */
-export function wallTime(ms: number, zone: string): WallTime {
-  let format = partsFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
-    partsFormats.set(zone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
-  const weekday = lineDays.indexOf(String(parts.weekday).toLowerCase().slice(0, 3) as LineDay);
-  const minute = Number(parts.hour) * 60 + Number(parts.minute);
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekMinute: weekday * DAY_MINUTES + minute };
-}
 
 const minutesOf = (clock: string) => {
   const [h, m] = clock.split(':').map(Number) as [number, number];
