@@ -1,11 +1,109 @@
+import { tick } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 
 /**
- * Moves focus to an element when it appears (a page heading with tabindex="-1"),
- * so keyboard and screen-reader users land at the start of each new screen.
+ * Where keyboard focus goes, in one place. Three tools:
+ * - `focusOnArrival` / `focusNow`: attachments for an element that should take focus when it appears;
+ * - `moveFocus`: after an in-place action, focus the result or the next sensible control;
+ * - `keepFocusOnScreen`: a safety net, so focus is never dropped to the page body when the focused
+ *   control disappears (a Save button whose form closed, a Delete whose row went away).
+ */
+
+/**
+ * Focuses a new screen's heading (tabindex="-1") once the rest of the screen exists, so keyboard
+ * and screen-reader users land at its start.
  */
 export const focusOnArrival: Attachment<HTMLElement> = (node) => {
-  // Wait a tick so the rest of the screen exists first.
   const handle = setTimeout(() => node.focus({ preventScroll: false }), 0);
   return () => clearTimeout(handle);
 };
+
+/** Focuses at once: a field or message opened in place by the person's own action. */
+export const focusNow: Attachment<HTMLElement> = (node) => {
+  node.focus();
+};
+
+/** `focusNow`, only when `when` is true (the first of a list, a new entry). */
+export function focusIf(when: boolean): Attachment<HTMLElement> {
+  return (node) => {
+    if (when) node.focus();
+  };
+}
+
+type Target = HTMLElement | string | null | undefined | (() => HTMLElement | null | undefined);
+
+/**
+ * After the screen has updated, focuses the first of `targets` that is on screen and can take
+ * focus (an element, an element's id, or a function finding one). Returns whether one did.
+ */
+export async function moveFocus(...targets: Target[]): Promise<boolean> {
+  await tick();
+  for (const target of targets) {
+    const el = resolve(target);
+    if (el && el.isConnected && !isDisabled(el)) {
+      el.focus();
+      if (document.activeElement === el) return true;
+    }
+  }
+  return false;
+}
+
+function resolve(target: Target): HTMLElement | null {
+  if (typeof target === 'function') return target() ?? null;
+  if (typeof target === 'string') return document.getElementById(target);
+  return target ?? null;
+}
+
+function isDisabled(el: HTMLElement): boolean {
+  return (el as HTMLButtonElement).disabled === true || el.closest('[inert]') !== null;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+
+/**
+ * Watches the page: when the focused control is removed (its form saved and closed, its row
+ * deleted) and focus fell to the body, focus moves to what took its place nearby: the closest
+ * surviving container's marked fallback (`data-focus-fallback`), its heading, or its first control.
+ * Installed once, at start.
+ */
+export function keepFocusOnScreen(root: Document = document): () => void {
+  let path: Element[] = [];
+  const remember = (event: FocusEvent) => {
+    path = [];
+    for (let el = event.target instanceof Element ? event.target : null; el; el = el.parentElement) path.push(el);
+  };
+  root.addEventListener('focusin', remember);
+  const observer = new MutationObserver(() => {
+    const lost = path[0];
+    if (!lost || lost.isConnected) return;
+    const active = root.activeElement;
+    if (active && active !== root.body && active !== root.documentElement) return;
+    const place = path.find((el) => el.isConnected && el !== root.body && el !== root.documentElement);
+    const next = place ? fallbackWithin(place) : null;
+    path = [];
+    (next ?? pageHeading(root))?.focus({ preventScroll: true });
+  });
+  observer.observe(root.body, { childList: true, subtree: true });
+  return () => {
+    root.removeEventListener('focusin', remember);
+    observer.disconnect();
+  };
+}
+
+function fallbackWithin(place: Element): HTMLElement | null {
+  for (let el: Element | null = place; el && el.tagName !== 'BODY'; el = el.parentElement) {
+    const marked = el.querySelector<HTMLElement>('[data-focus-fallback]');
+    if (marked) return marked;
+    const candidate = [...el.querySelectorAll<HTMLElement>(`h1[tabindex], h2[tabindex], h3[tabindex], ${FOCUSABLE}`)].find(visible);
+    if (candidate) return candidate;
+  }
+  return null;
+}
+
+function visible(el: HTMLElement): boolean {
+  return el.getClientRects().length > 0 && el.closest('[inert], [hidden]') === null && el.tabIndex >= -1;
+}
+
+function pageHeading(root: Document): HTMLElement | null {
+  return root.querySelector<HTMLElement>('main h1[tabindex], h1[tabindex], main');
+}

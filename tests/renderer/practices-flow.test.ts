@@ -93,6 +93,21 @@ describe('Practices page', () => {
     byButton(target, 'Help right now');
     expect(byButton(target, 'Sound').getAttribute('aria-pressed')).toBe('false');
 
+    // Sound pressed in a session is for this session only, until the person asks to keep it.
+    click(byButton(target, 'Sound'));
+    await settle();
+    expect(byButton(target, 'Sound').getAttribute('aria-pressed')).toBe('true');
+    expect(text()).toContain('Sound is on for this session only.');
+    expect(fake.spies.settings.update).not.toHaveBeenCalledWith({ audioEnabled: true });
+    click(byButton(target, 'Keep it on for every session'));
+    await settle();
+    expect(fake.spies.settings.update).toHaveBeenLastCalledWith({ audioEnabled: true });
+    expect(text()).toContain('Saved: sessions start with sound on.');
+    expect(document.activeElement).toBe(byButton(target, 'Sound'));
+    click(byButton(target, 'Sound'));
+    await settle();
+    expect(text()).toContain('Sound is off for this session only.');
+
     ctx.clock.advance(61);
     ctx.frames.frame();
     await settle();

@@ -59,6 +59,13 @@ export class PracticesState {
   run = $state.raw<SessionRun | null>(null);
   /** The live sound of the running session, if any. */
   audio = $state.raw<SessionAudio | null>(null);
+  /** Sound turned on or off in this session only; null follows the saved setting. */
+  sessionSound = $state<boolean | null>(null);
+
+  /** Whether the running session makes sound: its own choice, else the saved one. */
+  get soundOn(): boolean {
+    return this.sessionSound ?? this.settings.audioEnabled;
+  }
 
   readonly #api: Api;
   readonly #options: PracticesOptions;
@@ -151,6 +158,7 @@ export class PracticesState {
       audio = null;
     }
     this.audio = audio;
+    this.sessionSound = null;
     const run = new SessionRun(this.#api, practice, {
       pattern: this.settings.breathPattern,
       clock: () => this.#options.clock ?? audio?.clock ?? createMasterClock({ speed }),
@@ -163,12 +171,19 @@ export class PracticesState {
     return run;
   }
 
-  /** Sound on or off, remembered for next time. */
-  async setSound(on: boolean): Promise<void> {
+  /** Sound on or off for this session only; `keepSound` makes it the choice for every session. */
+  setSound(on: boolean): void {
     this.audio?.setEnabled(on);
-    this.settings = { ...this.settings, audioEnabled: on };
+    this.sessionSound = on;
+  }
+
+  /** Remembers this session's sound choice for the sessions to come. */
+  async keepSound(): Promise<string | null> {
+    const on = this.soundOn;
     const result = await this.#api.settings.update({ audioEnabled: on });
-    if (result.ok) this.settings = result.value;
+    if (!result.ok) return result.error.message;
+    this.settings = result.value;
+    return null;
   }
 
   /** Live while sliding; remembered when `remember` is set (on release). */
