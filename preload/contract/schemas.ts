@@ -179,6 +179,10 @@ export const Settings = z.object({
   audioVolume: z.number().min(0).max(1),
   /** 'system' follows prefers-reduced-motion; 'reduce' always uses the still cue. */
   motion: z.enum(['system', 'reduce']),
+  /** Light or dark; 'system' follows the computer's appearance setting. */
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Sessions stay dim and low-stimulus whatever the theme ('dim'), or follow it ('theme'). */
+  sessionLook: z.enum(['dim', 'theme']),
   /** Whose crisis lines to show; null follows the computer's language and region. */
   crisisCountry: CountryCode.nullable(),
   /** The person's own people and lines, shown before the crisis lines. */
@@ -193,6 +197,8 @@ export const defaultSettings: Settings = {
   audioEnabled: false,
   audioVolume: 0.5,
   motion: 'system',
+  theme: 'system',
+  sessionLook: 'dim',
   crisisCountry: null,
   safetyEntries: [],
   memoryMaxIntensity: 6,

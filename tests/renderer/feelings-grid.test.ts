@@ -1,6 +1,4 @@
 /** The mood grid's pure helpers, over the real built-in vocabulary, and the corners' colours. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EmotionPlacement, Vocabulary } from '../../preload/contract/index.ts';
 import {
@@ -15,6 +13,7 @@ import {
 import { growthBars } from '../../renderer/features/journal/feelings/growth.ts';
 import { monthLabel } from '../../renderer/lib/dates.ts';
 import emotions from '../../resources/emotions.json';
+import { colour, contrast, mix, themes } from './palette.ts';
 
 /** The vocabulary as emotions.vocabulary returns it for a vault without words of its own. */
 function builtIn(): Vocabulary {
@@ -121,25 +120,15 @@ describe('month by month', () => {
   });
 });
 
-describe('corner colours', () => {
-  const css = readFileSync(resolve(import.meta.dirname, '../../renderer/styles/global.css'), 'utf8');
-  const cssColour = (name: string) => css.match(new RegExp(`--${name}:\\s*(#[0-9a-f]{6})`, 'i'))![1]!;
-  const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => {
-      const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    }) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const contrast = (a: string, b: string) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-    return (hi + 0.05) / (lo + 0.05);
-  };
+describe.each(themes)('corner colours, %s theme', (theme) => {
+  // The stylesheet draws each corner with its edge colour over the surface at 16%.
+  const edgeOf = (q: (typeof quadrants)[number]) => colour(theme, q.edge.match(/var\(--([a-z-]+)\)/)![1]!);
+  const tintOf = (q: (typeof quadrants)[number]) => mix(edgeOf(q), colour(theme, 'surface'), 0.16);
 
   it.each(quadrants.map((q) => [q.id, q] as const))('%s: text reads at AA, and its edge stands out from the picker', (_id, q) => {
-    expect(contrast(cssColour('text'), q.tint)).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(cssColour('text-soft'), q.tint)).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(q.edge, cssColour('field'))).toBeGreaterThanOrEqual(3);
-    expect(contrast(cssColour('picked-line'), q.tint)).toBeGreaterThanOrEqual(3);
+    expect(contrast(colour(theme, 'text'), tintOf(q))).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colour(theme, 'text-soft'), tintOf(q))).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(edgeOf(q), colour(theme, 'field'))).toBeGreaterThanOrEqual(3);
+    expect(contrast(colour(theme, 'picked-line'), tintOf(q))).toBeGreaterThanOrEqual(3);
   });
 });

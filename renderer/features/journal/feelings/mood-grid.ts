@@ -16,17 +16,16 @@ export interface Quadrant {
   hint: string;
   pleasant: boolean;
   high: boolean;
-  /** A gentle, dark tint for the corner's background (text on it is checked for contrast), and its edge. */
-  tint: string;
+  /** The corner's edge colour, from the theme; its background is a gentle tint of it (both checked for contrast). */
   edge: string;
 }
 
 /** In reading order: top row first, so a 2 × 2 layout matches the grid. */
 export const quadrants: readonly Quadrant[] = [
-  { id: 'high-unpleasant', name: 'Lots of energy, unpleasant', hint: 'stirred up, on edge', pleasant: false, high: true, tint: '#33231f', edge: '#9a6a5d' },
-  { id: 'high-pleasant', name: 'Lots of energy, pleasant', hint: 'lively, bright', pleasant: true, high: true, tint: '#302a19', edge: '#988550' },
-  { id: 'low-unpleasant', name: 'Little energy, unpleasant', hint: 'heavy, low, far away', pleasant: false, high: false, tint: '#1d2636', edge: '#5f7ca6' },
-  { id: 'low-pleasant', name: 'Little energy, pleasant', hint: 'calm, at ease', pleasant: true, high: false, tint: '#1b2d25', edge: '#5c9a78' },
+  { id: 'high-unpleasant', name: 'Lots of energy, unpleasant', hint: 'stirred up, on edge', pleasant: false, high: true, edge: 'var(--corner-high-unpleasant)' },
+  { id: 'high-pleasant', name: 'Lots of energy, pleasant', hint: 'lively, bright', pleasant: true, high: true, edge: 'var(--corner-high-pleasant)' },
+  { id: 'low-unpleasant', name: 'Little energy, unpleasant', hint: 'heavy, low, far away', pleasant: false, high: false, edge: 'var(--corner-low-unpleasant)' },
+  { id: 'low-pleasant', name: 'Little energy, pleasant', hint: 'calm, at ease', pleasant: true, high: false, edge: 'var(--corner-low-pleasant)' },
 ];
 
 /** Every value an axis can take, from -5 to 5, without 0. */
