@@ -128,3 +128,32 @@ test('an edit survives a crash one second after typing', async ({ page }) => {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('the feelings list is one Tab stop per family, with arrow keys inside; Tags are a few Tabs away', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  await page.getByRole('button', { name: 'New entry' }).click();
+  await page.getByRole('button', { name: 'Name a feeling' }).click();
+  const families = page.locator('.families [role="group"]');
+  const familyCount = await families.count();
+  expect(familyCount).toBeGreaterThan(3);
+
+  // From the first word, Tab goes to the next family, not the next word.
+  const first = families.nth(0).getByRole('button').first();
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(families.nth(0).getByRole('button').nth(1)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(families.nth(1).getByRole('button').first()).toBeFocused();
+  // Back into the first family: to the word last used there.
+  await page.keyboard.press('Shift+Tab');
+  await expect(families.nth(0).getByRole('button').nth(1)).toBeFocused();
+
+  // Every family crossed with Tab: the tag field is reached in little more than one Tab per family.
+  let tabs = 0;
+  while (!(await page.getByLabel('Add a tag').evaluate((el) => el === document.activeElement)) && tabs < 60) {
+    await page.keyboard.press('Tab');
+    tabs++;
+  }
+  expect(tabs).toBeLessThan(familyCount + 15);
+});
