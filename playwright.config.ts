@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1200, height: 800 },
+    // A computer set to the United Kingdom, unless a test says otherwise (dates and times follow it).
+    locale: 'en-GB',
     launchOptions: chromiumLaunchOptions(),
     trace: 'off',
     screenshot: 'off',

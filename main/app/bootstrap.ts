@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, powerMonitor, type BrowserWindow } from 'electron';
+import { app, powerMonitor, systemPreferences, type BrowserWindow } from 'electron';
 import type { EventName, EventPayload } from '../../preload/contract/index.ts';
 import { createCore } from '../core/services.ts';
 import { registerIpc, sendEvent } from './ipc.ts';
@@ -32,6 +32,8 @@ export function bootstrap(): void {
     clipboard: systemClipboard,
     // The OS region setting, not the UI language: English on a Norwegian computer still means Norway.
     region: () => app.getLocaleCountryCode() || null,
+    // Regional formats, not the UI language: dates on an English UI set to UK formats read "3 December".
+    formats: () => ({ locale: app.getSystemLocale() || null, hourCycle: macHourCycle() }),
   });
   const notify = createReminderNotifier(() => win, emit);
   watchClock(() => core.recomputeSchedule());
@@ -60,4 +62,12 @@ export function bootstrap(): void {
   app.on('window-all-closed', () => app.quit());
   // The vault closes last, after the window has had its chance to save (see holdCloseForSave).
   app.on('will-quit', () => core.close());
+}
+
+/** macOS keeps the 24-hour choice apart from the region; elsewhere the region's own habit holds. */
+function macHourCycle(): 'h12' | 'h23' | null {
+  if (process.platform !== 'darwin') return null;
+  if (systemPreferences.getUserDefault('AppleICUForce24HourTime', 'boolean')) return 'h23';
+  if (systemPreferences.getUserDefault('AppleICUForce12HourTime', 'boolean')) return 'h12';
+  return null;
 }

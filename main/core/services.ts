@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { defaultSettings, type EventName, type EventPayload } from '../../preload/contract/index.ts';
+import { defaultSettings, type EventName, type EventPayload, type SystemFormats } from '../../preload/contract/index.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
@@ -47,6 +47,8 @@ export interface CoreOptions {
   clipboard?: Clipboard;
   /** The computer's region as the OS has it (Electron: app.getLocaleCountryCode()), for crisis lines. */
   region?: () => string | null;
+  /** How the computer writes dates and times (Electron: app.getSystemLocale(), and on macOS its 24-hour setting). */
+  formats?: () => SystemFormats;
   /** Sends a webhook signal (default: Node's https, from main, never the renderer). */
   httpPost?: HttpPost;
 }
@@ -319,6 +321,7 @@ export function createCore(options: CoreOptions): Core {
     'app.readyToClose': () => options.readyToClose?.(),
     ...safetyHandlers({ openExternal, clipboard, ownEntries: () => settings.get().safetyEntries, region: options.region ?? (() => null) }),
     'app.activity': () => autoLock.touch(),
+    'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
   };
 
   scheduler.start();

@@ -9,6 +9,7 @@ import {
   SearchHit,
   SearchQuery,
   Settings,
+  SystemFormats,
   Vocabulary,
   VaultStatus,
   AddEmotionWordInput,
@@ -225,6 +226,8 @@ export const contract = {
   ...safetyMethods,
   /** The renderer saw the user do something; postpones the idle lock. */
   'app.activity': method(none, ok),
+  /** How this computer writes dates and times: its regional locale and, where the OS says, 12 or 24 hours. */
+  'app.formats': method(none, SystemFormats),
 } as const;
 
 /** Events main may push to the renderer. */

@@ -168,6 +168,16 @@ export const SearchQuery = z.object({
   ...ListQuery.shape,
 });
 
+// ---- formats ---------------------------------------------------------------
+export const HourCycle = z.enum(['h12', 'h23']);
+export type HourCycle = z.infer<typeof HourCycle>;
+/** The computer's own way of writing dates and times; null where the OS does not say. */
+export const SystemFormats = z.object({
+  locale: z.string().max(100).nullable(),
+  hourCycle: HourCycle.nullable(),
+});
+export type SystemFormats = z.infer<typeof SystemFormats>;
+
 // ---- settings --------------------------------------------------------------
 export const Settings = z.object({
   /** Minutes of inactivity before the vault locks itself. */
@@ -183,6 +193,8 @@ export const Settings = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** Sessions stay dim and low-stimulus whatever the theme ('dim'), or follow it ('theme'). */
   sessionLook: z.enum(['dim', 'theme']),
+  /** 12 or 24 hours; 'system' follows the computer. */
+  clock: z.enum(['system', 'h12', 'h23']),
   /** Whose crisis lines to show; null follows the computer's language and region. */
   crisisCountry: CountryCode.nullable(),
   /** The person's own people and lines, shown before the crisis lines. */
@@ -199,6 +211,7 @@ export const defaultSettings: Settings = {
   motion: 'system',
   theme: 'system',
   sessionLook: 'dim',
+  clock: 'system',
   crisisCountry: null,
   safetyEntries: [],
   memoryMaxIntensity: 6,

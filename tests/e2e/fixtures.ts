@@ -139,3 +139,28 @@ export async function callApi(page: Page, method: string, input?: unknown) {
     [method, input] as const,
   );
 }
+
+/** Chooses a date ("2026-11-22") in one of the app's date fields (a group named by its legend). */
+export async function chooseDate(page: Page, legend: string, date: string) {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const field = page.getByRole('group', { name: legend, exact: true });
+  const year = field.getByRole('spinbutton', { name: 'Year' });
+  await year.fill(String(y));
+  await year.blur();
+  await field.getByRole('combobox', { name: 'Month' }).selectOption(String(m));
+  await field.getByRole('combobox', { name: 'Day' }).selectOption(String(d));
+}
+
+/** Chooses a time ("20:00", 24-hour) in one of the app's time fields, on whichever clock it shows. */
+export async function chooseTime(page: Page, legend: string, time: string) {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const field = page.getByRole('group', { name: legend, exact: true });
+  const period = field.getByRole('combobox', { name: 'Morning or afternoon' });
+  if (await period.count()) {
+    await period.selectOption(h >= 12 ? 'pm' : 'am');
+    await field.getByRole('combobox', { name: 'Hour' }).selectOption(String(h % 12 || 12));
+  } else {
+    await field.getByRole('combobox', { name: 'Hour' }).selectOption(String(h));
+  }
+  await field.getByRole('combobox', { name: 'Minutes' }).selectOption(String(m));
+}

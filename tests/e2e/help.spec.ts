@@ -34,7 +34,7 @@ test('help follows the computer’s region and the clock; calls and copies go th
   await expect(lines.nth(0)).toContainText('Telefono Azzurro');
   await expect(lines.nth(0)).toContainText('Open any time, day and night');
   await expect(lines.nth(1)).toContainText('Telefono Amico Italia');
-  await expect(lines.nth(1)).toContainText('Closed now, opens today at 9:00.');
+  await expect(lines.nth(1)).toContainText('Closed now, opens today at 09:00.');
   await expect(lines.nth(1)).toContainText('Every day, 09:00 to midnight');
 
   // Copy number puts exactly that number on the clipboard, and says so.

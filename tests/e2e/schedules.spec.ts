@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { advanceClock, createVault, expect, openApp, test, unlock } from './fixtures.ts';
+import { advanceClock, chooseDate, chooseTime, createVault, expect, openApp, test, unlock } from './fixtures.ts';
 
 /**
  * Reminders end to end: the services run on a manual clock starting on Sunday 22 Nov 2026,
@@ -10,7 +10,8 @@ const HOUR = 3_600_000;
 const FAKE_CLOCK = '2026-11-22T10:00:00Z';
 // Ten hours pass in these tests: the idle lock is set far enough away not to lock meanwhile
 // (the last test keeps the usual idle lock, to see a reminder wait behind the lock screen).
-test.use({ hostOptions: { fakeClock: FAKE_CLOCK, idleLockMs: 7 * 24 * HOUR } });
+// Dates and times as a computer set to the United Kingdom writes them (the US is checked below).
+test.use({ hostOptions: { fakeClock: FAKE_CLOCK, idleLockMs: 7 * 24 * HOUR }, locale: 'en-GB' });
 
 async function planWeeklySunday(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reminders' }).click();
@@ -22,8 +23,8 @@ async function planWeeklySunday(page: Page) {
   await page.getByLabel('Practice', { exact: true }).selectOption({ label: 'Arrive and breathe' });
   await expect(page.getByRole('radio', { name: 'Repeating' })).toBeChecked();
   await page.getByLabel('Repeats', { exact: true }).selectOption({ label: 'Weekly, on the days you choose' });
-  await page.getByLabel('Starting on', { exact: true }).fill('2026-11-22');
-  await page.getByLabel('Time', { exact: true }).fill('20:00');
+  await chooseDate(page, 'Starting on', '2026-11-22');
+  await chooseTime(page, 'Time', '20:00');
   const days = page.getByRole('group', { name: 'On these days' });
   for (const box of await days.getByRole('checkbox').all()) await box.setChecked(false);
   await days.getByRole('checkbox', { name: 'Sunday' }).check();
@@ -113,5 +114,44 @@ test.describe('while the vault has locked itself', () => {
     await expect(card).toBeVisible();
     await card.getByRole('button', { name: 'Start now' }).click();
     await expect(page.getByRole('heading', { name: 'Arrive and breathe', level: 1 })).toBeVisible();
+  });
+});
+
+test.describe('on a computer set to the United States', () => {
+  test.use({ locale: 'en-US' });
+
+  test('times read the American way everywhere, weeks start on Sunday, and a 24-hour choice in Settings changes every time shown', async ({ page, host }) => {
+    await openApp(page, host);
+    await createVault(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reminders' }).click();
+    await page.getByRole('button', { name: 'Plan a reflection' }).click();
+    await page.getByLabel('Repeats', { exact: true }).selectOption({ label: 'Weekly, on the days you choose' });
+    // The fields follow the region: month before day, a 12-hour clock with AM and PM.
+    const starting = page.getByRole('group', { name: 'Starting on', exact: true });
+    const order = await starting.locator('select, input').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+    expect(order).toEqual(['Month', 'Day', 'Year']);
+    await chooseDate(page, 'Starting on', '2026-11-22');
+    await chooseTime(page, 'Time', '20:00');
+    const days = page.getByRole('group', { name: 'On these days' });
+    await expect(days.getByRole('checkbox').first()).toHaveAccessibleName('Sunday');
+    for (const box of await days.getByRole('checkbox').all()) await box.setChecked(false);
+    await days.getByRole('checkbox', { name: 'Sunday' }).check();
+    const preview = page.getByRole('list', { name: 'Next times' });
+    await expect(preview.getByRole('listitem').first()).toHaveText('Sunday, Nov 22, 8:00 PM');
+    await expect(page.getByText('Weekly on Sunday at 8:00 PM', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const list = page.getByRole('list', { name: 'Planned reflections' });
+    await expect(list).toContainText('Next: Sunday, Nov 22, 8:00 PM');
+
+    // The person prefers a 24-hour clock: every time follows, here and in the editor.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: /^24-hour/ }).check();
+    await expect(page.getByText(/Saved\. Times now read like \d\d:\d\d\./)).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Reminders' }).click();
+    await expect(list).toContainText('Weekly on Sunday at 20:00');
+    await expect(list).toContainText('Next: Sunday, Nov 22, 20:00');
+    await list.getByRole('button', { name: /^Edit/ }).click();
+    await expect(page.getByRole('group', { name: 'Time', exact: true }).getByRole('combobox', { name: 'Morning or afternoon' })).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Time', exact: true }).getByRole('combobox', { name: 'Hour' })).toHaveValue('20');
   });
 });

@@ -48,7 +48,7 @@ test('the theme follows the computer, a choice in Settings holds through locking
 
   // Back to following the computer (light here); native controls turn light with it.
   await openSettings(page);
-  await page.getByRole('radio', { name: /^As your computer is/ }).check();
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: /^As your computer is/ }).check();
   await expect(html(page)).toHaveAttribute('data-theme', 'light');
   await expect(page.getByRole('checkbox', { name: 'Keep sessions dim' })).toHaveCSS('color-scheme', 'light');
   await expect(page.getByText('Saved.')).toBeVisible();

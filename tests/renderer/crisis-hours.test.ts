@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CrisisCountry, LineHours } from '../../preload/contract/index.ts';
-import { upcomingWords, wallTime } from '../../renderer/lib/dates.ts';
+import { wallTime } from '../../renderer/lib/dates.ts';
+import { setFormats, upcomingWords } from '../../renderer/lib/format.svelte.ts';
 import { ANOTHER_COUNTRY, countryFor, howWords, linesInOrder } from '../../renderer/features/safety/crisis-lines.ts';
 import { hoursWords, openNow } from '../../renderer/features/safety/line-hours.ts';
+
+// Written as a computer set to the United Kingdom would (a 24-hour clock).
+beforeAll(() => setFormats({ system: { locale: 'en-GB', hourCycle: null } }));
 
 const at = (iso: string) => Date.parse(iso);
 const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -74,11 +78,11 @@ describe('hours and opening times in words', () => {
 
   it('says when a closed line opens on this computer’s clock', () => {
     const now = at('2026-12-03T01:00:00Z');
-    expect(upcomingWords(at('2026-12-03T09:00:00Z'), now, 'en-GB', 'Europe/Rome')).toBe('today at 10:00');
-    expect(upcomingWords(at('2026-12-04T09:00:00Z'), now, 'en-GB', 'Europe/Rome')).toBe('tomorrow at 10:00');
-    expect(upcomingWords(at('2026-12-07T09:00:00Z'), now, 'en-GB', 'Europe/Rome')).toBe('on Monday at 10:00');
+    expect(upcomingWords(at('2026-12-03T09:00:00Z'), now, 'Europe/Rome')).toBe('today at 10:00');
+    expect(upcomingWords(at('2026-12-04T09:00:00Z'), now, 'Europe/Rome')).toBe('tomorrow at 10:00');
+    expect(upcomingWords(at('2026-12-07T09:00:00Z'), now, 'Europe/Rome')).toBe('on Monday at 10:00');
     // Read in New York, that instant is the evening before, and the opening is tomorrow morning.
-    expect(upcomingWords(at('2026-12-03T09:00:00Z'), now, 'en-GB', 'America/New_York')).toBe('tomorrow at 4:00');
+    expect(upcomingWords(at('2026-12-03T09:00:00Z'), now, 'America/New_York')).toBe('tomorrow at 04:00');
   });
 });
 

@@ -59,3 +59,37 @@ export async function settle(rounds = 5): Promise<void> {
     flushSync();
   }
 }
+
+/** The fieldset whose legend reads `legend` (the date and time fields are fieldsets of selects). */
+export function byLegend(root: ParentNode, legend: string): HTMLFieldSetElement {
+  const found = [...root.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+  if (!found) throw new Error(`No fieldset with the legend "${legend}"`);
+  return found;
+}
+
+function part(field: HTMLFieldSetElement, label: string): HTMLSelectElement {
+  const select = field.querySelector<HTMLSelectElement>(`select[aria-label="${label}"]`);
+  if (!select) throw new Error(`No "${label}" in this field`);
+  return select;
+}
+
+function changeTo(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  flushSync();
+}
+
+/** Chooses a date ("2026-11-22") in a DateField, year first so the day always exists. */
+export function chooseDate(root: ParentNode, legend: string, date: string): void {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  changeTo(byLegend(root, legend).querySelector<HTMLInputElement>('input[aria-label="Year"]')!, String(y));
+  selectOption(part(byLegend(root, legend), 'Month'), String(m));
+  selectOption(part(byLegend(root, legend), 'Day'), String(d));
+}
+
+/** Chooses a time ("20:00") in a TimeField showing a 24-hour clock. */
+export function chooseTime(root: ParentNode, legend: string, time: string): void {
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  selectOption(part(byLegend(root, legend), 'Hour'), String(h));
+  selectOption(part(byLegend(root, legend), 'Minutes'), String(m));
+}

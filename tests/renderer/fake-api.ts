@@ -641,6 +641,7 @@ export function createFakeApi(options: FakeOptions = {}) {
       activity: vi.fn(async () => ok(null)),
       sessionMode: vi.fn(async () => ok(null)),
       readyToClose: vi.fn(async () => ok(null)),
+      formats: vi.fn(async () => ok<{ locale: string | null; hourCycle: 'h12' | 'h23' | null }>({ locale: 'en-GB', hourCycle: null })),
     },
     on: vi.fn(<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       const set = listeners.get(event) ?? new Set();

@@ -11,7 +11,7 @@ import {
   splitNotYet,
 } from '../../renderer/features/journal/feelings/mood-grid.ts';
 import { growthBars } from '../../renderer/features/journal/feelings/growth.ts';
-import { monthLabel } from '../../renderer/lib/dates.ts';
+import { monthLabel } from '../../renderer/lib/format.svelte.ts';
 import emotions from '../../resources/emotions.json';
 import { colour, contrast, mix, themes } from './palette.ts';
 
@@ -114,9 +114,9 @@ describe('month by month', () => {
   });
 
   it('names the month it was counted in, whatever the local zone', () => {
-    expect(monthLabel('2025-03', undefined, 'en-GB')).toBe('March 2025');
-    expect(monthLabel('2025-12', { month: 'short' }, 'en-GB')).toBe('Dec');
-    expect(monthLabel('2026-11-20', undefined, 'en-GB')).toBe('November 2026'); // a whole date, as the crisis lines' "last checked"
+    expect(monthLabel('2025-03')).toBe('March 2025');
+    expect(monthLabel('2025-12', { month: 'short' })).toBe('Dec');
+    expect(monthLabel('2026-11-20')).toBe('November 2026'); // a whole date, as the crisis lines' "last checked"
   });
 });
 

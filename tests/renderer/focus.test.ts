@@ -7,7 +7,7 @@ import { keepFocusOnScreen, moveFocus } from '../../renderer/lib/focus.ts';
 import { nextIndex, roving } from '../../renderer/lib/roving.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
   document.body.innerHTML = '';

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import LadderPage from '../../renderer/features/ladder/LadderPage.svelte';
 import { localDateTime } from '../../renderer/features/ladder/ladder.svelte.ts';
-import { byButton, byLabel, check, click, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, check, chooseDate, chooseTime, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { mountWithApi, unmountAll } from './mount.ts';
 
@@ -41,7 +41,10 @@ async function press(button: HTMLButtonElement) {
 async function noteTry(step: string, t: { before: string; peak: string; after: string; tears?: string; when?: string }) {
   click(byButton(lettingCome(), `Note a try at '${step}'`));
   const form = stepItem(step).querySelector('form')!;
-  if (t.when) type(byLabel(form, 'When did you try it?') as HTMLInputElement, t.when);
+  if (t.when) {
+    chooseDate(form, 'When did you try it?', t.when.slice(0, 10));
+    chooseTime(form, 'At what time', t.when.slice(11));
+  }
   type(byLabel(form, 'Distress just before (0–100)') as HTMLInputElement, t.before);
   type(byLabel(form, 'Highest distress during it (0–100)') as HTMLInputElement, t.peak);
   type(byLabel(form, 'Distress afterwards (0–100)') as HTMLInputElement, t.after);
@@ -170,7 +173,8 @@ describe('the ladder tab', () => {
 
     // A time in the future is refused by the api; its message is shown and nothing is kept.
     type(byLabel(form, 'Highest distress during it (0–100)') as HTMLInputElement, '30');
-    type(byLabel(form, 'When did you try it?') as HTMLInputElement, localDateTime(Date.now() + 2 * 86_400_000));
+    const later = localDateTime(Date.now() + 2 * 86_400_000);
+    chooseDate(form, 'When did you try it?', later.slice(0, 10));
     click(byButton(form, 'Save this try'));
     await settle();
     expect(fake.spies.ladder.recordAttempt).toHaveBeenCalledTimes(1);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildRecurrence, describeRecurrence, newDraft, type Draft } from '../../renderer/features/schedules/recurrence.ts';
 import { SchedulesState } from '../../renderer/features/schedules/schedules.svelte.ts';
 import { Toasts } from '../../renderer/state/toasts.svelte.ts';
-import { byButton, byLabel, click, selectOption, settle, type } from './dom-helpers.ts';
+import { byButton, byLabel, chooseDate, chooseTime, click, selectOption, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { unmountAll } from './mount.ts';
 
@@ -41,8 +41,8 @@ async function openEditor(fake: FakeApi) {
   click(byButton(target, 'Plan a reflection'));
   await settle();
   expect(heading()).toBe('Plan a reflection');
-  type(byLabel(target, 'Starting on') as HTMLInputElement, '2026-11-22');
-  type(byLabel(target, 'Time') as HTMLInputElement, '20:00');
+  chooseDate(target, 'Starting on', '2026-11-22');
+  chooseTime(target, 'Time', '20:00');
 }
 
 function dayBox(name: string) {
@@ -128,7 +128,7 @@ describe('the editor builds the recurrence the person chose', () => {
     await openEditor(fake);
     selectOption(byLabel(target, 'Repeats') as HTMLSelectElement, 'daily');
     click(byLabel(target, 'On a date') as HTMLInputElement);
-    type(byLabel(target, 'Last day') as HTMLInputElement, '2026-12-31');
+    chooseDate(target, 'Last day', '2026-12-31');
     expect((await save(fake))?.recurrence).toEqual({
       kind: 'daily',
       start: '2026-11-22',
@@ -142,7 +142,7 @@ describe('the editor builds the recurrence the person chose', () => {
     const fake = createFakeApi({ state: 'unlocked' });
     await openEditor(fake);
     click(byLabel(target, 'One time') as HTMLInputElement);
-    type(byLabel(target, 'Date') as HTMLInputElement, '2026-11-24');
+    chooseDate(target, 'Date', '2026-11-24');
     selectOption(byLabel(target, 'Practice') as HTMLSelectElement, 'permission');
     selectOption(byLabel(target, 'Remind me') as HTMLSelectElement, '15');
     type(byLabel(target, 'Reminder words') as HTMLInputElement, 'A quiet moment');
@@ -160,7 +160,7 @@ describe('the editor builds the recurrence the person chose', () => {
     // Back on the list, in plain words.
     expect(heading()).toBe('Reminders');
     expect(target.textContent).toContain('Once, on 24 Nov 2026 at 20:00 · Permission');
-    expect(target.textContent).toContain('Next: 2026-11-24 20:00');
+    expect(target.textContent).toContain('Next: Tuesday 24 Nov, 20:00');
   });
 
   it('says what to change instead of saving: no day ticked, or words the services refuse', async () => {
@@ -200,7 +200,8 @@ describe('the live preview', () => {
       count: 5,
     });
     const items = [...target.querySelectorAll('ul[aria-label="Next times"] li')].map((li) => li.textContent?.trim());
-    expect(items).toEqual(['2026-11-22 20:00', '2026-11-24 20:00', '2026-11-26 20:00', '2026-11-28 20:00', '2026-11-30 20:00']);
+    // Written from each time itself, in the person's way (en-GB here: the fake computer's region).
+    expect(items).toEqual(['Sunday 22 Nov, 20:00', 'Tuesday 24 Nov, 20:00', 'Thursday 26 Nov, 20:00', 'Saturday 28 Nov, 20:00', 'Monday 30 Nov, 20:00']);
     expect(target.textContent).toContain('Every 2 days at 20:00');
     // Nothing was saved by previewing.
     expect(fake.spies.schedules.create).not.toHaveBeenCalled();
@@ -241,7 +242,7 @@ describe('the list', () => {
     await openReminders();
     const item = target.querySelector('ul[aria-label="Planned reflections"] li')!;
     expect(item.textContent).toContain('Weekly on Sunday at 20:00 · Arrive and breathe');
-    expect(item.textContent).toContain('Next: 2026-11-22 20:00');
+    expect(item.textContent).toContain('Next: Sunday 22 Nov, 20:00');
 
     click(byButton(item, /^Pause .+, .+/));
     await settle();
@@ -428,8 +429,8 @@ describe('a missed session', () => {
     const fake = createFakeApi({ state: 'unlocked' });
     const ref = await withSchedule(fake);
     await start(fake);
-    fake.emit('reminder.missed', { scheduleId: ref.scheduleId, occurrence: '2026-11-15T20:00', at: 0, label: 'Sunday 15 Nov, 20:00' });
-    fake.emit('reminder.missed', { scheduleId: ref.scheduleId, occurrence: ref.occurrence, at: 0, label: 'Sunday 22 Nov, 20:00' });
+    fake.emit('reminder.missed', { scheduleId: ref.scheduleId, occurrence: '2026-11-15T20:00', at: Date.UTC(2026, 10, 15, 20), label: 'Sunday 15 Nov, 20:00' });
+    fake.emit('reminder.missed', { scheduleId: ref.scheduleId, occurrence: ref.occurrence, at: Date.UTC(2026, 10, 22, 20), label: 'Sunday 22 Nov, 20:00' });
     await settle();
     expect(target.querySelectorAll('section[aria-label="Missed session"]')).toHaveLength(1);
     const prompt = region('Missed session')!;

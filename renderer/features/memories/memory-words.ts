@@ -1,6 +1,6 @@
 import type { BoxItem, MemoryStatus, Opening, OpeningOutcome } from '../../../preload/contract/index.ts';
 import { numberChoices, type ScaleChoice } from '../../components/scale-choices.ts';
-import { plainDate } from '../../lib/dates.ts';
+import { plainDate } from '../../lib/format.svelte.ts';
 import { moodWords } from '../practices/history.ts';
 import { tearWords } from '../session/texts.ts';
 

@@ -1,5 +1,5 @@
 import type { SessionRecord } from '../../../preload/contract/sessions.ts';
-import { plainDate } from '../../lib/dates.ts';
+import { plainDate } from '../../lib/format.svelte.ts';
 import { tearWords, texts } from '../session/texts.ts';
 
 /** How a past session ended, in plain words; step numbers count from 1, as people do. */

@@ -1,6 +1,7 @@
 import { createContext } from 'svelte';
 import type { EventPayload } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
+import { timeOfDay } from '../../lib/format.svelte.ts';
 import type { Toasts } from '../../state/toasts.svelte.ts';
 
 export type ReminderTarget = EventPayload<'reminder.open'>;
@@ -111,7 +112,7 @@ export class Reminders {
       this.#say(result.error.message);
       return;
     }
-    this.#say(`I'll remind you again at ${timeWords(result.value.until)}.`);
+    this.#say(`I'll remind you again at ${timeOfDay(result.value.until)}.`);
   }
 
   /** "Skip this one" / "Skip". */
@@ -166,11 +167,6 @@ export class Reminders {
     if (this.prompt?.kind === 'due') return;
     this.prompt = prompt;
   }
-}
-
-/** A planned time on the clock: "09:05". */
-export function timeWords(at: number): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
 export const [getReminders, setReminders] = createContext<Reminders>();

@@ -1,5 +1,6 @@
 import { lineDays, type LineDay, type LineHours, type OpenWindow } from '../../../preload/contract/index.ts';
 import { DAY_MINUTES, wallTime } from '../../lib/dates.ts';
+import { clockTime } from '../../lib/format.svelte.ts';
 
 /**
  * Whether a crisis line is open now, on the line's own clock, and when it opens next. The
@@ -64,7 +65,7 @@ function daysWords(days: LineDay[]): string {
   return runs.map((run) => (run.length > 2 ? `${dayNames[run[0]!]}–${dayNames[run.at(-1)!]}` : run.map((d) => dayNames[d]).join(', '))).join(', ');
 }
 
-const clockWords = (clock: string) => (clock === '24:00' || clock === '00:00' ? 'midnight' : clock);
+const clockWords = (clock: string) => (clock === '24:00' || clock === '00:00' ? 'midnight' : clockTime(clock));
 
 /** The weekly hours in words, on the line's own clock: "Every day, 10:00 to midnight". */
 export function hoursWords(hours: LineHours): string {

@@ -7,6 +7,7 @@ import {
   type ScheduleInput,
   type Weekday,
 } from '../../../preload/contract/index.ts';
+import { clockTime, shortDate, weekInOrder } from '../../lib/format.svelte.ts';
 
 /**
  * The editor's choices in plain terms, and how they become the contract's recurrence (and
@@ -140,8 +141,9 @@ export function draftFrom(schedule: Schedule): Draft {
   return draft;
 }
 
+/** The days in the order this region's week runs (Sunday first in the US). */
 function sortDays(days: readonly Weekday[]): Weekday[] {
-  return weekdays.filter((d) => days.includes(d));
+  return weekInOrder(weekdays).filter((d) => days.includes(d));
 }
 
 function sameDays(a: readonly Weekday[], b: readonly Weekday[]): boolean {
@@ -231,36 +233,29 @@ export function listDays(days: readonly Weekday[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** "24 Nov 2026" from YYYY-MM-DD, without any zone shifting the day. */
-export function dateWords(date: string, locale = 'en-GB'): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
-}
-
 function endWords(end: RecurrenceEnd): string {
-  if (end.type === 'until') return `, until ${dateWords(end.date)}`;
+  if (end.type === 'until') return `, until ${shortDate(end.date)}`;
   if (end.type === 'count') return end.count === 1 ? ', once only' : `, ${end.count} times`;
   return '';
 }
 
-/** "Weekly on Sunday at 20:00", "Every 2 days at 07:30, 10 times", "Once, on 24 Nov 2026 at 20:00". */
+/** "Weekly on Sunday at 20:00", "Every 2 days at 7:30, 10 times", "Once, on 24 Nov 2026 at 20:00" (times as the person reads them). */
 export function describeRecurrence(r: RecurrenceInput): string {
-  if (r.kind === 'once') return `Once, on ${dateWords(r.date)} at ${r.time}`;
+  const time = clockTime(r.time);
+  if (r.kind === 'once') return `Once, on ${shortDate(r.date)} at ${time}`;
   const end = endWords(r.end ?? { type: 'never' });
   const interval = r.interval ?? 1;
   if (r.kind === 'daily') {
-    return `${interval === 1 ? 'Every day' : `Every ${interval} days`} at ${r.time}${end}`;
+    return `${interval === 1 ? 'Every day' : `Every ${interval} days`} at ${time}${end}`;
   }
   if (r.kind === 'weekly') {
-    if (interval === 1 && sameDays(r.days, WORKDAYS)) return `Weekdays at ${r.time}${end}`;
-    if (interval === 1 && r.days.length === 7) return `Every day at ${r.time}${end}`;
+    if (interval === 1 && sameDays(r.days, WORKDAYS)) return `Weekdays at ${time}${end}`;
+    if (interval === 1 && r.days.length === 7) return `Every day at ${time}${end}`;
     const lead = interval === 1 ? 'Weekly' : interval === 2 ? 'Every other week' : `Every ${interval} weeks`;
-    return `${lead} on ${listDays(r.days)} at ${r.time}${end}`;
+    return `${lead} on ${listDays(r.days)} at ${time}${end}`;
   }
   const lead = interval === 1 ? 'Monthly' : `Every ${interval} months`;
-  return `${lead} on ${monthDayWords(r.day)} at ${r.time}${end}`;
+  return `${lead} on ${monthDayWords(r.day)} at ${time}${end}`;
 }
 
 export function leadWords(lead: number): string {

@@ -1,6 +1,7 @@
 import { roundMinutes, stepSeconds } from '../../../preload/contract/breath.ts';
 import type { BreathPattern, BreathPhaseKind, CheckInQuestion, Practice, Step } from '../../../preload/contract/practice.ts';
 import { numberChoices, type ScaleChoice } from '../../components/scale-choices.ts';
+import { duration, number } from '../../lib/format.svelte.ts';
 import type { RunnerStep } from './runner.ts';
 import { tearOutcomes, texts } from './texts.ts';
 
@@ -73,10 +74,10 @@ export function ladderDistressScale(legend: string): ScaleSpec {
 export function timeLeftWords(seconds: number): string | null {
   if (seconds <= 0) return null;
   if (seconds < 60) return 'less than a minute left';
-  return `about ${roundMinutes(seconds)} min left`;
+  return `about ${number(roundMinutes(seconds))} min left`;
 }
 
 /** "about 6 minutes" for the library. */
 export function minutesWords(minutes: number): string {
-  return minutes === 1 ? 'About 1 minute' : `About ${minutes} minutes`;
+  return `About ${duration(minutes, 'minute')}`;
 }
