@@ -164,3 +164,95 @@ test('the Menu at a narrow width works from the keyboard and closes with Esc', a
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
 });
+
+/**
+ * The rarer session states, where a person is most likely to be struggling: the distress offer,
+ * Breathe a little, a memory opened and the ladder's step choice, at the smallest window, at 200%
+ * zoom of the default window (550×390 CSS pixels), with large system text, and on a 4K screen.
+ */
+const hardMoments = [
+  { what: '560×480', width: 560, height: 480 },
+  { what: '200% zoom of 1100×780', width: 550, height: 390 },
+  { what: 'large text at 1100×780', width: 1100, height: 780, text: true },
+  { what: '3840×2160', width: 3840, height: 2160 },
+] as const;
+
+for (const size of hardMoments) {
+  test(`${size.what}: Stop, Help and Signal stay in reach through the distress offer, Breathe a little, a memory and the ladder`, async ({ page, host }) => {
+    test.slow();
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await openApp(page, host);
+    // Large system text: the browser's default font size doubled (as the OS setting would),
+    // so rem sizes and em media queries both respond.
+    if ('text' in size) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    }
+    await createVault(page);
+    await callApi(page, 'contacts.add', { name: 'Robin', channel: { type: 'messenger', kind: 'email', address: 'robin@example.org' } });
+    await callApi(page, 'memories.add', { title: "Grandad's shed", text: 'Sawdust and radio.', intensity: 3 });
+    await callApi(page, 'ladder.addSuggested', { track: 'letting-come' });
+
+    const stop = page.getByRole('button', { name: 'Stop', exact: true });
+    // The bar's Help (the distress offer repeats it in its own words).
+    const help = page.getByRole('button', { name: 'Help right now' }).first();
+    const signal = page.getByRole('button', { name: 'Signal my person' });
+    const inReachAll = async (state: string) => {
+      await inReach(stop, `Stop, ${state}`);
+      await inReach(help, `Help, ${state}`);
+      await inReach(signal, `Signal, ${state}`);
+      await noSidewaysOverflow(page, state);
+    };
+    const start = async (title: string) => {
+      const menu = page.getByRole('button', { name: 'Menu' });
+      if (await menu.isVisible()) await menu.click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Practices' }).click();
+      await page.getByRole('button', { name: `Start ${title}` }).click();
+      await page.getByRole('button', { name: 'Begin' }).click();
+    };
+    const leave = async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('button', { name: 'Skip for now' }).click();
+      await page.getByRole('button', { name: 'Done' }).click();
+    };
+
+    // Body first: a distress check-in answered high brings the offer; Breathe a little from there.
+    await start('Body first');
+    const next = page.getByRole('button', { name: /^(Next|Skip)$/ });
+    await expect(page.getByText('Step 3 of 10', { exact: true })).toBeVisible({ timeout: 30_000 });
+    await next.click();
+    const checkIn = page.getByText('Step 5 of 10', { exact: true });
+    await expect(checkIn).toBeVisible({ timeout: 30_000 });
+    await inReachAll('a distress check-in');
+    await page.getByRole('radio', { name: '9', exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: "Let's slow down for a moment" })).toBeVisible();
+    await inReachAll('the distress offer');
+    await expectAccessible(page, `the distress offer, ${size.what}`);
+    await page.getByRole('button', { name: 'Breathe a little' }).click();
+    await expect(page.getByRole('heading', { name: 'A few slow breaths' })).toBeVisible();
+    await inReachAll('Breathe a little');
+    await inReach(page.getByRole('button', { name: 'Back to the practice' }), 'Back to the practice');
+    await leave();
+
+    // Open one box: the memory on offer, then the memory itself.
+    await start('Open one box');
+    const offer = page.getByRole('region', { name: 'The memory on offer' });
+    await expect(offer).toBeVisible({ timeout: 30_000 });
+    await inReachAll('the memory on offer');
+    await page.getByRole('group', { name: /How do you feel right now/ }).getByRole('radio', { name: 'Okay', exact: true }).check();
+    await page.getByRole('button', { name: 'Open it' }).click();
+    await expect(page.getByRole('region', { name: 'Your memory' })).toBeVisible();
+    await inReachAll('a memory open');
+    await expectAccessible(page, `a memory open, ${size.what}`);
+    await leave();
+
+    // Ladder step: choosing the step to try.
+    await start('Ladder step');
+    await expect(page.getByText('Step 3 of 7', { exact: true })).toBeVisible({ timeout: 30_000 });
+    await inReachAll('the ladder step choice');
+    await expectAccessible(page, `the ladder step choice, ${size.what}`);
+    await leave();
+  });
+}

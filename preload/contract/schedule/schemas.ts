@@ -140,7 +140,7 @@ export const UpcomingOccurrence = z.object({
   occurrence: OccurrenceKey,
   /** When it happens (UTC ms). */
   at: z.number(),
-  /** "Sunday 24 Nov, 20:00" in the schedule's zone. */
+  /** "Sunday 24 Nov, 20:00" in the schedule's zone, always en-GB: for logs and tests. People see `at` written by the renderer's lib/format. */
   label: z.string(),
   skipped: z.boolean(),
 });

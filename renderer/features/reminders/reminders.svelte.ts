@@ -20,7 +20,6 @@ export interface MissedPrompt {
   kind: 'missed';
   target: ReminderTarget;
   at: number;
-  label: string;
 }
 
 export type Prompt = DuePrompt | MissedPrompt;
@@ -62,7 +61,7 @@ export class Reminders {
         if (this.prompt && keyOf(this.prompt.target) === keyOf(target)) this.prompt = null;
         void this.startTarget(target);
       }),
-      api.on('reminder.missed', (p) => this.#offerMissed({ kind: 'missed', target: { scheduleId: p.scheduleId, occurrence: p.occurrence }, at: p.at, label: p.label })),
+      api.on('reminder.missed', (p) => this.#offerMissed({ kind: 'missed', target: { scheduleId: p.scheduleId, occurrence: p.occurrence }, at: p.at })),
     );
   }
 
@@ -90,7 +89,7 @@ export class Reminders {
     const result = await this.#api.schedules.pendingMissed();
     if (!result.ok || !result.value) return;
     const m = result.value;
-    this.#offerMissed({ kind: 'missed', target: { scheduleId: m.scheduleId, occurrence: m.occurrence }, at: m.at, label: m.label });
+    this.#offerMissed({ kind: 'missed', target: { scheduleId: m.scheduleId, occurrence: m.occurrence }, at: m.at });
   }
 
   /** "Start now" on the prompt showing. */
