@@ -519,6 +519,7 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     ],
     'safety.copyNumber': [{}, { source: 'emergency' }, { source: 'crisis', country: 'GB', line: -1, route: 'call' }, { text: '116 123' }],
     'safety.region': [{}, 'GB'],
+    'app.formats': [{}, { locale: 'de-DE' }],
     'app.readyToClose': [{}, { now: true }],
   };
 }
@@ -627,6 +628,8 @@ const openWhileLocked = new Set<MethodName>([
   'practices.get',
   'app.activity',
   'app.readyToClose',
+  // How dates are written: the lock screen writes none, but the app asks once at start.
+  'app.formats',
   // Crisis lines' sites must open from anywhere, the lock screen included (own entries need the vault).
   'safety.openWebsite',
   'safety.call',
