@@ -81,7 +81,7 @@ export function keepFocusOnScreen(root: Document = document): () => void {
     const place = path.find((el) => el.isConnected && el !== root.body && el !== root.documentElement);
     const next = place ? fallbackWithin(place) : null;
     path = [];
-    (next ?? pageHeading(root))?.focus({ preventScroll: true });
+    (next ?? pageHeading(root))?.focus();
   });
   observer.observe(root.body, { childList: true, subtree: true });
   return () => {
