@@ -5,7 +5,8 @@ import type { Page } from '@playwright/test';
  * Sessions end to end, through the test host: the clock runs 30× faster (data-session-speed),
  * so a six-minute practice takes seconds; everything else is real (services, vault, Chromium).
  */
-test.use({ hostOptions: { sessionSpeed: 30 } });
+// A computer set to the United States: with no country chosen, Help shows its lines.
+test.use({ hostOptions: { sessionSpeed: 30 }, locale: 'en-US' });
 
 async function openPractice(page: Page, title: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Practices' }).click();
