@@ -13,6 +13,10 @@ export const errorCodes = [
   'VAULT_DAMAGED',
   'NOT_FOUND',
   'UNKNOWN_METHOD',
+  /** A file could not be written or read: a full disk, no permission, a folder gone. */
+  'FILE_PROBLEM',
+  /** A backup was made but did not prove to be a faithful copy; it was removed. */
+  'BACKUP_NOT_VERIFIED',
   'INTERNAL',
 ] as const;
 

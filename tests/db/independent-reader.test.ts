@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sqlcipherKeyFromRecoveryKey } from '../../main/core/vault/recovery-key.ts';
 import { vaultPaths } from '../../main/core/vault/vault-files.ts';
+import { all, close, exec, open } from '../helpers/sqlcipher-reader.ts';
 import { insertEntry, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 /**
@@ -10,27 +10,6 @@ import { insertEntry, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vaul
  * (Zetetic's, bundled by @journeyapps/sqlcipher), not the library the app uses. It runs
  * exactly what the README tells a person to type: one PRAGMA key, no other settings.
  */
-type SqlcipherModule = typeof import('@journeyapps/sqlcipher');
-type SqlcipherDb = InstanceType<SqlcipherModule['Database']>;
-const sqlcipher = createRequire(import.meta.url)('@journeyapps/sqlcipher') as SqlcipherModule;
-
-function open(file: string): Promise<SqlcipherDb> {
-  return new Promise((resolve, reject) => {
-    const db: SqlcipherDb = new sqlcipher.Database(file, sqlcipher.OPEN_READWRITE, (error) =>
-      error ? reject(error) : resolve(db),
-    );
-  });
-}
-function exec(db: SqlcipherDb, sql: string): Promise<void> {
-  return new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve())));
-}
-function all<T>(db: SqlcipherDb, sql: string, ...params: unknown[]): Promise<T[]> {
-  return new Promise((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows as T[]))));
-}
-function close(db: SqlcipherDb): Promise<void> {
-  return new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
-}
-
 let dir: string;
 let cleanup: () => void;
 

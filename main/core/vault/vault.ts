@@ -9,6 +9,7 @@ import { inspectKeyFile, KEY_FILE_FORMAT, readKeyFile, writeKeyFile, type KeyFil
 import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
 import { assertAcceptablePassphrase } from './passphrase.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { checkSnapshot, snapshotVault, type RowCounts } from './snapshot.ts';
 import { noFailures, retryAfterMs, withFailure } from './throttle.ts';
 import { vaultErrors } from './vault-errors.ts';
 import { vaultPaths, type VaultPaths } from './vault-files.ts';
@@ -204,6 +205,18 @@ export class Vault {
     }
     const ok = Array.isArray(rows) && rows.length === 1 && (rows[0] as { quick_check?: unknown }).quick_check === 'ok';
     if (!ok) throw vaultErrors.databaseDamaged();
+  }
+
+  /** Writes a consistent copy of the open vault into `folder` (see snapshot.ts); returns its row counts. */
+  snapshotInto(folder: string): RowCounts {
+    return snapshotVault(this.db(), this.paths.keyFile, folder);
+  }
+
+  /** Why the copy in `folder` is not this vault as counted, or null when it is. */
+  checkCopy(folder: string, expected: RowCounts): string | null {
+    const open = this.current;
+    if (!open) throw vaultErrors.locked();
+    return checkSnapshot(folder, open.key, expected, this.nativeBinding);
   }
 
   // ---- steps --------------------------------------------------------------
