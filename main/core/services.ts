@@ -1,5 +1,7 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defaultSettings, type EventName, type EventPayload, type SystemFormats } from '../../preload/contract/index.ts';
+import { BackupService } from './backup/backups.ts';
+import { defaultKeepPolicy } from './backup/rotation.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
@@ -91,6 +93,14 @@ export function createCore(options: CoreOptions): Core {
   // Granularity counts calendar months in the same zone the Scheduler uses.
   const vocabulary = new VocabularyService(db, clock, zone);
   const settings = new SettingsService(db);
+  // Encrypted backups, in a `backups` folder beside the vault's own (a chosen folder comes next).
+  const backups = new BackupService({
+    vault,
+    clock,
+    defaultFolder: join(dirname(options.dataDir), 'backups'),
+    chosenFolder: () => null,
+    policy: () => defaultKeepPolicy,
+  });
   const library = new PracticeLibrary(options.resourcesDir);
   const sessions = new SessionsService(db, clock, library);
   let sessionActive = false;
@@ -321,6 +331,12 @@ export function createCore(options: CoreOptions): Core {
     'app.readyToClose': () => options.readyToClose?.(),
     ...safetyHandlers({ openExternal, clipboard, ownEntries: () => settings.get().safetyEntries, region: options.region ?? (() => null) }),
     'app.activity': () => autoLock.touch(),
+    'backup.now': () => backups.create(),
+    'backup.list': () => {
+      vault.db();
+      const { folder, chosenMissing } = backups.folder();
+      return { folder, chosenMissing, backups: backups.list().map(({ name, at, bytes }) => ({ name, at, bytes })) };
+    },
     'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
   };
 

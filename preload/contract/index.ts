@@ -10,6 +10,8 @@ import {
   SearchQuery,
   Settings,
   SystemFormats,
+  BackupInfo,
+  BackupList,
   Vocabulary,
   VaultStatus,
   AddEmotionWordInput,
@@ -125,6 +127,10 @@ export const contract = {
 
   'settings.get': method(none, Settings),
   'settings.update': method(Settings.partial(), Settings),
+  /** Makes an encrypted backup of the whole vault now, checked before it counts. */
+  'backup.now': method(none, BackupInfo),
+  /** Where backups go and the ones there, newest first. */
+  'backup.list': method(none, BackupList),
 
   'practices.list': method(none, z.array(PracticeSummary)),
   'practices.get': method(z.object({ id: PracticeId }), Practice),

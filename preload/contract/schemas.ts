@@ -168,6 +168,25 @@ export const SearchQuery = z.object({
   ...ListQuery.shape,
 });
 
+// ---- backups ---------------------------------------------------------------
+export const BackupInfo = z.object({
+  /** "Saltwater 2026-12-03 2014.swbackup" */
+  name: z.string(),
+  at: timestamp,
+  bytes: z.number().int().nonnegative(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+export const BackupList = z.object({
+  /** Where backups go now. */
+  folder: z.string(),
+  /** The chosen folder is missing (a drive unplugged): backups go beside the vault meanwhile. */
+  chosenMissing: z.boolean(),
+  /** Newest first. */
+  backups: z.array(BackupInfo),
+});
+export type BackupList = z.infer<typeof BackupList>;
+
 // ---- formats ---------------------------------------------------------------
 export const HourCycle = z.enum(['h12', 'h23']);
 export type HourCycle = z.infer<typeof HourCycle>;

@@ -198,6 +198,13 @@ export function percent(fraction: number): string {
   return number(fraction, { style: 'percent', maximumFractionDigits: 0 });
 }
 
+/** "840 KB", "1.2 MB": a file's size, in the region's number marks. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1000 * 1000) return `${number(Math.max(1, Math.round(bytes / 1000)))} KB`;
+  if (bytes < 1000 ** 3) return `${number(bytes / 1000 ** 2, { maximumFractionDigits: 1 })} MB`;
+  return `${number(bytes / 1000 ** 3, { maximumFractionDigits: 1 })} GB`;
+}
+
 /** "1 minute", "13 minutes", "1.5 seconds" — the number in the region's marks, the unit in words. */
 export function duration(amount: number, unit: 'second' | 'minute' | 'hour' | 'day'): string {
   return `${number(amount, { maximumFractionDigits: 1 })} ${amount === 1 ? unit : `${unit}s`}`;

@@ -520,6 +520,8 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'safety.copyNumber': [{}, { source: 'emergency' }, { source: 'crisis', country: 'GB', line: -1, route: 'call' }, { text: '116 123' }],
     'safety.region': [{}, 'GB'],
     'app.formats': [{}, { locale: 'de-DE' }],
+    'backup.now': [{}, { folder: '/tmp' }],
+    'backup.list': [{}, 1],
     'app.readyToClose': [{}, { now: true }],
   };
 }
@@ -545,6 +547,8 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'emotions.placeWord': { word: 'adrift', placement: { pleasantness: -2, energy: -4 } },
     'emotions.granularity': undefined,
     'settings.get': undefined,
+    'backup.now': undefined,
+    'backup.list': undefined,
     'settings.update': { idleLockMinutes: 30 },
     'sessions.start': { practiceId: s.practiceId },
     'sessions.stepReached': { sessionId: s.sessionId, stepIndex: 1 },

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -29,7 +29,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** Starts the test host (built renderer + real services + a real vault in a temp folder). */
 export async function startHost(options: HostOptions = {}): Promise<{ host: RunningHost; stop: (signal?: NodeJS.Signals) => Promise<void> }> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'saltwater-e2e-'));
+  // The vault in a folder of its own, so its backups (beside it) stay in this test's temp folder.
+  const dataDir = options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'saltwater-e2e-')), 'vault');
   const args = ['--import', 'tsx', join(root, 'scripts/test-host/cli.ts'), '--json', '--data-dir', dataDir];
   if (options.idleLockMs) args.push('--idle-lock-ms', String(options.idleLockMs));
   if (options.sessionSpeed) args.push('--session-speed', String(options.sessionSpeed));
@@ -53,7 +54,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
         await exited;
         clearTimeout(force);
       }
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dirname(dataDir), { recursive: true, force: true });
     },
   };
 }

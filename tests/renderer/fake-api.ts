@@ -325,6 +325,18 @@ export function createFakeApi(options: FakeOptions = {}) {
         return ok(settings);
       }),
     },
+    backup: (() => {
+      const made: { name: string; at: number; bytes: number }[] = [];
+      return {
+        now: vi.fn(async () => {
+          const at = Date.UTC(2026, 11, 3, 20, 14) + made.length * 60_000;
+          const backup = { name: `Saltwater backup ${made.length + 1}.swbackup`, at, bytes: 1_234_567 };
+          made.unshift(backup);
+          return ok(backup);
+        }),
+        list: vi.fn(async () => ok({ folder: '/home/me/.config/Saltwater/backups', chosenMissing: false, backups: [...made] })),
+      };
+    })(),
     practices: {
       list: vi.fn(async () => {
         const closed = needsOpen();
