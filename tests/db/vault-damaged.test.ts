@@ -220,6 +220,56 @@ describe('a damaged or missing keys.json', () => {
     await vault().unlock('a fresh passphrase');
   });
 
+  it.each([
+    ['another vault’s keys.json, put here by hand', 'foreign'],
+    ['a well-formed keys.json whose key check was damaged', 'damaged'],
+  ])('when it is %s, the right recovery key still opens the vault, without counting a failure, and keys.json is rewritten', async (_, kind) => {
+    const recoveryKey = await lockedVaultWithEntries(2);
+    const other = makeTempDir();
+    try {
+      if (kind === 'foreign') {
+        const stranger = makeVault(other.dir, clock);
+        await stranger.create('someone else entirely');
+        stranger.lock();
+        fs.copyFileSync(vaultPaths(other.dir).keyFile, paths.keyFile);
+      } else {
+        const good = JSON.parse(fs.readFileSync(paths.keyFile, 'utf8')) as Record<string, unknown>;
+        fs.writeFileSync(paths.keyFile, JSON.stringify({ ...good, keyCheck: Buffer.alloc(32, 7).toString('base64') }));
+      }
+      // A wrong recovery key is still wrong, and counts.
+      const strangerKey = await (async () => {
+        const third = makeTempDir();
+        try {
+          const v = makeVault(third.dir, clock);
+          const { recoveryKey: k } = await v.create(PASSPHRASE);
+          v.lock();
+          return k;
+        } finally {
+          third.cleanup();
+        }
+      })();
+      await expectAppError(vault().unlockWithRecoveryKey(strangerKey, 'a fresh passphrase'), 'WRONG_RECOVERY_KEY');
+      expect(readKeyFile(paths.keyFile)!.failedAttempts).toBe(1);
+
+      if (kind === 'foreign') {
+        // The other vault's passphrase fits its keys.json: never called plain damage to the database.
+        const before = sha256OfFile(paths.database);
+        const foreign = await expectAppError(vault().unlock('someone else entirely'), 'VAULT_DAMAGED');
+        expect(foreign.message).toMatch(/passphrase is right.*keys\.json\) may be from another vault.*recovery key/);
+        expect(sha256OfFile(paths.database)).toBe(before);
+      }
+
+      const v = vault();
+      await v.unlockWithRecoveryKey(recoveryKey, 'a fresh passphrase');
+      expect((v.db().prepare('SELECT count(*) AS n FROM entries').get() as { n: number }).n).toBe(2);
+      v.lock();
+      expect(readKeyFile(paths.keyFile)!.failedAttempts).toBe(0);
+      await vault().unlock('a fresh passphrase');
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('from a newer Saltwater is reported clearly and never overwritten', async () => {
     const recoveryKey = await lockedVaultWithEntries(1);
     const newer = { ...JSON.parse(fs.readFileSync(paths.keyFile, 'utf8')), format: 2 };

@@ -99,6 +99,13 @@ export const vaultErrors = {
       'The file that holds the lock of your vault is damaged. Your recovery key can still open your vault.',
     ),
 
+  /** The passphrase fits keys.json, but its key does not open the database: which of the two is wrong can't be told from here. */
+  keyDoesNotOpenDatabase: () =>
+    new AppError(
+      'VAULT_DAMAGED',
+      'Your passphrase is right, but it does not open the vault file: the file may be damaged, or the file that holds its lock (keys.json) may be from another vault. Saltwater has not changed anything. Your recovery key opens your vault if the vault file itself is whole.',
+    ),
+
   keyFileMissing: () =>
     new AppError(
       'VAULT_DAMAGED',

@@ -112,6 +112,12 @@ export class Vault {
       try {
         if (!matchesKeyCheck(dataKey, keyFile.keyCheck)) throw vaultErrors.keyFileDamaged();
         if (keyFile.failedAttempts > 0) writeKeyFile(this.paths.keyFile, { ...keyFile, ...noFailures });
+        // The passphrase was right for this keys.json; if its key does not open the database,
+        // either the file is damaged or keys.json is another vault's (restored by hand): say both.
+        if (!this.current) {
+          this.assertDatabasePresent();
+          if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) throw vaultErrors.keyDoesNotOpenDatabase();
+        }
         this.openWith(dataKey);
       } catch (error) {
         dataKey.fill(0);
@@ -122,8 +128,8 @@ export class Vault {
 
   /**
    * For a lost passphrase: the recovery key opens the vault and a new passphrase replaces the
-   * old one. Also works when keys.json is missing or damaged, since the recovery key is the
-   * data key itself; then the database is the only judge of whether it is right.
+   * old one. Also works when keys.json is missing, damaged or another vault's, since the
+   * recovery key is the data key itself: then the database is the judge of whether it is right.
    */
   unlockWithRecoveryKey(recoveryKey: string, newPassphrase: string): Promise<void> {
     return this.exclusive(async () => {
@@ -136,10 +142,15 @@ export class Vault {
       // A typo caught by the checksum is not a guess, so it does not count as an attempt.
       const dataKey = parseRecoveryKey(recoveryKey);
       try {
-        if (keyFile && !matchesKeyCheck(dataKey, keyFile.keyCheck)) {
-          throw vaultErrors.recoveryKeyDoesNotOpen(this.recordFailure(keyFile));
+        // keys.json may disagree and still be wrong itself (damaged, or another vault's file put
+        // here by hand): the recovery key is the database's own key, so the database decides.
+        // Only a key the database refuses counts as a failed try; keys.json is rewritten below.
+        if (!keyFile || !matchesKeyCheck(dataKey, keyFile.keyCheck)) {
+          this.assertDatabasePresent();
+          if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) {
+            throw vaultErrors.recoveryKeyDoesNotOpen(keyFile ? this.recordFailure(keyFile) : 0);
+          }
         }
-        if (!keyFile) this.assertDatabaseOpensWith(dataKey);
         this.openWith(dataKey);
       } catch (error) {
         dataKey.fill(0);
@@ -319,14 +330,6 @@ export class Vault {
     this.assertDatabasePresent();
     const db = openEncryptedDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding });
     this.current = { db, key: dataKey };
-  }
-
-  /** Without a key file the database is the only witness; a key it refuses is the wrong key. */
-  private assertDatabaseOpensWith(dataKey: Buffer): void {
-    this.assertDatabasePresent();
-    if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) {
-      throw vaultErrors.recoveryKeyDoesNotOpen(0);
-    }
   }
 
   /** An empty or missing file would silently become a new, empty vault; say so instead. */
