@@ -233,6 +233,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'vault.lock': () => lock('manual'),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
+    'vault.showRecoveryKey': ({ passphrase }) => vault.showRecoveryKey(passphrase),
     'journal.list': (q) => journal.list(q),
     'journal.get': ({ id }) => journal.get(id),
     'journal.create': (fields) => journalChanged(journal.create(fields)),

@@ -96,6 +96,8 @@ export * from './ladder.ts';
 export const contract = {
   'vault.status': method(none, VaultStatus),
   'vault.create': method(z.object({ passphrase: Passphrase }), z.object({ recoveryKey: z.string() })),
+  /** The recovery key shown again, after the passphrase (unlocked only; a wrong passphrase counts). */
+  'vault.showRecoveryKey': method(z.object({ passphrase: Passphrase }), z.object({ recoveryKey: z.string() })),
   'vault.unlock': method(z.object({ passphrase: z.string().min(1).max(limits.passphraseMax) }), ok),
   'vault.unlockWithRecoveryKey': method(
     z.object({ recoveryKey: RecoveryKeyText, newPassphrase: Passphrase }),

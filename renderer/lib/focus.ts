@@ -35,6 +35,7 @@ type Target = HTMLElement | string | null | undefined | (() => HTMLElement | nul
 /**
  * After the screen has updated, focuses the first of `targets` that is on screen and can take
  * focus (an element, an element's id, or a function finding one). Returns whether one did.
+ * Pass a bound element as a function (`() => button`): the update may have made a new one.
  */
 export async function moveFocus(...targets: Target[]): Promise<boolean> {
   await tick();

@@ -521,6 +521,7 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'safety.region': [{}, 'GB'],
     'app.formats': [{}, { locale: 'de-DE' }],
     'backup.now': [{}, { folder: '/tmp' }],
+    'vault.showRecoveryKey': [{}, { passphrase: 7 }, { passphrase: long(limits.passphraseMax + 1) }],
     'backup.list': [{}, 1],
     'app.readyToClose': [{}, { now: true }],
   };
@@ -548,6 +549,7 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'emotions.granularity': undefined,
     'settings.get': undefined,
     'backup.now': undefined,
+    'vault.showRecoveryKey': { passphrase: PASSPHRASE },
     'backup.list': undefined,
     'settings.update': { idleLockMinutes: 30 },
     'sessions.start': { practiceId: s.practiceId },

@@ -7,6 +7,7 @@ import type { Vault } from '../../main/core/vault/vault.ts';
 import { vaultPaths } from '../../main/core/vault/vault-files.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import {
+  createTestVault,
   expectAppError,
   insertEntry,
   makeTempDir,
@@ -362,5 +363,20 @@ describe('throttle', () => {
       ...Array<string>(3).fill('THROTTLED'),
     ]);
     expect(readKeyFile(vaultPaths(dir).keyFile)?.failedAttempts).toBe(5);
+  });
+});
+
+describe('showing the recovery key again', () => {
+  it('gives the same key as at creation for the right passphrase; a wrong one is refused and counts; locked, nothing', async () => {
+    const { vault, recoveryKey, cleanup } = await createTestVault();
+    try {
+      expect(await vault.showRecoveryKey(PASSPHRASE)).toEqual({ recoveryKey });
+      await expectAppError(vault.showRecoveryKey('not my passphrase at all'), 'WRONG_PASSPHRASE');
+      expect(readKeyFile(vault.paths.keyFile)!.failedAttempts).toBe(1);
+      vault.lock();
+      await expectAppError(vault.showRecoveryKey(PASSPHRASE), 'LOCKED');
+    } finally {
+      cleanup();
+    }
   });
 });

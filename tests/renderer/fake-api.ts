@@ -195,6 +195,9 @@ export function createFakeApi(options: FakeOptions = {}) {
         passphrase = next;
         return ok(null);
       }),
+      showRecoveryKey: vi.fn(async ({ passphrase: given }: { passphrase: string }) =>
+        given === passphrase ? ok({ recoveryKey: Array.from({ length: 17 }, (_, i) => `K${String(i).padStart(3, '0')}`).join('-') }) : fail('WRONG_PASSPHRASE', "That passphrase doesn't match."),
+      ),
     },
     journal: {
       list: vi.fn(async (input?: { limit?: number; beforeId?: number }) => {

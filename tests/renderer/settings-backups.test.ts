@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import SettingsPage from '../../renderer/features/settings/Page.svelte';
 import { formatPrefs } from '../../renderer/lib/format.svelte.ts';
-import { byButton, byLabel, click, settle } from './dom-helpers.ts';
+import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
 import { mountWithApi, unmountAll } from './mount.ts';
 
@@ -64,5 +64,36 @@ describe('Settings: Appearance', () => {
     click(byLabel(section, 'Keep sessions dim') as HTMLInputElement);
     await settle();
     expect(fake.spies.settings.update).toHaveBeenLastCalledWith({ sessionLook: 'theme' });
+  });
+});
+
+describe('Settings: Recovery key', () => {
+  it('shows the key again after the right passphrase, says so when it is wrong, and hides it back to the button', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    target = mountWithApi(SettingsPage, fake.api, { onshowhelp: () => {} });
+    await settle();
+    const section = target.querySelector<HTMLElement>('section[aria-labelledby="recovery-title"]')!;
+    click(byButton(section, 'Show my recovery key again'));
+    await settle();
+    const field = byLabel(section, 'Your passphrase') as HTMLInputElement;
+    expect(document.activeElement).toBe(field);
+
+    type(field, 'a wrong guess');
+    click(byButton(section, 'Show the key'));
+    await settle();
+    expect(section.textContent).toContain("That passphrase doesn't match.");
+    expect(section.querySelector('ol')).toBeNull();
+
+    type(byLabel(section, 'Your passphrase') as HTMLInputElement, 'correct horse battery');
+    click(byButton(section, 'Show the key'));
+    await settle();
+    expect(fake.spies.vault.showRecoveryKey).toHaveBeenLastCalledWith({ passphrase: 'correct horse battery' });
+    expect(section.querySelectorAll('ol li')).toHaveLength(17);
+    expect(section.textContent).toContain('K016');
+
+    click(byButton(section, 'Hide it'));
+    await settle();
+    expect(section.querySelector('ol')).toBeNull();
+    expect(document.activeElement).toBe(byButton(section, 'Show my recovery key again'));
   });
 });

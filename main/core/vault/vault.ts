@@ -190,6 +190,26 @@ export class Vault {
     });
   }
 
+  /**
+   * The recovery key again, for someone who shows they know the passphrase (a wrong one counts
+   * toward the wait, like at unlock). Only while unlocked.
+   */
+  showRecoveryKey(passphrase: string): Promise<{ recoveryKey: string }> {
+    return this.exclusive(async () => {
+      const session = this.current;
+      if (!session) throw vaultErrors.locked();
+      const keyFile = this.readKeyFileForUnlock();
+      const check = await this.unwrapWithPassphrase(keyFile, passphrase);
+      try {
+        if (!check.equals(session.key)) throw vaultErrors.keyFileDamaged();
+      } finally {
+        check.fill(0);
+      }
+      if (this.current !== session) throw vaultErrors.locked();
+      return { recoveryKey: formatRecoveryKey(session.key) };
+    });
+  }
+
   lock(): void {
     const open = this.current;
     if (!open) return;
