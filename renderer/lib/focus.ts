@@ -65,6 +65,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
  * Watches the page: when the focused control is removed (its form saved and closed, its row
  * deleted) and focus fell to the body, focus moves to what took its place nearby: the closest
  * surviving container's marked fallback (`data-focus-fallback`), its heading, or its first control.
+ * A control disabled while focused (the browser drops its focus) gets it back once enabled.
  * Installed once, at start.
  */
 export function keepFocusOnScreen(root: Document = document): () => void {
@@ -73,20 +74,38 @@ export function keepFocusOnScreen(root: Document = document): () => void {
     path = [];
     for (let el = event.target instanceof Element ? event.target : null; el; el = el.parentElement) path.push(el);
   };
-  root.addEventListener('focusin', remember);
-  const observer = new MutationObserver(() => {
-    const lost = path[0];
-    if (!lost || lost.isConnected) return;
+  const onBody = () => {
     const active = root.activeElement;
-    if (active && active !== root.body && active !== root.documentElement) return;
+    return !active || active === root.body || active === root.documentElement;
+  };
+  // Focus left for the body by the person's own click elsewhere: forget it, so a later removal
+  // of that control does not pull focus back. A control that was disabled while focused (a Save
+  // that waits) is not left by the person: it is kept, and gets focus back when it is enabled.
+  const forget = (event: FocusEvent) => {
+    if (event.relatedTarget) return;
+    setTimeout(() => {
+      const lost = path[0];
+      if (lost?.isConnected && onBody() && !isDisabled(lost as HTMLElement)) path = [];
+    }, 0);
+  };
+  const observer = new MutationObserver(() => {
+    const lost = path[0] as HTMLElement | undefined;
+    if (!lost || !onBody()) return;
+    if (lost.isConnected) {
+      if (!isDisabled(lost)) lost.focus({ preventScroll: true });
+      return;
+    }
     const place = path.find((el) => el.isConnected && el !== root.body && el !== root.documentElement);
     const next = place ? fallbackWithin(place) : null;
     path = [];
     (next ?? pageHeading(root))?.focus();
   });
-  observer.observe(root.body, { childList: true, subtree: true });
+  root.addEventListener('focusin', remember);
+  root.addEventListener('focusout', forget);
+  observer.observe(root.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'inert'] });
   return () => {
     root.removeEventListener('focusin', remember);
+    root.removeEventListener('focusout', forget);
     observer.disconnect();
   };
 }

@@ -127,6 +127,18 @@ describe('a backup', () => {
     expect(service().list().map((x) => x.name)).toEqual([b.name]);
   });
 
+  it('still succeeds when an old backup can’t be removed just now (a sync tool holding it)', () => {
+    const folder = path.join(dir, 'backups');
+    // An old "backup" that rmSync refuses (a folder with something in it).
+    const stuck = path.join(folder, 'Saltwater 2026-10-01 0900.swbackup');
+    fs.mkdirSync(stuck, { recursive: true });
+    fs.writeFileSync(path.join(stuck, 'held'), 'x');
+    const keepOne = { daily: 1, weekly: 0, monthly: 0 };
+    const made = new BackupService({ vault, clock, defaultFolder: folder, chosenFolder: () => null, policy: () => keepOne }).create();
+    expect(fs.existsSync(made.file)).toBe(true);
+    expect(fs.existsSync(stuck)).toBe(true);
+  });
+
   it('needs the vault open', async () => {
     vault.lock();
     await expectAppError(() => service().create(), 'LOCKED');

@@ -373,6 +373,9 @@ describe('showing the recovery key again', () => {
       expect(await vault.showRecoveryKey(PASSPHRASE)).toEqual({ recoveryKey });
       await expectAppError(vault.showRecoveryKey('not my passphrase at all'), 'WRONG_PASSPHRASE');
       expect(readKeyFile(vault.paths.keyFile)!.failedAttempts).toBe(1);
+      // The right one again clears the wrong try, as unlocking does.
+      await vault.showRecoveryKey(PASSPHRASE);
+      expect(readKeyFile(vault.paths.keyFile)!.failedAttempts).toBe(0);
       vault.lock();
       await expectAppError(vault.showRecoveryKey(PASSPHRASE), 'LOCKED');
     } finally {

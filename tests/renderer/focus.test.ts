@@ -93,3 +93,40 @@ describe('roving', () => {
     expect(nextIndex('Home', 2, 0)).toBeNull();
   });
 });
+
+describe('keepFocusOnScreen, after the person moved focus away themselves', () => {
+  it('does not pull focus back when a control they left is removed later', async () => {
+    page(`<main><h1 tabindex="-1" id="h">Page</h1><ul><li id="a"><button id="del-a">Delete A</button></li><li><button id="del-b">B</button></li></ul></main>`);
+    cleanups.push(keepFocusOnScreen());
+    const a = document.getElementById('del-a')!;
+    a.focus();
+    a.blur(); // a click on empty space
+    await settle();
+    document.getElementById('a')!.remove();
+    await settle();
+    expect(document.activeElement).toBe(document.body);
+  });
+});
+
+describe('keepFocusOnScreen, a control disabled while it waits', () => {
+  it('gets focus back when enabled again, and its replacement gets it if it goes', async () => {
+    page(`<main><h1 tabindex="-1" id="h">Page</h1><form id="f"><button id="save">Save</button></form><button id="add">Add</button></main>`);
+    cleanups.push(keepFocusOnScreen());
+    const save = document.getElementById('save') as HTMLButtonElement;
+    save.focus();
+    save.disabled = true;
+    save.blur(); // what Chromium does to a focused control that becomes disabled
+    await settle();
+    save.disabled = false;
+    await settle();
+    expect(document.activeElement).toBe(save);
+
+    save.disabled = true;
+    save.blur();
+    await settle();
+    document.getElementById('f')!.remove();
+    await settle();
+    // The nearest surviving place's heading.
+    expect(document.activeElement?.id).toBe('h');
+  });
+});

@@ -75,6 +75,8 @@ export class BackupService {
       fs.renameSync(packed, file);
       syncDirectory(folder);
       const made = { name: path.basename(file), file, at, bytes: fs.statSync(file).size };
+      // The backup is made and checked: an old one that can't be removed just now (a sync tool
+      // holding it) is tried again next time, and never turns this success into a failure.
       this.rotate(folder, made.file);
       return made;
     } catch (error) {
@@ -111,9 +113,17 @@ export class BackupService {
 
   /** Removes what the policy no longer keeps; never the backup just made. */
   private rotate(folder: string, justMade: string): void {
-    const all = this.list().filter((b) => path.dirname(b.file) === folder);
+    const here = path.resolve(folder);
+    const all = this.list().filter((b) => path.resolve(path.dirname(b.file)) === here);
     const keep = backupsToKeep(all, this.o.policy());
-    for (const backup of all) if (!keep.has(backup) && backup.file !== justMade) fs.rmSync(backup.file, { force: true });
+    for (const backup of all) {
+      if (keep.has(backup) || backup.file === justMade) continue;
+      try {
+        fs.rmSync(backup.file, { force: true });
+      } catch {
+        // Left for the next backup's rotation.
+      }
+    }
   }
 
   /** Work folders left by a backup cut off part-way (a crash, a power cut). */

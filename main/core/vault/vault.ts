@@ -206,6 +206,8 @@ export class Vault {
         check.fill(0);
       }
       if (this.current !== session) throw vaultErrors.locked();
+      // The right passphrase clears earlier wrong tries, as at unlock.
+      if (keyFile.failedAttempts > 0) writeKeyFile(this.paths.keyFile, { ...keyFile, ...noFailures });
       return { recoveryKey: formatRecoveryKey(session.key) };
     });
   }
