@@ -383,3 +383,31 @@ describe('showing the recovery key again', () => {
     }
   });
 });
+
+describe('a locked vault is one complete file', () => {
+  it('folds the write-ahead log into saltwater.db on lock, so a copy of that file alone holds everything', async () => {
+    const { dir: home, vault, cleanup } = await createTestVault();
+    try {
+      for (let i = 0; i < 50; i++) insertEntry(vault.db(), `entry ${i}, written just before locking`);
+      const paths = vaultPaths(home);
+      expect(fs.statSync(paths.wal).size).toBeGreaterThan(0);
+      vault.lock();
+      expect(fs.existsSync(paths.wal)).toBe(false);
+
+      // Only saltwater.db and keys.json copied elsewhere: every entry is there.
+      const { dir: elsewhere, cleanup: done } = makeTempDir();
+      try {
+        fs.copyFileSync(paths.database, vaultPaths(elsewhere).database);
+        fs.copyFileSync(paths.keyFile, vaultPaths(elsewhere).keyFile);
+        const copy = makeVault(elsewhere);
+        await copy.unlock(PASSPHRASE);
+        expect(copy.db().prepare('SELECT count(*) FROM entries').pluck().get()).toBe(50);
+        copy.lock();
+      } finally {
+        done();
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});

@@ -217,7 +217,13 @@ export class Vault {
     if (!open) return;
     this.current = null;
     try {
-      // Closing the last connection checkpoints the WAL back into the main file.
+      // A locked vault is one complete file (a person may copy just saltwater.db): fold the
+      // write-ahead log in explicitly, not only as a side effect of the last close.
+      try {
+        open.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Locking never fails on this; closing still checkpoints what it can.
+      }
       open.db.close();
     } finally {
       open.key.fill(0);
