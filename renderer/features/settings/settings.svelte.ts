@@ -74,3 +74,29 @@ export class SettingsState {
     return result.ok ? null : result.error.message;
   }
 }
+
+/**
+ * A settings form's answer to its last change, shown beside that form: what was saved, or why
+ * not. One per form, so a message never shows under another section.
+ */
+export class SaveNote {
+  problem = $state<string | null>(null);
+  done = $state<string | null>(null);
+
+  constructor(private readonly settings: () => SettingsState) {}
+
+  /** Saves at once; returns whether it was saved. */
+  async save(patch: Partial<Settings>, note: string): Promise<boolean> {
+    this.done = null;
+    this.problem = await this.settings().update(patch);
+    if (!this.problem) this.done = note;
+    return this.problem === null;
+  }
+
+  /** A problem found before saving (a number out of range): said the same way. */
+  refuse(problem: string): void {
+    this.done = null;
+    this.problem = problem;
+  }
+}
+
