@@ -17,6 +17,8 @@ export const errorCodes = [
   'FILE_PROBLEM',
   /** A backup was made but did not prove to be a faithful copy; it was removed. */
   'BACKUP_NOT_VERIFIED',
+  /** A file chosen to restore is not a backup Saltwater can use (damaged, not a backup, from a newer version). */
+  'BACKUP_UNUSABLE',
   'INTERNAL',
 ] as const;
 

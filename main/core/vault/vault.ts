@@ -212,6 +212,23 @@ export class Vault {
     });
   }
 
+  /**
+   * Opens the vault with a data key already proven elsewhere (a restored backup, unlocked on the
+   * restore screen); keys.json must agree with it. Takes ownership of dataKey.
+   */
+  unlockWithDataKey(dataKey: Buffer): Promise<void> {
+    return this.exclusive(async () => {
+      try {
+        const keyFile = this.readKeyFileForUnlock();
+        if (!matchesKeyCheck(dataKey, keyFile.keyCheck)) throw vaultErrors.keyFileDamaged();
+        this.openWith(dataKey);
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+    });
+  }
+
   lock(): void {
     const open = this.current;
     if (!open) return;
@@ -306,7 +323,8 @@ export class Vault {
     }
   }
 
-  private async wrapForPassphrase(dataKey: Buffer, passphrase: string): Promise<KeyFile> {
+  /** A keys.json for `dataKey` under `passphrase`, with a fresh salt, on this vault's KDF settings. */
+  async wrapForPassphrase(dataKey: Buffer, passphrase: string): Promise<KeyFile> {
     const salt = randomBytes(SALT_BYTES);
     const kek = await deriveKeyEncryptionKey(passphrase, this.kdf, salt);
     try {
