@@ -1,16 +1,21 @@
-import { dirname, join } from 'node:path';
-import { defaultSettings, type EventName, type EventPayload, type SystemFormats } from '../../preload/contract/index.ts';
+import { basename, dirname, join } from 'node:path';
+import { z } from 'zod';
+import { AppError, defaultSettings, type BackupSource, type EventName, type EventPayload, type SystemFormats } from '../../preload/contract/index.ts';
+import { AutoBackup } from './backup/auto-backup.ts';
+import { timeFromName } from './backup/backup-file.ts';
 import { BackupService } from './backup/backups.ts';
-import { defaultKeepPolicy } from './backup/rotation.ts';
+import { RestoreService } from './backup/restore.ts';
+import { finishInterruptedRestore } from './backup/restore-swap.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
-import { SettingsService } from './settings/settings.ts';
+import { MainOnlySetting, SettingsService } from './settings/settings.ts';
 import { PracticeLibrary } from './practices/library.ts';
 import { SessionsService } from './sessions/sessions.ts';
 import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
+import { vaultErrors } from './vault/vault-errors.ts';
 import { SignalService } from './signal/signal-service.ts';
 import { safetyHandlers } from './safety/handlers.ts';
 import { createNodeHttpPost } from './signal/node-http-post.ts';
@@ -53,6 +58,15 @@ export interface CoreOptions {
   formats?: () => SystemFormats;
   /** Sends a webhook signal (default: Node's https, from main, never the renderer). */
   httpPost?: HttpPost;
+  /** The OS's own file dialogs (Electron); the test host answers them only when a test says how. */
+  dialogs?: Dialogs;
+}
+
+export interface Dialogs {
+  /** A folder for backups, or null when the person cancels. */
+  chooseFolder(): Promise<string | null>;
+  /** A .swbackup file to restore, or null when the person cancels. */
+  chooseBackupFile(): Promise<string | null>;
 }
 
 export interface Core {
@@ -82,6 +96,12 @@ export function createCore(options: CoreOptions): Core {
   const emit = options.emit ?? (() => {});
   const zone = options.zone ?? systemZone;
   const report = (where: string, error: unknown) => logProblem(where, errorKind(error));
+  // Before anything opens the vault: a restore cut off by a crash is finished or undone.
+  try {
+    finishInterruptedRestore(options.dataDir);
+  } catch (error) {
+    report('restore', error);
+  }
   const vault = new Vault({
     dir: options.dataDir,
     clock,
@@ -93,14 +113,27 @@ export function createCore(options: CoreOptions): Core {
   // Granularity counts calendar months in the same zone the Scheduler uses.
   const vocabulary = new VocabularyService(db, clock, zone);
   const settings = new SettingsService(db);
-  // Encrypted backups, in a `backups` folder beside the vault's own (a chosen folder comes next).
+  // Encrypted backups: in the folder the person chose, or a `backups` folder beside the vault's own.
+  const backupFolder = new MainOnlySetting(db, 'backup.folder', z.string());
   const backups = new BackupService({
     vault,
     clock,
     defaultFolder: join(dirname(options.dataDir), 'backups'),
-    chosenFolder: () => null,
-    policy: () => defaultKeepPolicy,
+    chosenFolder: () => (vault.isUnlocked() ? backupFolder.get() : null),
+    policy: () => settings.get().backupKeep,
   });
+  const autoBackup = new AutoBackup({
+    vault,
+    backups,
+    clock,
+    timers,
+    enabled: () => settings.get().autoBackup,
+    report: (error) => report('backup', error),
+  });
+  const restore = new RestoreService({ vault, clock, nativeBinding: options.nativeBinding });
+  const dialogs = options.dialogs ?? { chooseFolder: unavailable('Choosing a folder'), chooseBackupFile: unavailable('Choosing a file') };
+  /** The backup file the person picked in the dialog; the page only ever knows its name. */
+  let pickedBackup: string | null = null;
   const library = new PracticeLibrary(options.resourcesDir);
   const sessions = new SessionsService(db, clock, library);
   let sessionActive = false;
@@ -173,11 +206,15 @@ export function createCore(options: CoreOptions): Core {
       journal.purgeDeleted();
     } catch (error) {
       report('lock', error);
+    }
+    // The lock screen shows now; the backup of what changed is made before the vault closes.
+    emit('vault.locked', { reason });
+    try {
+      autoBackup.closing();
     } finally {
       vault.lock();
       autoLock.stop();
     }
-    emit('vault.locked', { reason });
   }
 
   /**
@@ -205,6 +242,8 @@ export function createCore(options: CoreOptions): Core {
     } catch (error) {
       report('memories', error);
     }
+    // Last: what the steps above wrote is the app's own tidying, not a change to back up.
+    autoBackup.opened();
   };
 
   /** Every screen that lists entries hears of a change made anywhere (a practice's prompt writes too). */
@@ -332,14 +371,89 @@ export function createCore(options: CoreOptions): Core {
     'app.readyToClose': () => options.readyToClose?.(),
     ...safetyHandlers({ openExternal, clipboard, ownEntries: () => settings.get().safetyEntries, region: options.region ?? (() => null) }),
     'app.activity': () => autoLock.touch(),
-    'backup.now': () => backups.create(),
-    'backup.list': () => {
-      vault.db();
-      const { folder, chosenMissing } = backups.folder();
-      return { folder, chosenMissing, backups: backups.list().map(({ name, at, bytes }) => ({ name, at, bytes })) };
+    'backup.now': () => {
+      const made = backups.create();
+      autoBackup.made();
+      return made;
     },
+    'backup.list': () => backupList(),
+    'backup.chooseFolder': async () => {
+      vault.db();
+      const chosen = await dialogs.chooseFolder();
+      if (chosen !== null) backupFolder.set(chosen);
+      return backupList();
+    },
+    'backup.useDefaultFolder': () => {
+      backupFolder.set(null);
+      return backupList();
+    },
+    'backup.pickFile': async () => {
+      assertMayRestore();
+      pickedBackup = await dialogs.chooseBackupFile();
+      return pickedBackup === null ? null : { name: basename(pickedBackup) };
+    },
+    'backup.open': ({ source, unlock }) => {
+      assertMayRestore();
+      return restore.open(backupFile(source), unlock);
+    },
+    'backup.restore': async ({ newPassphrase }) => {
+      assertMayRestore();
+      try {
+        const result = await restore.restore(newPassphrase, closeForRestore);
+        unlocked('unlocked');
+        emit('journal.changed', {});
+        return result;
+      } catch (error) {
+        // The old vault is whole and in place, but closed: the person unlocks it again.
+        if (vault.status().state === 'locked') emit('vault.locked', { reason: 'manual' });
+        throw error;
+      }
+    },
+    'backup.cancelRestore': () => restore.cancel(),
     'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
   };
+
+  function backupList() {
+    vault.db();
+    const { folder, chosenMissing } = backups.folder();
+    return {
+      folder,
+      chosenFolder: backupFolder.get(),
+      chosenMissing,
+      backups: backups.list().map(({ name, at, bytes }) => ({ name, at, bytes })),
+      lastProblem: autoBackup.lastProblem(),
+    };
+  }
+
+  /** A restore starts a new computer (no vault yet) or replaces an unlocked vault, never a locked one. */
+  function assertMayRestore(): void {
+    if (vault.status().state === 'locked') throw vaultErrors.locked();
+  }
+
+  function backupFile(source: z.infer<typeof BackupSource>): string {
+    if (source.kind === 'picked') {
+      if (pickedBackup === null) throw new AppError('NOT_FOUND', 'Please choose the backup file again.');
+      return pickedBackup;
+    }
+    // Only a name the backup list could show, so a page can't point at any other file.
+    const found = timeFromName(source.name) !== null ? backups.list().find((b) => b.name === source.name) : undefined;
+    if (!found) throw new AppError('NOT_FOUND', "That backup isn't in the backups folder any more.");
+    return found.file;
+  }
+
+  /** Closes the current vault for a restore: like a lock, but no lock screen and no backup of it (it is kept whole). */
+  function closeForRestore(): void {
+    if (!vault.isUnlocked()) return;
+    try {
+      signals.holdWhileLocked();
+      setSessionMode(false);
+    } catch (error) {
+      report('restore', error);
+    } finally {
+      vault.lock();
+      autoLock.stop();
+    }
+  }
 
   scheduler.start();
 
@@ -355,6 +469,8 @@ export function createCore(options: CoreOptions): Core {
       signals.stop();
       setSessionMode(false);
       autoLock.stop();
+      // A quit waits for this backup: it is part of closing, and the window is already gone.
+      if (vault.isUnlocked()) autoBackup.closing();
       if (vault.isUnlocked()) vault.lock();
     },
   };

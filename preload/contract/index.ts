@@ -12,6 +12,9 @@ import {
   SystemFormats,
   BackupInfo,
   BackupList,
+  BackupSource,
+  BackupSummary,
+  BackupUnlock,
   Vocabulary,
   VaultStatus,
   AddEmotionWordInput,
@@ -133,6 +136,18 @@ export const contract = {
   'backup.now': method(none, BackupInfo),
   /** Where backups go and the ones there, newest first. */
   'backup.list': method(none, BackupList),
+  /** Asks the person for a folder (the OS dialog) and keeps backups there from now on. */
+  'backup.chooseFolder': method(none, BackupList),
+  /** Backups go to the folder beside the vault again. */
+  'backup.useDefaultFolder': method(none, BackupList),
+  /** Asks the person for a backup file (the OS dialog); null when they cancel. */
+  'backup.pickFile': method(none, z.object({ name: z.string() }).nullable()),
+  /** Unpacks and unlocks a backup beside the vault and says what it holds; changes nothing yet. */
+  'backup.open': method(z.object({ source: BackupSource, unlock: BackupUnlock }), BackupSummary),
+  /** Puts the opened backup in place of the vault, keeping the old one as a safety copy. */
+  'backup.restore': method(z.object({ newPassphrase: Passphrase.nullable() }), z.object({ safetyCopy: z.string().nullable() })),
+  /** Gives up the opened backup. */
+  'backup.cancelRestore': method(none, ok),
 
   'practices.list': method(none, z.array(PracticeSummary)),
   'practices.get': method(z.object({ id: PracticeId }), Practice),

@@ -180,12 +180,49 @@ export type BackupInfo = z.infer<typeof BackupInfo>;
 export const BackupList = z.object({
   /** Where backups go now. */
   folder: z.string(),
+  /** The folder the person chose, or null for the one beside the vault. */
+  chosenFolder: z.string().nullable(),
   /** The chosen folder is missing (a drive unplugged): backups go beside the vault meanwhile. */
   chosenMissing: z.boolean(),
-  /** Newest first. */
+  /** Newest first; each was read back and checked when it was made. */
   backups: z.array(BackupInfo),
+  /** Why the last automatic backup could not be made, until one is. */
+  lastProblem: z.string().nullable(),
 });
 export type BackupList = z.infer<typeof BackupList>;
+
+/** Which backup to open for a restore: one in the list, or the file picked with backup.pickFile. */
+export const BackupSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('listed'), name: z.string().min(1).max(300) }),
+  z.object({ kind: z.literal('picked') }),
+]);
+export type BackupSource = z.infer<typeof BackupSource>;
+
+export const BackupUnlock = z.union([
+  z.object({ passphrase: z.string().min(1).max(limits.passphraseMax) }),
+  z.object({ recoveryKey: RecoveryKeyText }),
+]);
+export type BackupUnlock = z.infer<typeof BackupUnlock>;
+
+/** What a backup holds, shown before it replaces anything. */
+export const BackupSummary = z.object({
+  name: z.string(),
+  createdAt: timestamp,
+  entries: z.number().int().nonnegative(),
+  sessions: z.number().int().nonnegative(),
+  firstEntryAt: timestamp.nullable(),
+  lastEntryAt: timestamp.nullable(),
+  /** Opened with the recovery key: restoring it needs a new passphrase. */
+  needsNewPassphrase: z.boolean(),
+});
+export type BackupSummary = z.infer<typeof BackupSummary>;
+
+export const KeepPolicy = z.object({
+  daily: z.number().int().min(1).max(60),
+  weekly: z.number().int().min(0).max(52),
+  monthly: z.number().int().min(0).max(120),
+});
+export type KeepPolicy = z.infer<typeof KeepPolicy>;
 
 // ---- formats ---------------------------------------------------------------
 export const HourCycle = z.enum(['h12', 'h23']);
@@ -220,6 +257,10 @@ export const Settings = z.object({
   safetyEntries: z.array(SafetyEntry).max(maxSafetyEntries, `You can keep up to ${maxSafetyEntries} entries of your own.`),
   /** The strongest memory the box offers without asking first (1–10). */
   memoryMaxIntensity: z.number().int().min(1).max(10),
+  /** Back up by itself when the vault locks or the app closes after changes, and once a day. */
+  autoBackup: z.boolean(),
+  /** How many backups to keep: the newest of each of this many days, weeks and months. */
+  backupKeep: KeepPolicy,
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
@@ -234,4 +275,6 @@ export const defaultSettings: Settings = {
   crisisCountry: null,
   safetyEntries: [],
   memoryMaxIntensity: 6,
+  autoBackup: true,
+  backupKeep: { daily: 7, weekly: 4, monthly: 12 },
 };

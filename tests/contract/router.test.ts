@@ -523,6 +523,19 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'backup.now': [{}, { folder: '/tmp' }],
     'vault.showRecoveryKey': [{}, { passphrase: 7 }, { passphrase: long(limits.passphraseMax + 1) }],
     'backup.list': [{}, 1],
+    'backup.chooseFolder': [{}, { folder: '/tmp' }],
+    'backup.useDefaultFolder': [{}, 1],
+    'backup.pickFile': [{}, { file: '/etc/passwd' }],
+    'backup.open': [
+      {},
+      { source: { kind: 'file', path: '/etc/passwd' }, unlock: { passphrase: 'x' } },
+      { source: { kind: 'listed', name: '' }, unlock: { passphrase: 'x' } },
+      { source: { kind: 'picked' }, unlock: {} },
+      { source: { kind: 'picked' }, unlock: { passphrase: '' } },
+      { source: { kind: 'picked' }, unlock: { recoveryKey: long(401) } },
+    ],
+    'backup.restore': [{}, { newPassphrase: 'short' }, { newPassphrase: 7 }],
+    'backup.cancelRestore': [{}, 'now'],
     'app.readyToClose': [{}, { now: true }],
   };
 }
@@ -551,6 +564,11 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'backup.now': undefined,
     'vault.showRecoveryKey': { passphrase: PASSPHRASE },
     'backup.list': undefined,
+    'backup.chooseFolder': undefined,
+    'backup.useDefaultFolder': undefined,
+    'backup.pickFile': undefined,
+    'backup.open': { source: { kind: 'picked' }, unlock: { passphrase: PASSPHRASE } },
+    'backup.restore': { newPassphrase: null },
     'settings.update': { idleLockMinutes: 30 },
     'sessions.start': { practiceId: s.practiceId },
     'sessions.stepReached': { sessionId: s.sessionId, stepIndex: 1 },
@@ -626,6 +644,8 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
 /** Methods that need no open vault: status and unlocking, built-in content, activity pings. */
 const openWhileLocked = new Set<MethodName>([
   'vault.status',
+  // Gives up an opened backup: nothing of the vault's.
+  'backup.cancelRestore',
   'vault.create',
   'vault.unlock',
   'vault.unlockWithRecoveryKey',

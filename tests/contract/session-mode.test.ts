@@ -18,7 +18,7 @@ describe('session mode and the idle lock', () => {
     modes.length = 0;
     locks.length = 0;
     core = createCore({
-      dataDir: tmp.dir,
+      dataDir: resolve(tmp.dir, 'vault'),
       clock,
       timers: clock,
       kdf: cheapKdf,

@@ -152,7 +152,7 @@ describe('restoring a backup', () => {
     unpackBackup(file, work);
     const db = path.join(work, 'saltwater.db');
     const bytes = fs.readFileSync(db);
-    bytes[bytes.length - 5000] ^= 0xff; // a page near the end: unlock reads only the first ones
+    bytes[bytes.length - 5000]! ^= 0xff; // a page near the end: unlock reads only the first ones
     fs.writeFileSync(db, bytes);
     const damaged = path.join(root, 'damaged.swbackup');
     packBackup(work, damaged);

@@ -93,13 +93,14 @@ export class RestoreService {
   }
 
   /**
-   * Puts the opened backup in place of the vault (which must be locked by now) and unlocks it.
-   * Returns the safety copy's folder, or null when there was no vault before.
+   * Puts the opened backup in place of the vault and unlocks it. `closeVault` is called once
+   * everything that can be checked first has been (a backup is open, the new passphrase is
+   * acceptable); it must leave the vault locked. Returns the safety copy's folder, or null
+   * when there was no vault before.
    */
-  async restore(newPassphrase: string | null): Promise<{ safetyCopy: string | null }> {
+  async restore(newPassphrase: string | null, closeVault: () => void = () => {}): Promise<{ safetyCopy: string | null }> {
     const opened = this.opened;
     if (!opened) throw new AppError('NOT_FOUND', 'Please choose the backup again: it was closed before it could be restored.');
-    if (this.o.vault.isUnlocked()) throw new Error('The vault must be locked before a restore');
     const staging = this.staging;
     let safetyCopy: string | null;
     try {
@@ -108,6 +109,8 @@ export class RestoreService {
         assertAcceptablePassphrase(newPassphrase);
         writeKeyFile(path.join(staging, KEY_FILE_NAME), await this.o.vault.wrapForPassphrase(opened.key, newPassphrase));
       }
+      closeVault();
+      if (this.o.vault.isUnlocked()) throw new Error('The vault must be locked before a restore');
       markReady(staging);
       safetyCopy = swapIn(this.o.vault.paths.dir, staging, this.o.clock.now());
     } catch (error) {

@@ -1,15 +1,13 @@
+import { defaultSettings, type KeepPolicy } from '../../../preload/contract/index.ts';
+
+export type { KeepPolicy };
+export const defaultKeepPolicy: KeepPolicy = defaultSettings.backupKeep;
+
 /**
  * Which backups to keep: the newest one of each of the last `daily` days, `weekly` weeks and
  * `monthly` months (grandfather-father-son), plus always the very newest. Days, weeks and
  * months are on the computer's calendar. Pure, so the policy is tested without files.
  */
-export interface KeepPolicy {
-  daily: number;
-  weekly: number;
-  monthly: number;
-}
-
-export const defaultKeepPolicy: KeepPolicy = { daily: 7, weekly: 4, monthly: 12 };
 
 export function backupsToKeep<T extends { at: number }>(backups: readonly T[], policy: KeepPolicy): Set<T> {
   const newestFirst = [...backups].sort((a, b) => b.at - a.at);

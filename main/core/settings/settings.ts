@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Settings, defaultSettings } from '../../../preload/contract/index.ts';
 import { statement } from '../vault/statements.ts';
 import { parse } from '../journal/validate.ts';
@@ -5,6 +6,8 @@ import type { Db } from '../vault/database.ts';
 
 const sql = {
   all: `SELECT key, value FROM settings`,
+  one: `SELECT value FROM settings WHERE key = ?`,
+  remove: `DELETE FROM settings WHERE key = ?`,
   upsert: `INSERT INTO settings (key, value) VALUES (?, ?)
            ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
 } as const;
@@ -43,6 +46,31 @@ export class SettingsService {
       }
     })();
     return next;
+  }
+}
+
+/**
+ * Values main keeps beside the settings, which the renderer can neither read nor set through
+ * settings.update (a backup folder is chosen in the OS's own dialog, never typed by a page).
+ * Their keys have a dot, so they can never meet a Settings key.
+ */
+export class MainOnlySetting<T> {
+  constructor(
+    private readonly db: () => Db,
+    private readonly key: `${string}.${string}`,
+    private readonly schema: z.ZodType<T>,
+  ) {}
+
+  get(): T | null {
+    const value = statement(this.db(), sql.one).pluck().get(this.key) as string | undefined;
+    if (value === undefined) return null;
+    const parsed = this.schema.safeParse(safeJson(value));
+    return parsed.success ? parsed.data : null;
+  }
+
+  set(value: T | null): void {
+    if (value === null) statement(this.db(), sql.remove).run(this.key);
+    else statement(this.db(), sql.upsert).run(this.key, JSON.stringify(value));
   }
 }
 
