@@ -11,6 +11,7 @@ import { createReminderNotifier } from './adapters/notifications.ts';
 import { watchClock } from './adapters/clock-watch.ts';
 import { holdCloseForSave } from './adapters/close-handshake.ts';
 import { openInOs, systemClipboard } from './adapters/hand-off.ts';
+import { createDialogs } from './adapters/dialogs.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
@@ -34,6 +35,7 @@ export function bootstrap(): void {
     region: () => app.getLocaleCountryCode() || null,
     // Regional formats, not the UI language: dates on an English UI set to UK formats read "3 December".
     formats: () => ({ locale: app.getSystemLocale() || null, hourCycle: macHourCycle() }),
+    dialogs: createDialogs(() => win),
   });
   const notify = createReminderNotifier(() => win, emit);
   watchClock(() => core.recomputeSchedule());

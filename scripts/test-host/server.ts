@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { AppError } from '../../preload/contract/index.ts';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
 import { contentTypeOf, resolveStaticFile } from '../../main/core/static-files.ts';
 import { FakeClock } from '../../tests/helpers/fake-clock.ts';
@@ -22,6 +23,7 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
   /**
    * Start the services on a manual clock at this time (ms); POST /__test-host/clock/advance
    * moves it. GET /__test-host/handoffs lists the links and clipboard text the OS would have got.
+   * POST /__test-host/dialog {answer} says what the next file dialog answers (a path, or null).
    */
   fakeClockStart?: number;
 }
@@ -52,7 +54,14 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
   const fakeClock = options.fakeClockStart === undefined ? null : new FakeClock(options.fakeClockStart);
   // There is no OS here to hand a mailto: link to: keep what would have gone, for the tests.
   const handedToOs = { opened: [] as string[], copied: [] as string[] };
+  // Nor an OS file dialog: a test says what the next one answers (a path, or null for Cancel).
+  const dialogAnswers: (string | null)[] = [];
+  const nextDialogAnswer = async (): Promise<string | null> => {
+    if (dialogAnswers.length === 0) throw new AppError('FILE_PROBLEM', 'Choosing files needs the desktop app; this browser preview cannot show the dialog.');
+    return dialogAnswers.shift() ?? null;
+  };
   const core = createCore({
+    dialogs: { chooseFolder: nextDialogAnswer, chooseBackupFile: nextDialogAnswer },
     openExternal: (uri) => void handedToOs.opened.push(uri),
     clipboard: { writeText: (text) => void handedToOs.copied.push(text) },
     ...options,
@@ -95,6 +104,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, 'text/plain', 'ms must be a number ≥ 0');
         fakeClock.advance(ms);
         return send(res, 200, 'application/json', JSON.stringify({ now: fakeClock.now() }));
+      }
+      if (path === '/__test-host/dialog' && req.method === 'POST') {
+        const { answer } = JSON.parse(await readBody(req)) as { answer?: unknown };
+        if (answer !== null && typeof answer !== 'string') return send(res, 400, 'text/plain', 'answer must be a path or null');
+        dialogAnswers.push(answer);
+        return send(res, 200, 'application/json', 'null');
       }
       if (path === '/__test-host/handoffs' && req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify(handedToOs));
       const call = /^\/__test-host\/call\/([\w.]+)$/.exec(path);
