@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { AppError } from '../../../preload/contract/index.ts';
+import { fileProblem } from '../file-problems.ts';
+import { parse } from '../journal/validate.ts';
+import type { MemoriesService } from '../memories/memories-service.ts';
+import type { Clock } from '../ports.ts';
+import type { Db } from '../vault/database.ts';
+import { SaltwaterExport } from './export-schema.ts';
+import { dateStem, entryFileNames, entryMarkdown } from './markdown.ts';
+import { readEntries, readExport, readSessionLabels } from './json-export.ts';
+import { exportWarnings } from './warnings.ts';
+import { openFolderSink, openZipSink, type ExportDestination, type ExportSink } from './write-export.ts';
+
+export type { ExportDestination };
+
+/** Inside the folder or the .zip. */
+export const JSON_FILE_NAME = 'saltwater-export.json';
+export const MARKDOWN_FOLDER = 'Journal';
+
+const Time = z.number().int();
+export const ExportChoice = z
+  .object({
+    /** One Markdown file per journal entry. */
+    markdown: z.boolean(),
+    /** The JSON file: none, the journal only, or everything in the vault. */
+    json: z.enum(['none', 'journal', 'everything']),
+    /** Only entries written from `from` (inclusive) until `to` (exclusive), in ms; both optional. */
+    entries: z.object({ from: Time.nullable().optional(), to: Time.nullable().optional() }).optional(),
+    /** Passphrases for memories under an extra seal, by memory id, to write their words too. */
+    memoryPassphrases: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
+  })
+  .refine((c) => c.markdown || c.json !== 'none', { message: 'Please choose at least one thing to export.' })
+  .refine((c) => c.entries?.from == null || c.entries.to == null || c.entries.from < c.entries.to, {
+    message: 'The start of the date range must come before its end.',
+    path: ['entries'],
+  });
+export type ExportChoice = z.input<typeof ExportChoice>;
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExportRequest extends ExportChoice {
+  destination: ExportDestination;
+  /** Called after each file with how many are written of how many. */
+  onProgress?: (progress: ExportProgress) => void;
+  /** Aborting stops the export between two files and removes everything written so far. */
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  /** The finished folder or .zip. */
+  path: string;
+  files: number;
+  entries: number;
+  /** Plain words about what the files hold and how to keep them (warnings.ts). */
+  warnings: string[];
+}
+
+export interface ExportServiceOptions {
+  db: () => Db;
+  clock: Clock;
+  /** Opens extra-sealed memories with the passphrases given, paced like everywhere else. */
+  memories: MemoriesService;
+}
+
+/** How long to work before letting the event loop run (progress events, a cancel click). */
+const SLICE_MS = 20;
+
+/**
+ * "Your words in plain files": Markdown per entry and/or one JSON file of everything, into a
+ * new folder or a .zip, built beside the destination and renamed into place only when whole.
+ */
+export class ExportService {
+  constructor(private readonly o: ExportServiceOptions) {}
+
+  async export(request: ExportRequest): Promise<ExportResult> {
+    const { destination, onProgress, signal } = request;
+    const choice = parse(ExportChoice, {
+      markdown: request.markdown,
+      json: request.json,
+      entries: request.entries,
+      memoryPassphrases: request.memoryPassphrases,
+    });
+    signal?.throwIfAborted();
+    const unsealed = choice.json === 'everything' ? await this.unsealMemories(choice.memoryPassphrases ?? {}) : new Map<number, string>();
+    signal?.throwIfAborted();
+
+    // One read transaction: the entries and the JSON are from the same moment.
+    const db = this.o.db();
+    const now = this.o.clock.now();
+    const range = { from: choice.entries?.from ?? null, to: choice.entries?.to ?? null };
+    const { doc, entries, labels } = db.transaction(() => {
+      const doc =
+        choice.json === 'none'
+          ? null
+          : readExport(db, { contents: choice.json, range, unsealed, exportedAt: new Date(now) });
+      const entries = doc?.journal.entries ?? readEntries(db, range.from, range.to);
+      return { doc, entries, labels: choice.markdown ? readSessionLabels(db) : new Map() };
+    })();
+    // What we write must be what import accepts; a mismatch is our bug, never the person's.
+    if (doc && !SaltwaterExport.safeParse(doc).success) throw new AppError('INTERNAL', 'The export did not match its own format.');
+
+    const names = choice.markdown ? entryFileNames(entries) : [];
+    const total = names.length + (doc ? 1 : 0);
+    let done = 0;
+    let sink: ExportSink | null = null;
+    try {
+      sink = openSink(destination, now);
+      onProgress?.({ done, total });
+      let sliceStart = performance.now();
+      for (const [i, entry] of (choice.markdown ? entries : []).entries()) {
+        const label = entry.sessionId === null ? null : (labels.get(entry.sessionId) ?? null);
+        sink.add(`${MARKDOWN_FOLDER}/${names[i]}`, entryMarkdown(entry, label), entry.updatedAt);
+        onProgress?.({ done: ++done, total });
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          signal?.throwIfAborted();
+          sliceStart = performance.now();
+        }
+      }
+      if (doc) {
+        await yieldToEventLoop();
+        signal?.throwIfAborted();
+        sink.add(JSON_FILE_NAME, `${JSON.stringify(doc, null, 2)}\n`, now);
+        onProgress?.({ done: ++done, total });
+      }
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+      const finalPath = sink.commit();
+      return { path: finalPath, files: total, entries: entries.length, warnings: exportWarnings(doc) };
+    } catch (error) {
+      try {
+        sink?.discard();
+      } catch {
+        // The first problem is the one to report; a leftover hidden .partial is harmless.
+      }
+      if (error instanceof AppError || signal?.aborted) throw error;
+      throw fileProblem(error, 'write the export');
+    }
+  }
+
+  /** The words of each extra-sealed memory a passphrase was given for; a wrong one stops the export before any file exists. */
+  private async unsealMemories(passphrases: Record<string, string>): Promise<Map<number, string>> {
+    const words = new Map<number, string>();
+    for (const [key, passphrase] of Object.entries(passphrases)) {
+      const memoryId = Number(key);
+      try {
+        words.set(memoryId, (await this.o.memories.readForEditing({ memoryId, passphrase })).text);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'WRONG_PASSPHRASE') {
+          throw new AppError(
+            error.code,
+            `Memory ${memoryId}: ${error.message} Nothing was exported.`,
+            error.retryAfterMs,
+          );
+        }
+        throw error;
+      }
+    }
+    return words;
+  }
+}
+
+function openSink(destination: ExportDestination, now: number): ExportSink {
+  return destination.kind === 'zip' ? openZipSink(destination.file) : openFolderSink(destination.parent, `Saltwater export ${dateStem(now)}`);
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

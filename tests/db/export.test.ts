@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JSON_FILE_NAME, type ExportProgress } from '../../main/core/export/export-service.ts';
+import { SaltwaterExport } from '../../main/core/export/export-schema.ts';
+import { dateStem, entryFileNames } from '../../main/core/export/markdown.ts';
+import { PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING } from '../../main/core/export/warnings.ts';
+import type { Vault } from '../../main/core/vault/vault.ts';
+import type { FakeClock } from '../helpers/fake-clock.ts';
+import { createTestVault, expectAppError } from '../helpers/vault-fixtures.ts';
+import { fillVault, MEMORY_SEAL, SEALED_WORDS, WEBHOOK_TOKEN, type Filled } from '../fixtures/export/fill-vault.ts';
+import { exportService, readTree, readZip } from '../fixtures/export/helpers.ts';
+
+/** Exports from a real, filled, encrypted vault in a temp folder, read back from disk. */
+let dir: string;
+let vault: Vault;
+let clock: FakeClock;
+let cleanup: () => void;
+let filled: Filled;
+let out: string;
+
+const start = new Date(2026, 11, 3, 20, 14, 5).getTime();
+
+beforeEach(async () => {
+  ({ dir, vault, clock, cleanup } = await createTestVault(start));
+  filled = await fillVault(vault.db(), clock, { sealedMemory: true });
+  out = path.join(dir, 'out');
+  fs.mkdirSync(out);
+});
+afterEach(() => cleanup());
+
+const service = () => exportService(() => vault.db(), clock);
+const json = (files: Record<string, string>) => SaltwaterExport.parse(JSON.parse(files[JSON_FILE_NAME]!));
+
+describe('an export to a folder', () => {
+  it('writes one Markdown file per live entry, named by date, and the JSON of everything', async () => {
+    const result = await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } });
+    expect(path.basename(result.path)).toBe(`Saltwater export ${dateStem(clock.now())}`);
+    expect(fs.readdirSync(out)).toEqual([path.basename(result.path)]);
+    const files = readTree(result.path);
+    expect(Object.keys(files).sort()).toEqual(
+      ['Journal/2026-12-03 2014.md', 'Journal/2026-12-03 2014 (2).md', 'Journal/2026-12-05 2014.md', JSON_FILE_NAME].sort(),
+    );
+    expect(result).toMatchObject({ files: 4, entries: 3 });
+
+    const first = files['Journal/2026-12-03 2014.md']!;
+    const [, yamlText, body] = /^---\n([\s\S]*?)---\n\n([\s\S]*)$/.exec(first)!;
+    expect(body).toBe('The harbour in the rain.\n\nI let it come, a little. Edited.\n');
+    const front = parseYaml(yamlText!) as Record<string, unknown>;
+    expect(front).toEqual({
+      created: expect.stringMatching(/^2026-12-03T20:14:05[+-]\d\d:\d\d$/),
+      updated: expect.stringMatching(/^2026-12-05T20:15:06[+-]\d\d:\d\d$/),
+      feelings: [
+        { feeling: 'sad', intensity: 6, body: 'chest' },
+        { feeling: 'relieved', intensity: 3 },
+      ],
+      tags: ['rain', 'harbour', 'edited'],
+      session: { id: filled.sessionId, practice: 'A gentle start', started: expect.stringMatching(/^2026-12-03T19:14:05/) },
+    });
+    // The time in the front matter is the real instant, offset included.
+    expect(new Date(front.created as string).getTime()).toBe(start);
+
+    // Quotes, colons and a --- line in the body stay in the body.
+    const third = files['Journal/2026-12-05 2014.md']!;
+    expect(third.endsWith('\nTwo days later: "quotes", colons: and a --- line\n')).toBe(true);
+    expect(parseYaml(/^---\n([\s\S]*?)---\n/.exec(third)![1]!)).toMatchObject({ feelings: [{ feeling: 'homesick', intensity: 8, body: 'throat' }] });
+
+    const doc = json(files);
+    expect(doc.contents).toBe('everything');
+    expect(doc.journal.entries.map((e) => e.id)).toEqual(filled.entryIds);
+  });
+
+  it('never exports an entry in the bin', async () => {
+    const result = await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } });
+    const all = Object.values(readTree(result.path)).join('\n');
+    expect(all).not.toContain('Deleted words that must not travel');
+    expect(json(readTree(result.path)).journal.entries.map((e) => e.id)).not.toContain(filled.deletedEntryId);
+  });
+
+  it('keeps to the chosen date range, in the Markdown and in the JSON', async () => {
+    const from = new Date(2026, 11, 4).getTime();
+    const result = await service().export({ markdown: true, json: 'journal', entries: { from }, destination: { kind: 'folder', parent: out } });
+    const files = readTree(result.path);
+    expect(Object.keys(files).sort()).toEqual(['Journal/2026-12-05 2014.md', JSON_FILE_NAME]);
+    const doc = json(files);
+    expect(doc.entryRange).toEqual({ from, to: null });
+    expect(doc.journal.entries).toHaveLength(1);
+    // A journal-only file holds nothing else.
+    expect(doc.contents).toBe('journal');
+    expect([doc.sessions, doc.memories, doc.trustedPeople, doc.media]).toEqual([[], [], [], []]);
+    expect(doc.settings).toEqual({});
+
+    const upTo = await service().export({ markdown: true, json: 'none', entries: { to: from }, destination: { kind: 'folder', parent: out } });
+    expect(path.basename(upTo.path)).toMatch(/ \(2\)$/);
+    expect(Object.keys(readTree(upTo.path)).sort()).toEqual(['Journal/2026-12-03 2014 (2).md', 'Journal/2026-12-03 2014.md']);
+  });
+
+  it('reports progress file by file up to the total', async () => {
+    const seen: ExportProgress[] = [];
+    await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out }, onProgress: (p) => seen.push(p) });
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((done) => ({ done, total: 4 })));
+  });
+
+  it('refuses an empty choice and a backwards date range, writing nothing', async () => {
+    await expectAppError(service().export({ markdown: false, json: 'none', destination: { kind: 'folder', parent: out } }), 'INVALID_INPUT');
+    await expectAppError(
+      service().export({ markdown: true, json: 'none', entries: { from: 10, to: 5 }, destination: { kind: 'folder', parent: out } }),
+      'INVALID_INPUT',
+    );
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('names a missing destination as a file problem and leaves nothing behind', async () => {
+    const gone = path.join(out, 'not-there');
+    const error = await expectAppError(service().export({ markdown: true, json: 'none', destination: { kind: 'folder', parent: gone } }), 'FILE_PROBLEM');
+    expect(error.message).toMatch(/^We couldn't write the export\. The folder is not there any more/);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('cancelling an export', () => {
+  it('before it starts writes nothing', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(service().export({ markdown: true, json: 'everything', destination: { kind: 'zip', file: path.join(out, 'x.zip') }, signal: controller.signal })).rejects.toThrow();
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('half-way removes the hidden temporary folder, leaving no partial files', async () => {
+    // Enough entries that writing them takes several slices of work.
+    const insert = vault.db().prepare('INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)');
+    vault.db().transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(start + i * 60_000, start + i * 60_000, `Entry ${i}. `.repeat(40));
+    })();
+    const controller = new AbortController();
+    let sawTemp = false;
+    const done = service().export({
+      markdown: true,
+      json: 'everything',
+      destination: { kind: 'folder', parent: out },
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 200) {
+          // The work happens out of sight, in a hidden folder beside the destination.
+          const names = fs.readdirSync(out);
+          sawTemp = names.length === 1 && names[0]!.startsWith('.') && names[0]!.endsWith('.partial');
+          controller.abort();
+        }
+      },
+    });
+    await expect(done).rejects.toThrow();
+    expect(sawTemp).toBe(true);
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+
+  it('of a .zip removes the temporary file and keeps the old .zip of that name untouched', async () => {
+    const file = path.join(out, 'journal.zip');
+    fs.writeFileSync(file, 'an older export');
+    const controller = new AbortController();
+    const done = service().export({
+      markdown: true,
+      json: 'everything',
+      destination: { kind: 'zip', file },
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 4) controller.abort();
+      },
+    });
+    await expect(done).rejects.toThrow();
+    expect(fs.readdirSync(out)).toEqual(['journal.zip']);
+    expect(fs.readFileSync(file, 'utf8')).toBe('an older export');
+  });
+});
+
+describe('an export to a .zip', () => {
+  it('holds the same files as a folder export, and replaces the chosen file whole', async () => {
+    const file = path.join(out, 'my words.zip');
+    fs.writeFileSync(file, 'an older export');
+    const zipped = await service().export({ markdown: true, json: 'everything', destination: { kind: 'zip', file } });
+    expect(zipped.path).toBe(file);
+    expect(fs.readdirSync(out)).toEqual(['my words.zip']);
+    const folder = await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } });
+    expect(readZip(file)).toEqual(readTree(folder.path));
+  });
+});
+
+describe('what an export holds about secrets', () => {
+  it('leaves the words of an extra-sealed memory out of every byte, and says so', async () => {
+    const file = path.join(out, 'all.zip');
+    const result = await service().export({ markdown: true, json: 'everything', destination: { kind: 'zip', file } });
+    const doc = json(readZip(file));
+    const sealed = doc.memories.find((m) => m.id === filled.sealedMemoryId)!;
+    expect(sealed).toMatchObject({ title: 'The pier', extraSeal: true, text: null });
+    expect(doc.memories.find((m) => m.id === filled.plainMemoryId)).toMatchObject({ extraSeal: false, text: 'Sawdust and his radio.' });
+    expect(result.warnings).toContain('One memory has an extra seal: it is in the file by its title only. Its words stayed sealed and were not written out.');
+
+    // Not in the zip's bytes, nor in the uncompressed JSON.
+    expect(fs.readFileSync(file).includes('sealedwordsmarker')).toBe(false);
+    const folder = await service().export({ markdown: false, json: 'everything', destination: { kind: 'folder', parent: out } });
+    expect(fs.readFileSync(path.join(folder.path, JSON_FILE_NAME)).includes('sealedwordsmarker')).toBe(false);
+  });
+
+  it('writes those words when their passphrase is given, and stops before any file on a wrong one', async () => {
+    const id = String(filled.sealedMemoryId);
+    const error = await expectAppError(
+      service().export({ markdown: false, json: 'everything', memoryPassphrases: { [id]: 'not the one' }, destination: { kind: 'folder', parent: out } }),
+      'WRONG_PASSPHRASE',
+    );
+    expect(error.message).toMatch(/Nothing was exported\.$/);
+    expect(fs.readdirSync(out)).toEqual([]);
+
+    const result = await service().export({
+      markdown: false,
+      json: 'everything',
+      memoryPassphrases: { [id]: MEMORY_SEAL },
+      destination: { kind: 'folder', parent: out },
+    });
+    const doc = json(readTree(result.path));
+    expect(doc.memories.find((m) => m.id === filled.sealedMemoryId)).toMatchObject({ extraSeal: true, text: SEALED_WORDS });
+    expect(result.warnings.some((w) => w.includes('extra seal'))).toBe(false);
+  });
+
+  it('includes webhook addresses and keys, warns about them, and leaves out the vault’s own key pair and pending signals', async () => {
+    const db = vault.db();
+    db.prepare(
+      `INSERT INTO signals (contact_name, channel, which, idempotency_key, created_at, state, next_attempt_at, url, body, content_type)
+       VALUES ('Sam', 'webhook', 'help', 'idem-pending-0000000001', ?, 'queued', ?, 'https://hooks.example.org/x', '{}', 'application/json')`,
+    ).run(start, start);
+    const result = await service().export({ markdown: false, json: 'everything', destination: { kind: 'folder', parent: out } });
+    const text = fs.readFileSync(path.join(result.path, JSON_FILE_NAME), 'utf8');
+    expect(text).toContain(WEBHOOK_TOKEN);
+    expect(result.warnings).toEqual([PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING, expect.stringContaining('extra seal')]);
+    const doc = SaltwaterExport.parse(JSON.parse(text));
+    expect(doc.signals.map((s) => s.idempotencyKey)).toEqual(['idem-0123456789abcdef', 'idem-fedcba9876543210']);
+    const privateKey = (db.prepare('SELECT seal_private FROM schedule_settings').pluck().get() as Buffer).toString('base64');
+    expect(text).not.toContain(privateKey.slice(0, 24));
+    expect(doc.quietHours).toEqual({ enabled: true, start: '23:00', end: '07:30', policy: 'skip' });
+  });
+
+  it('warns only about plain files when there are no webhooks or sealed memories', async () => {
+    const db = vault.db();
+    db.prepare(`DELETE FROM signal_contacts WHERE channel = 'webhook'`).run();
+    db.prepare(`DELETE FROM memories WHERE seal_data IS NOT NULL`).run();
+    const result = await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } });
+    expect(result.warnings).toEqual([PLAIN_FILES_WARNING]);
+  });
+});
+
+describe('Markdown file names', () => {
+  it('are the local date and time, with (2), (3) for the same minute', () => {
+    const at = new Date(2026, 0, 9, 7, 5).getTime();
+    expect(entryFileNames([{ createdAt: at }, { createdAt: at + 30_000 }, { createdAt: at + 59_000 }, { createdAt: at + 60_000 }])).toEqual([
+      '2026-01-09 0705.md',
+      '2026-01-09 0705 (2).md',
+      '2026-01-09 0705 (3).md',
+      '2026-01-09 0706.md',
+    ]);
+  });
+});
