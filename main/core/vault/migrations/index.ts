@@ -10,6 +10,7 @@ import { migration009 } from './009-memories.ts';
 import { migration010 } from './010-ladder.ts';
 import { migration011 } from './011-media-and-barriers.ts';
 import { migration012 } from './012-feelings.ts';
+import { migration013 } from './013-imported-entries.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -26,5 +27,6 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 export type { Migration };
