@@ -132,6 +132,11 @@ export function fullDate(timestamp: number): string {
   return dates({ dateStyle: 'full', timeStyle: 'short' }).format(timestamp);
 }
 
+/** A day in words, without the time: "3 December 2026". */
+export function longDate(timestamp: number): string {
+  return dates({ dateStyle: 'long' }).format(timestamp);
+}
+
 /** A calendar date (YYYY-MM-DD), short: "3 Dec 2026" or "Dec 3, 2026"; no zone shifts the day. */
 export function shortDate(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

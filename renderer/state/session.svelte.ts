@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { EventPayload } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { throttle, type Now } from '../lib/timing.ts';
@@ -86,6 +87,13 @@ export class Session {
     this.view = 'journal';
     this.arrivalNote = note;
     this.screen = 'unlocked';
+  }
+
+  /** The vault was replaced while open (a restore): everything shown from it is built afresh. */
+  async reopened(note: string): Promise<void> {
+    this.screen = 'loading';
+    await tick();
+    this.unlocked(note);
   }
 
   /** Saves what is pending, then locks. Bound to the Lock button and Ctrl/Cmd+L. */

@@ -93,6 +93,17 @@ export async function advanceClock(host: RunningHost, ms: number): Promise<void>
   if (!response.ok) throw new Error(`advancing the clock failed: ${response.status}`);
 }
 
+/** Says what the next OS file dialog answers: a path, or null for Cancel. */
+export async function answerDialog(host: RunningHost, answer: string | null): Promise<void> {
+  const token = new URL(host.appUrl).searchParams.get('token');
+  const response = await fetch(`${host.url}/__test-host/dialog`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: JSON.stringify({ answer }),
+  });
+  if (!response.ok) throw new Error(`answering the dialog failed: ${response.status}`);
+}
+
 /** What the app handed to the OS so far: links and mail/SMS addresses opened, texts copied. */
 export async function handoffs(host: RunningHost): Promise<{ opened: string[]; copied: string[] }> {
   const token = new URL(host.appUrl).searchParams.get('token');

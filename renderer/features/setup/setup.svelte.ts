@@ -7,7 +7,7 @@ import {
   type RandomInt,
 } from '../../lib/recovery-key.ts';
 
-export type SetupStep = 'welcome' | 'passphrase' | 'key' | 'confirm';
+export type SetupStep = 'welcome' | 'restore' | 'passphrase' | 'key' | 'confirm';
 
 /** First run: welcome → passphrase → recovery key (shown once) → typing part of it back. */
 export class SetupFlow {
