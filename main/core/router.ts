@@ -9,6 +9,7 @@ import {
   type Result,
 } from '../../preload/contract/index.ts';
 import { asVaultError } from './vault/database.ts';
+import { storageProblem } from './file-problems.ts';
 import { errorKind, logProblem } from './log.ts';
 
 /** A method whose result is always null may return nothing: the router sends null. */
@@ -57,6 +58,12 @@ export function createRouter(handlers: Handlers, log: ErrorLog = defaultLog): Ro
         // Damage found by a query after unlock is still reported as damage, not as a crash.
         const known = asVaultError(error);
         if (known instanceof AppError) return fail(known);
+        // A full disk, a read-only folder or a missing permission is named as such, wherever it was met.
+        const storage = storageProblem(error, method);
+        if (storage) {
+          log(method, `storage problem (${(error as { code?: string }).code ?? 'unknown'})`);
+          return fail(storage);
+        }
         log(method, errorKind(error));
         return fail(new AppError('INTERNAL', 'Something went wrong on our side. Please try again.'));
       }

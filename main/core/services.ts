@@ -23,6 +23,7 @@ import { MediaService } from './media/media-service.ts';
 import { MemoriesService } from './memories/memories-service.ts';
 import { LadderService } from './ladder/ladder-service.ts';
 import { ReflectionService } from './reflection/reflection-service.ts';
+import { createTransfer } from './transfer/transfer-handlers.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { errorKind, logProblem } from './log.ts';
@@ -58,8 +59,8 @@ export interface CoreOptions {
   formats?: () => SystemFormats;
   /** Sends a webhook signal (default: Node's https, from main, never the renderer). */
   httpPost?: HttpPost;
-  /** The OS's own file dialogs (Electron); the test host answers them only when a test says how. */
-  dialogs?: Dialogs;
+  /** The OS's own file dialogs (Electron); the test host answers them only when a test says how. Missing ones say they are not available. */
+  dialogs?: Partial<Dialogs>;
 }
 
 export interface Dialogs {
@@ -67,6 +68,14 @@ export interface Dialogs {
   chooseFolder(): Promise<string | null>;
   /** A .swbackup file to restore, or null when the person cancels. */
   chooseBackupFile(): Promise<string | null>;
+  /** The folder to make an export's folder in. */
+  chooseExportFolder(): Promise<string | null>;
+  /** Where to save an export's .zip (a save dialog: it asks before replacing a file). */
+  chooseExportZip(suggestedName: string): Promise<string | null>;
+  /** A file to import (Day One .zip or .json, jrnl .json, Daylio .csv, a Saltwater export). */
+  chooseImportFile(): Promise<string | null>;
+  /** A folder of Markdown or text files (or a Saltwater export's folder) to import. */
+  chooseImportFolder(): Promise<string | null>;
 }
 
 export interface Core {
@@ -131,7 +140,15 @@ export function createCore(options: CoreOptions): Core {
     report: (error) => report('backup', error),
   });
   const restore = new RestoreService({ vault, clock, nativeBinding: options.nativeBinding });
-  const dialogs = options.dialogs ?? { chooseFolder: unavailable('Choosing a folder'), chooseBackupFile: unavailable('Choosing a file') };
+  const dialogs: Dialogs = {
+    chooseFolder: unavailable('Choosing a folder'),
+    chooseBackupFile: unavailable('Choosing a file'),
+    chooseExportFolder: unavailable('Choosing a folder'),
+    chooseExportZip: unavailable('Choosing where to save'),
+    chooseImportFile: unavailable('Choosing a file'),
+    chooseImportFolder: unavailable('Choosing a folder'),
+    ...options.dialogs,
+  };
   /** The backup file the person picked in the dialog; the page only ever knows its name. */
   let pickedBackup: string | null = null;
   const library = new PracticeLibrary(options.resourcesDir);
@@ -169,6 +186,24 @@ export function createCore(options: CoreOptions): Core {
   const ladder = new LadderService({ db, clock });
   const media = new MediaService({ db, clock, openExternal });
   const reflection = new ReflectionService({ db, clock });
+  // Export to plain files and import from other apps (issue 11); the paths chosen stay in main.
+  const transfer = createTransfer({
+    db,
+    clock,
+    zone,
+    memories,
+    dialogs,
+    emit,
+    imported: () => {
+      emit('journal.changed', {});
+      // A Saltwater export may bring planned sessions.
+      try {
+        scheduler.recompute();
+      } catch (error) {
+        report('scheduler', error);
+      }
+    },
+  });
 
   const scheduler = new Scheduler({
     db,
@@ -202,6 +237,8 @@ export function createCore(options: CoreOptions): Core {
       report('signals', error);
     }
     try {
+      // An export running now stops and leaves no files: locking means nothing more comes out.
+      transfer.stop();
       setSessionMode(false);
       journal.purgeDeleted();
     } catch (error) {
@@ -273,6 +310,8 @@ export function createCore(options: CoreOptions): Core {
     'vault.lock': () => lock('manual'),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault.showRecoveryKey': ({ passphrase }) => vault.showRecoveryKey(passphrase),
+    'vault.keyToConfirm': () => vault.recoveryKeyToConfirm(),
+    'vault.confirmKey': () => vault.confirmRecoveryKey(),
     'journal.list': (q) => journal.list(q),
     'journal.get': ({ id }) => journal.get(id),
     'journal.create': (fields) => journalChanged(journal.create(fields)),
@@ -410,6 +449,7 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     'backup.cancelRestore': () => restore.cancel(),
+    ...transfer.handlers,
     'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
   };
 
@@ -465,6 +505,7 @@ export function createCore(options: CoreOptions): Core {
     recomputeSchedule: () => scheduler.recompute(),
     endSessionMode: () => setSessionMode(false),
     close: () => {
+      transfer.stop();
       scheduler.stop();
       signals.stop();
       setSessionMode(false);

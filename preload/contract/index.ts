@@ -90,6 +90,8 @@ import {
   SuggestedLadderStepsResult,
 } from './ladder.ts';
 export * from './ladder.ts';
+import { transferEvents, transferMethods } from './transfer.ts';
+export * from './transfer.ts';
 
 
 /**
@@ -101,6 +103,10 @@ export const contract = {
   'vault.create': method(z.object({ passphrase: Passphrase }), z.object({ recoveryKey: z.string() })),
   /** The recovery key shown again, after the passphrase (unlocked only; a wrong passphrase counts). */
   'vault.showRecoveryKey': method(z.object({ passphrase: Passphrase }), z.object({ recoveryKey: z.string() })),
+  /** The recovery key of a vault whose key was never confirmed (unlocked only), or null once it was. */
+  'vault.keyToConfirm': method(none, z.object({ recoveryKey: z.string() }).nullable()),
+  /** The person typed back part of their recovery key: it is not shown unasked again. */
+  'vault.confirmKey': method(none, ok),
   'vault.unlock': method(z.object({ passphrase: z.string().min(1).max(limits.passphraseMax) }), ok),
   'vault.unlockWithRecoveryKey': method(
     z.object({ recoveryKey: RecoveryKeyText, newPassphrase: Passphrase }),
@@ -148,6 +154,8 @@ export const contract = {
   'backup.restore': method(z.object({ newPassphrase: Passphrase.nullable() }), z.object({ safetyCopy: z.string().nullable() })),
   /** Gives up the opened backup. */
   'backup.cancelRestore': method(none, ok),
+  // ---- export and import (transfer.ts)
+  ...transferMethods,
 
   'practices.list': method(none, z.array(PracticeSummary)),
   'practices.get': method(z.object({ id: PracticeId }), Practice),
@@ -269,6 +277,7 @@ export const events = {
   'signal.changed': SignalStatus,
   /** An occurrence was missed (asleep, closed): offer it once. */
   'reminder.missed': z.object({ scheduleId: ScheduleId, occurrence: z.string(), at: z.number(), label: z.string() }),
+  ...transferEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -30,6 +30,10 @@ export const VaultStatus = z.object({
   state: VaultState,
   /** Milliseconds until the next unlock attempt is allowed (0 when free). */
   retryAfterMs: z.number().int().nonnegative(),
+  /** The recovery key was never confirmed (the app closed first): show it again after unlock. */
+  keyToConfirm: z.boolean().optional(),
+  /** While unlocked: after an unclean exit, recent changes did not survive. Tell the person once. */
+  changesMayBeMissing: z.boolean().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -32,6 +32,10 @@ export class Session {
   problem = $state<string | null>(null);
   /** A one-off quiet line to show after arriving on a screen ("Your new passphrase is set."). */
   arrivalNote = $state<string | null>(null);
+  /** The vault's recovery key was never confirmed (the app closed first): it is shown again after unlock. */
+  keyToConfirm = $state(false);
+  /** After an unclean exit, recent changes did not survive: said once, gently, after unlock. */
+  changesMayBeMissing = $state(false);
 
   readonly #api: Api;
   readonly #target: EventTarget | null;
@@ -78,6 +82,8 @@ export class Session {
     }
     this.problem = null;
     this.initialRetryAfterMs = result.value.retryAfterMs;
+    this.keyToConfirm = result.value.keyToConfirm === true;
+    this.changesMayBeMissing = result.value.changesMayBeMissing === true;
     this.screen = result.value.state === 'new' ? 'setup' : result.value.state;
   }
 
@@ -87,6 +93,15 @@ export class Session {
     this.view = 'journal';
     this.arrivalNote = note;
     this.screen = 'unlocked';
+    void this.#readVaultNotes();
+  }
+
+  /** What the vault has to tell right after an unlock: a key still to confirm, changes that may be missing. */
+  async #readVaultNotes(): Promise<void> {
+    const result = await this.#api.vault.status();
+    if (!result.ok || result.value.state !== 'unlocked' || this.screen !== 'unlocked') return;
+    this.keyToConfirm = result.value.keyToConfirm === true;
+    this.changesMayBeMissing = result.value.changesMayBeMissing === true;
   }
 
   /** The vault was replaced while open (a restore): everything shown from it is built afresh. */

@@ -61,7 +61,14 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     return dialogAnswers.shift() ?? null;
   };
   const core = createCore({
-    dialogs: { chooseFolder: nextDialogAnswer, chooseBackupFile: nextDialogAnswer },
+    dialogs: {
+      chooseFolder: nextDialogAnswer,
+      chooseBackupFile: nextDialogAnswer,
+      chooseExportFolder: nextDialogAnswer,
+      chooseExportZip: nextDialogAnswer,
+      chooseImportFile: nextDialogAnswer,
+      chooseImportFolder: nextDialogAnswer,
+    },
     openExternal: (uri) => void handedToOs.opened.push(uri),
     clipboard: { writeText: (text) => void handedToOs.copied.push(text) },
     ...options,

@@ -163,6 +163,23 @@ describe('list', () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it('lists by when entries were written, so older entries added later (an import) sit where their dates put them', () => {
+    const recent = createMany(3);
+    const insert = db.prepare('INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)');
+    const day = 86_400_000;
+    // Added after the recent ones, written years before them, and not in date order among themselves.
+    const old = [3, 1, 2].map((years) => Number(insert.run(clock.now() - years * 365 * day, clock.now(), `old ${years}`).lastInsertRowid));
+    const seen: number[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = journal.list({ limit: 2, beforeId });
+      if (page.length === 0) break;
+      seen.push(...page.map((s) => s.id));
+      beforeId = page.at(-1)!.id;
+    }
+    expect(seen).toEqual([...[...recent].reverse(), old[1], old[2], old[0]]);
+  });
+
   it('defaults to pages of 50 and refuses silly page sizes', async () => {
     createMany(55);
     expect(journal.list()).toHaveLength(50);

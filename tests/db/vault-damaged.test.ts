@@ -161,7 +161,7 @@ describe('a damaged or missing keys.json', () => {
     await lockedVaultWithEntries(1);
     fs.writeFileSync(paths.keyFile, content);
     const v = vault();
-    expect(v.status()).toEqual({ state: 'locked', retryAfterMs: 0 });
+    expect(v.status()).toEqual({ state: 'locked', retryAfterMs: 0, keyToConfirm: true });
     const error = await expectAppError(v.unlock(PASSPHRASE), 'VAULT_DAMAGED');
     expect(error.message).toMatch(/recovery key can still open/);
     await expectAppError(v.create(PASSPHRASE), 'VAULT_EXISTS');

@@ -58,7 +58,7 @@ describe('create', () => {
     const { recoveryKey } = await v.create(PASSPHRASE);
 
     expect(recoveryKey).toMatch(RECOVERY_KEY_SHAPE);
-    expect(v.status()).toEqual({ state: 'unlocked', retryAfterMs: 0 });
+    expect(v.status()).toEqual({ state: 'unlocked', retryAfterMs: 0, keyToConfirm: true });
     expect(v.isUnlocked()).toBe(true);
     const paths = vaultPaths(dir);
     expect(fs.existsSync(paths.database)).toBe(true);
@@ -110,7 +110,7 @@ describe('lock and unlock', () => {
 
     v.lock();
     expect(v.isUnlocked()).toBe(false);
-    expect(v.status()).toEqual({ state: 'locked', retryAfterMs: 0 });
+    expect(v.status()).toEqual({ state: 'locked', retryAfterMs: 0, keyToConfirm: true });
     const locked = await expectAppError(() => v.db(), 'LOCKED');
     expect(locked.message).toMatch(/locked/i);
 
@@ -291,7 +291,7 @@ describe('throttle', () => {
 
     const expectedWaits = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 60_000, 60_000];
     for (const [i, wait] of expectedWaits.entries()) {
-      expect(v.status()).toEqual({ state: 'locked', retryAfterMs: wait });
+      expect(v.status()).toEqual({ state: 'locked', retryAfterMs: wait, keyToConfirm: true });
       // While throttled even the right passphrase is not looked at, and the count does not move.
       const keysBefore = sha256OfFile(vaultPaths(dir).keyFile);
       const throttled = await expectAppError(v.unlock(PASSPHRASE), 'THROTTLED');
@@ -307,7 +307,7 @@ describe('throttle', () => {
 
     // A restart reads the same record from keys.json.
     v = vault();
-    expect(v.status()).toEqual({ state: 'locked', retryAfterMs: 60_000 });
+    expect(v.status()).toEqual({ state: 'locked', retryAfterMs: 60_000, keyToConfirm: true });
     await expectAppError(v.unlock(PASSPHRASE), 'THROTTLED');
 
     clock.advance(60_000);

@@ -19,13 +19,14 @@ describe('AutosaveScheduler', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('saves once, 400 ms after the last change', async () => {
+  it('saves once, 200 ms after the last change', async () => {
     const { save } = slowSave();
     const s = new AutosaveScheduler({ save });
     s.touch();
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(150);
     s.touch();
-    await vi.advanceTimersByTimeAsync(399);
+    await vi.advanceTimersByTimeAsync(99);
+    // The pause was not long enough yet, and the first change is under 250 ms old.
     expect(save).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(save).toHaveBeenCalledTimes(1);
@@ -33,17 +34,52 @@ describe('AutosaveScheduler', () => {
     expect(save).toHaveBeenCalledTimes(1);
   });
 
-  it('saves at least once a second while typing never pauses', async () => {
+  it('saves within 250 ms of the first unsaved change while typing never pauses', async () => {
     const { save, started } = slowSave();
     const s = new AutosaveScheduler({ save });
-    // A keystroke every 100 ms for 3.5 s: the debounce alone would never fire.
-    for (let t = 0; t < 3500; t += 100) {
+    // A keystroke every 100 ms for 1.2 s: the debounce alone would never fire.
+    for (let t = 0; t < 1200; t += 100) {
       s.touch();
       await vi.advanceTimersByTimeAsync(100);
     }
-    expect(started).toEqual([1000, 2000, 3000]);
-    await vi.advanceTimersByTimeAsync(400);
+    expect(started).toEqual([250, 550, 850, 1150]);
+    // The last keystroke (at 1100) went with the save at 1150: nothing is left to write.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(save).toHaveBeenCalledTimes(4);
+  });
+
+  it('has every keystroke on disk within 300 ms, whatever the rhythm of typing (saves taking 5 ms)', async () => {
+    // What each save wrote: the time of the last keystroke it included, and when it finished.
+    let lastKeystroke = -1;
+    const written: { upTo: number; doneAt: number }[] = [];
+    const save = vi.fn(async () => {
+      const upTo = lastKeystroke;
+      await new Promise((r) => setTimeout(r, 5));
+      written.push({ upTo, doneAt: Date.now() });
+      return true;
+    });
+    const s = new AutosaveScheduler({ save });
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const keystrokes: number[] = [];
+    // Bursts of fast typing, slow typing and pauses, for half a minute.
+    while (Date.now() < 30_000) {
+      const gap = random() < 0.1 ? 100 + Math.floor(random() * 900) : 1 + Math.floor(random() * 180);
+      await vi.advanceTimersByTimeAsync(gap);
+      lastKeystroke = Date.now();
+      keystrokes.push(lastKeystroke);
+      s.touch();
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    let worst = 0;
+    for (const at of keystrokes) {
+      const saved = written.find((w) => w.upTo >= at);
+      expect(saved, `keystroke at ${at} was never saved`).toBeDefined();
+      worst = Math.max(worst, saved!.doneAt - at);
+    }
+    expect(worst).toBeLessThanOrEqual(300);
+    // And it does not write on every keystroke.
+    expect(save.mock.calls.length).toBeLessThan(keystrokes.length / 2);
   });
 
   it('never runs two saves at once, and saves changes made during a slow save right after it', async () => {
@@ -58,11 +94,11 @@ describe('AutosaveScheduler', () => {
     });
     const s = new AutosaveScheduler({ save });
     s.touch();
-    await vi.advanceTimersByTimeAsync(400); // save 1 starts, takes 1.5 s
+    await vi.advanceTimersByTimeAsync(250); // save 1 starts, takes 1.5 s
     s.touch();
-    await vi.advanceTimersByTimeAsync(400); // debounce fires while save 1 runs
+    await vi.advanceTimersByTimeAsync(250); // the timers fire while save 1 runs
     expect(save).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1100); // save 1 ends → save 2 starts at once
+    await vi.advanceTimersByTimeAsync(1250); // save 1 ends → save 2 starts at once
     expect(save).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(2000);
     expect(save).toHaveBeenCalledTimes(2);

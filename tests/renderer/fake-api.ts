@@ -50,6 +50,10 @@ export interface FakeOptions {
   now?: () => number;
   /** The practice library (default: three of the built-in ones). */
   practices?: Practice[];
+  /** The vault's recovery key was never confirmed (shown again after unlock until confirmed). */
+  keyToConfirm?: boolean;
+  /** The unlock found that recent changes did not survive an unclean exit. */
+  changesMayBeMissing?: boolean;
 }
 
 export const builtInPractices = [arriveAndBreathe, permission, bodyFirst] as unknown as Practice[];
@@ -69,6 +73,8 @@ export function createFakeApi(options: FakeOptions = {}) {
   let passphrase = options.passphrase ?? 'correct horse battery';
   const recoveryKey = options.recoveryKey ?? FAKE_RECOVERY_KEY;
   let wrongTries = 0;
+  let keyToConfirm = options.keyToConfirm ?? false;
+  const changesMayBeMissing = options.changesMayBeMissing ?? false;
   let settings: Settings = { ...defaultSettings };
   let contacts: Contact[] = [];
   const signalLog: SignalStatus[] = [];
@@ -158,7 +164,14 @@ export function createFakeApi(options: FakeOptions = {}) {
 
   const api = {
     vault: {
-      status: vi.fn(async () => ok({ state, retryAfterMs: 0 })),
+      status: vi.fn(async () =>
+        ok({
+          state,
+          retryAfterMs: 0,
+          ...(keyToConfirm && state !== 'new' ? { keyToConfirm: true } : {}),
+          ...(changesMayBeMissing && state === 'unlocked' ? { changesMayBeMissing: true } : {}),
+        }),
+      ),
       create: vi.fn(async ({ passphrase: p }: { passphrase: string }) => {
         if (state !== 'new') return fail('VAULT_EXISTS', 'A journal already exists here.');
         if (p.length < 8) return fail('WEAK_PASSPHRASE', 'A passphrase needs at least 8 characters.');
@@ -193,6 +206,11 @@ export function createFakeApi(options: FakeOptions = {}) {
       changePassphrase: vi.fn(async ({ current, next }: { current: string; next: string }) => {
         if (current !== passphrase) return fail('WRONG_PASSPHRASE', "That isn't your current passphrase.");
         passphrase = next;
+        return ok(null);
+      }),
+      keyToConfirm: vi.fn(async () => (state === 'unlocked' ? ok(keyToConfirm ? { recoveryKey } : null) : fail('LOCKED', 'Saltwater is locked.'))),
+      confirmKey: vi.fn(async () => {
+        keyToConfirm = false;
         return ok(null);
       }),
       showRecoveryKey: vi.fn(async ({ passphrase: given }: { passphrase: string }) =>

@@ -86,10 +86,13 @@ const sql = {
   // Emotions and tags go with the entry through ON DELETE CASCADE, the FTS rows
   // through the entries_ad trigger.
   purge: `DELETE FROM entries WHERE deleted_at IS NOT NULL`,
+  // By when written (imported entries keep their own dates), ties by id; the cursor is the
+  // last entry shown, still in the table while it waits in the trash.
   listFirst: `SELECT ${summaryColumns} FROM entries e
-              WHERE e.deleted_at IS NULL ORDER BY e.id DESC LIMIT ?`,
+              WHERE e.deleted_at IS NULL ORDER BY e.created_at DESC, e.id DESC LIMIT ?`,
   listBefore: `SELECT ${summaryColumns} FROM entries e
-               WHERE e.deleted_at IS NULL AND e.id < ? ORDER BY e.id DESC LIMIT ?`,
+               WHERE e.deleted_at IS NULL AND (e.created_at, e.id) < (SELECT created_at, id FROM entries WHERE id = ?)
+               ORDER BY e.created_at DESC, e.id DESC LIMIT ?`,
   tags: `SELECT DISTINCT tag FROM entry_tags
          WHERE entry_id NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL) ORDER BY tag`,
 } as const;

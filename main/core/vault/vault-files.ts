@@ -3,6 +3,10 @@ import path from 'node:path';
 /** The only place that names the vault's files; backup, export and docs read them from here. */
 export const DATABASE_FILE_NAME = 'saltwater.db';
 export const KEY_FILE_NAME = 'keys.json';
+/** Present until the person has confirmed they saved the recovery key (see first-run.ts). */
+export const KEY_TO_CONFIRM_FILE_NAME = 'recovery-key-not-confirmed';
+/** Whether the vault was closed cleanly, and its change count, outside the write-ahead log (see open-state.ts). */
+export const OPEN_STATE_FILE_NAME = 'open-state.json';
 
 export interface VaultPaths {
   dir: string;
@@ -11,6 +15,7 @@ export interface VaultPaths {
   wal: string;
   shm: string;
   keyFile: string;
+  openState: string;
 }
 
 export function vaultPaths(dir: string): VaultPaths {
@@ -21,5 +26,6 @@ export function vaultPaths(dir: string): VaultPaths {
     wal: `${database}-wal`,
     shm: `${database}-shm`,
     keyFile: path.join(dir, KEY_FILE_NAME),
+    openState: path.join(dir, OPEN_STATE_FILE_NAME),
   };
 }

@@ -2,17 +2,21 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { AppError, type VaultStatus } from '../../../preload/contract/index.ts';
 import type { Clock } from '../ports.ts';
+import { logProblem } from '../log.ts';
 import { keyOpensDatabase, openEncryptedDatabase, type Db } from './database.ts';
+import { clearKeyToConfirmMarker, discardInterruptedCreate, freshStagingFolder, keyNeedsConfirming, moveIntoPlace, writeKeyToConfirmMarker } from './first-run.ts';
 import { deriveKeyEncryptionKey, resolveKdfParams, SALT_BYTES, type KdfParams } from './kdf.ts';
 import { keyCheckFor, matchesKeyCheck } from './key-check.ts';
 import { inspectKeyFile, KEY_FILE_FORMAT, readKeyFile, writeKeyFile, type KeyFile } from './key-file.ts';
 import { DATA_KEY_BYTES, unwrapDataKey, wrapDataKey } from './key-wrap.ts';
 import { assertAcceptablePassphrase } from './passphrase.ts';
 import { formatRecoveryKey, parseRecoveryKey } from './recovery-key.ts';
+import { changesWereLost, OpenStateRecorder, readOpenState } from './open-state.ts';
 import { checkSnapshot, snapshotVault, type RowCounts } from './snapshot.ts';
-import { noFailures, retryAfterMs, withFailure } from './throttle.ts';
+import { noFailures, retryAfterMs, withFailure, type AttemptRecord } from './throttle.ts';
 import { vaultErrors } from './vault-errors.ts';
 import { vaultPaths, type VaultPaths } from './vault-files.ts';
+import { countWrites, writeCount } from './write-counter.ts';
 
 export type { KdfParams };
 
@@ -30,6 +34,10 @@ interface OpenVault {
   db: Db;
   /** The only copy of the data key we keep; zeroed on lock. */
   key: Buffer;
+  /** Keeps the clean-close record beside the vault; null when it could not be written (a full disk). */
+  record: OpenStateRecorder | null;
+  /** This unlock found that changes were lost after an unclean exit (see open-state.ts). */
+  changesMayBeMissing: boolean;
 }
 
 /**
@@ -46,25 +54,41 @@ export class Vault {
   private readonly nativeBinding: string | undefined;
   private current: OpenVault | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Wrong tries that could not be written to keys.json (a full disk, a read-only folder). A
+   * wrong passphrase still counts: the wait is kept here until the record can be saved.
+   */
+  private unsavedFailures: AttemptRecord | null = null;
 
   constructor(options: VaultOptions) {
     this.paths = vaultPaths(options.dir);
     this.clock = options.clock;
     this.kdf = resolveKdfParams(options.kdf);
     this.nativeBinding = options.nativeBinding;
+    // A creation cut off before its last step left no vault, only a staging folder to tidy.
+    try {
+      discardInterruptedCreate(this.paths.dir);
+    } catch (error) {
+      logProblem('vault', `could not remove an unfinished new vault (${(error as NodeJS.ErrnoException).code ?? 'unknown'})`);
+    }
   }
 
   status(): VaultStatus {
-    if (this.current) return { state: 'unlocked', retryAfterMs: 0 };
+    // The two notes are present only when true, so an ordinary status reads as it always did.
+    const notes = {
+      ...(keyNeedsConfirming(this.paths.dir) ? { keyToConfirm: true } : {}),
+      ...(this.current?.changesMayBeMissing ? { changesMayBeMissing: true } : {}),
+    };
+    if (this.current) return { state: 'unlocked', retryAfterMs: 0, ...notes };
     let keyFile: KeyFile | null;
     try {
       keyFile = readKeyFile(this.paths.keyFile);
     } catch {
       // A damaged key file is still a vault; unlock explains what is wrong.
-      return { state: 'locked', retryAfterMs: 0 };
+      return { state: 'locked', retryAfterMs: 0, ...notes };
     }
     if (!keyFile && !fs.existsSync(this.paths.database)) return { state: 'new', retryAfterMs: 0 };
-    return { state: 'locked', retryAfterMs: keyFile ? retryAfterMs(keyFile, this.clock.now()) : 0 };
+    return { state: 'locked', retryAfterMs: keyFile ? retryAfterMs(this.attemptsOf(keyFile), this.clock.now()) : 0, ...notes };
   }
 
   isUnlocked(): boolean {
@@ -87,17 +111,21 @@ export class Vault {
         const keyFile = await this.wrapForPassphrase(dataKey, passphrase);
         // Checked again after the slow KDF, in case another process created one meanwhile.
         if (this.vaultFilesExist()) throw vaultErrors.exists();
-        fs.mkdirSync(this.paths.dir, { recursive: true, mode: 0o700 });
-        const db = this.createDatabase(dataKey);
+        // Made whole beside the vault folder, then renamed into place (see first-run.ts).
+        const staging = freshStagingFolder(this.paths.dir);
         try {
-          writeKeyFile(this.paths.keyFile, keyFile);
+          const staged = vaultPaths(staging);
+          this.createDatabase(staged.database, dataKey);
+          writeKeyFile(staged.keyFile, keyFile);
+          writeKeyToConfirmMarker(staging);
+          if (!moveIntoPlace(staging, this.paths.dir)) throw vaultErrors.exists();
         } catch (error) {
-          db.close();
-          this.removeVaultFiles();
+          fs.rmSync(staging, { recursive: true, force: true });
           throw error;
         }
-        this.current = { db, key: dataKey };
-        return { recoveryKey: formatRecoveryKey(dataKey) };
+        const recoveryKey = formatRecoveryKey(dataKey);
+        this.openWith(dataKey);
+        return { recoveryKey };
       } catch (error) {
         dataKey.fill(0);
         throw error;
@@ -111,7 +139,7 @@ export class Vault {
       const dataKey = await this.unwrapWithPassphrase(keyFile, passphrase);
       try {
         if (!matchesKeyCheck(dataKey, keyFile.keyCheck)) throw vaultErrors.keyFileDamaged();
-        if (keyFile.failedAttempts > 0) writeKeyFile(this.paths.keyFile, { ...keyFile, ...noFailures });
+        this.clearFailures(keyFile);
         // The passphrase was right for this keys.json; if its key does not open the database,
         // either the file is damaged or keys.json is another vault's (restored by hand): say both.
         if (!this.current) {
@@ -168,6 +196,12 @@ export class Vault {
         this.lock();
         throw error;
       }
+      // Typing the recovery key in is the surest confirmation that the person has it.
+      try {
+        clearKeyToConfirmMarker(this.paths.dir);
+      } catch {
+        // It is then shown once more after this unlock; nothing is lost.
+      }
     });
   }
 
@@ -207,9 +241,25 @@ export class Vault {
       }
       if (this.current !== session) throw vaultErrors.locked();
       // The right passphrase clears earlier wrong tries, as at unlock.
-      if (keyFile.failedAttempts > 0) writeKeyFile(this.paths.keyFile, { ...keyFile, ...noFailures });
+      this.clearFailures(keyFile);
       return { recoveryKey: formatRecoveryKey(session.key) };
     });
+  }
+
+  /**
+   * The recovery key of a vault whose key the person has not confirmed yet (made, then closed
+   * before the confirmation step): shown again right after unlock. Null once confirmed.
+   */
+  recoveryKeyToConfirm(): { recoveryKey: string } | null {
+    const session = this.current;
+    if (!session) throw vaultErrors.locked();
+    return keyNeedsConfirming(this.paths.dir) ? { recoveryKey: formatRecoveryKey(session.key) } : null;
+  }
+
+  /** The person typed back part of their recovery key: it is not shown unasked again. */
+  confirmRecoveryKey(): void {
+    if (!this.current) throw vaultErrors.locked();
+    clearKeyToConfirmMarker(this.paths.dir);
   }
 
   /**
@@ -241,7 +291,14 @@ export class Vault {
       } catch {
         // Locking never fails on this; closing still checkpoints what it can.
       }
+      let writes: number | null = null;
+      try {
+        writes = writeCount(open.db);
+      } catch {
+        // Unknown: the record keeps its last count.
+      }
       open.db.close();
+      this.closeRecord(open, writes);
     } finally {
       open.key.fill(0);
     }
@@ -295,16 +352,43 @@ export class Vault {
   }
 
   private assertNotThrottled(keyFile: KeyFile): void {
-    const wait = retryAfterMs(keyFile, this.clock.now());
+    const wait = retryAfterMs(this.attemptsOf(keyFile), this.clock.now());
     if (wait > 0) throw vaultErrors.throttled(wait);
   }
 
-  /** Records a failed try and returns how long the next one must wait. */
+  /** The wrong tries so far: keys.json's record, or the one kept in memory when it could not be saved. */
+  private attemptsOf(keyFile: KeyFile): AttemptRecord {
+    const unsaved = this.unsavedFailures;
+    return unsaved && unsaved.failedAttempts > keyFile.failedAttempts ? unsaved : keyFile;
+  }
+
+  /**
+   * Records a failed try and returns how long the next one must wait. When keys.json can't be
+   * written (a full disk, a read-only folder) the try still counts, in memory, and the person
+   * still hears that the passphrase was wrong: a storage problem never hides a wrong guess.
+   */
   private recordFailure(keyFile: KeyFile): number {
     const now = this.clock.now();
-    const updated = { ...keyFile, ...withFailure(keyFile, now) };
-    writeKeyFile(this.paths.keyFile, updated);
-    return retryAfterMs(updated, now);
+    const record = withFailure(this.attemptsOf(keyFile), now);
+    try {
+      writeKeyFile(this.paths.keyFile, { ...keyFile, ...record });
+      this.unsavedFailures = null;
+    } catch (error) {
+      this.unsavedFailures = record;
+      logProblem('vault', `could not save a failed unlock try (${(error as NodeJS.ErrnoException).code ?? 'unknown'})`);
+    }
+    return retryAfterMs(record, now);
+  }
+
+  /** The right key clears earlier wrong tries; failing to save that never stops an unlock. */
+  private clearFailures(keyFile: KeyFile): void {
+    this.unsavedFailures = null;
+    if (keyFile.failedAttempts === 0) return;
+    try {
+      writeKeyFile(this.paths.keyFile, { ...keyFile, ...noFailures });
+    } catch (error) {
+      logProblem('vault', `could not clear the failed unlock tries (${(error as NodeJS.ErrnoException).code ?? 'unknown'})`);
+    }
   }
 
   private async unwrapWithPassphrase(keyFile: KeyFile, passphrase: string): Promise<Buffer> {
@@ -340,26 +424,22 @@ export class Vault {
     }
   }
 
-  private createDatabase(dataKey: Buffer): Db {
-    // Creating the empty file ourselves fails if one appeared meanwhile, and sets owner-only
-    // permissions that SQLite copies to the -wal and -shm files it makes later.
+  /** A new, migrated database at `file`, closed as one complete synced file (its log folded in). */
+  private createDatabase(file: string, dataKey: Buffer): void {
+    // Creating the empty file ourselves sets owner-only permissions that SQLite copies to the
+    // -wal and -shm files it makes later.
+    fs.writeFileSync(file, '', { flag: 'wx', mode: 0o600 });
+    const db = openEncryptedDatabase(file, dataKey, { nativeBinding: this.nativeBinding });
     try {
-      fs.writeFileSync(this.paths.database, '', { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw vaultErrors.exists();
-      throw error;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
     }
+    const fd = fs.openSync(file, 'r+');
     try {
-      return openEncryptedDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding });
-    } catch (error) {
-      this.removeVaultFiles();
-      throw error;
-    }
-  }
-
-  private removeVaultFiles(): void {
-    for (const file of [this.paths.database, this.paths.wal, this.paths.shm, this.paths.keyFile]) {
-      fs.rmSync(file, { force: true });
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
     }
   }
 
@@ -374,8 +454,50 @@ export class Vault {
       return;
     }
     this.assertDatabasePresent();
+    // Read before this unlock rewrites it: how the vault was left last time.
+    const before = readOpenState(this.paths.openState);
     const db = openEncryptedDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding });
-    this.current = { db, key: dataKey };
+    let writes: number;
+    try {
+      writes = writeCount(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    const open: OpenVault = { db, key: dataKey, record: null, changesMayBeMissing: changesWereLost(before, writes) };
+    try {
+      open.record = new OpenStateRecorder(this.paths.openState, writes);
+    } catch (error) {
+      // A full disk must not keep anyone from reading their journal; only the check is lost.
+      logProblem('vault', `could not write the open-state record (${(error as NodeJS.ErrnoException).code ?? 'unknown'})`);
+    }
+    countWrites(db, () => {
+      if (this.current !== open || !open.record) return;
+      try {
+        open.record.committed(writeCount(db));
+      } catch {
+        // Best effort between commits; the clean close writes it again.
+      }
+    });
+    this.current = open;
+  }
+
+
+  /** Clean only when the write-ahead log was folded in: nothing recent lives outside saltwater.db. */
+  private closeRecord(open: OpenVault, writes: number | null): void {
+    const record = open.record;
+    if (!record) return;
+    let walSize = 0;
+    try {
+      walSize = fs.statSync(this.paths.wal).size;
+    } catch {
+      // No log left: SQLite removed it on close, as it should.
+    }
+    try {
+      record.close(writes, writes !== null && walSize === 0);
+    } catch (error) {
+      logProblem('vault', `could not write the clean-close record (${(error as NodeJS.ErrnoException).code ?? 'unknown'})`);
+    }
   }
 
   /** An empty or missing file would silently become a new, empty vault; say so instead. */

@@ -65,9 +65,18 @@ export class SetupFlow {
     return confirmationMatches(this.groups, this.asked, typed);
   }
 
-  /** Forget the key; the journal comes next. */
-  finish(): void {
+  /** A vault made earlier whose key was never confirmed: its key step again, from the start. */
+  showAgain(recoveryKey: string): void {
+    this.recoveryKey = recoveryKey;
+    this.asked = pickGroupsToConfirm(this.groups.length, 2, this.#random);
+    this.step = 'key';
+  }
+
+  /** The person has their key: the vault stops asking, and the key is forgotten here. */
+  async finish(): Promise<void> {
     this.recoveryKey = null;
     this.asked = [];
+    // If this fails, the key is simply shown again after the next unlock.
+    await this.#api.vault.confirmKey();
   }
 }

@@ -11,6 +11,8 @@ import { migration010 } from './010-ladder.ts';
 import { migration011 } from './011-media-and-barriers.ts';
 import { migration012 } from './012-feelings.ts';
 import { migration013 } from './013-imported-entries.ts';
+import { migration014 } from './014-write-counter.ts';
+import { migration015 } from './015-journal-by-date.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -28,5 +30,7 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
+  migration015,
 ];
 export type { Migration };
