@@ -15,6 +15,28 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          // main/index.ts and main/app/** against a typed fake of Electron (tests/electron/fake-electron.ts).
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/electron/**/*.test.ts'],
+          exclude: ['tests/electron/bundle-*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // The built out/main and out/preload, loaded as Electron would load them; builds first when out/ is stale.
+          name: 'electron-bundles',
+          environment: 'node',
+          include: ['tests/electron/bundle-*.test.ts'],
+          globalSetup: ['tests/electron/ensure-build.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {

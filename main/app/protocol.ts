@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { protocol } from 'electron';
 import { contentTypeOf, resolveStaticFile } from '../core/static-files.ts';
+import { policyOfPage } from './csp.ts';
 
 /** The renderer is served from app://saltwater/, never file://, so 'self' in the CSP means our files only. */
 export const APP_ORIGIN = 'app://saltwater';
@@ -12,17 +14,32 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files from the built renderer folder; anything outside it is refused. */
+/** True for a URL or origin of our own page (app://saltwater, exactly: not app://saltwater.example). */
+export function isAppUrl(url: string): boolean {
+  return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
+}
+
+/**
+ * Serves files from the built renderer folder; anything outside it is refused. Every response
+ * carries the page's Content-Security-Policy (read from its meta tag, so there is one source).
+ */
 export function serveRenderer(rendererDir: string): void {
+  let policy: string | null = null;
+  const headers = (type: string) => ({ 'content-type': type, 'content-security-policy': policy ?? "default-src 'none'", 'x-content-type-options': 'nosniff' });
+  const notFound = () => new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
   protocol.handle('app', async (request) => {
+    // Read once, at the first request (the built files do not change while the app runs).
+    policy ??= policyOfPage(await readFile(join(rendererDir, 'index.html'), 'utf8').catch(() => ''));
+    // A build without the policy must not run without one: serve nothing.
+    if (!policy) return new Response('The built page has no Content-Security-Policy.', { status: 500, headers: headers('text/plain; charset=utf-8') });
     const url = new URL(request.url);
     const file = url.host === 'saltwater' ? resolveStaticFile(rendererDir, url.pathname) : null;
-    if (!file) return new Response('Not found', { status: 404 });
+    if (!file) return notFound();
     try {
       const body = await readFile(file);
-      return new Response(body, { headers: { 'content-type': contentTypeOf(file), 'x-content-type-options': 'nosniff' } });
+      return new Response(body, { headers: headers(contentTypeOf(file)) });
     } catch {
-      return new Response('Not found', { status: 404 });
+      return notFound();
     }
   });
 }

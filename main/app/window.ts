@@ -1,5 +1,5 @@
 import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
-import { APP_ORIGIN } from './protocol.ts';
+import { APP_ORIGIN, isAppUrl } from './protocol.ts';
 
 /** A BrowserWindow locked down from day one: no Node, sandboxed, isolated, no navigation. */
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -56,8 +56,9 @@ function guardContents(contents: WebContents): void {
 /** Session-wide rules: no permissions, and no network except our own files. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // Only writing to the clipboard (the recovery key's Copy button), only for our own page.
-  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && origin.startsWith(APP_ORIGIN);
+  // Only writing to the clipboard (the recovery key's Copy button), only for our own page (exactly
+  // app://saltwater: a bare prefix test would also let app://saltwater.example.com through).
+  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && isAppUrl(origin);
   ses.setPermissionRequestHandler((contents, permission, callback, details) =>
     callback(allowed(permission, details.requestingUrl ?? contents.getURL())),
   );

@@ -8,6 +8,7 @@ import { AppError } from '../../preload/contract/index.ts';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
 import { contentTypeOf, resolveStaticFile } from '../../main/core/static-files.ts';
 import { FakeClock } from '../../tests/helpers/fake-clock.ts';
+import { BodyTooLarge, MalformedBody, comesFromOwnAddress, makePrivateFolder, readBody, readJsonObject, slowRequestLimits } from './guard.ts';
 
 /**
  * The test host: the built renderer and the real core services over loopback, so a plain
@@ -26,6 +27,8 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
    * POST /__test-host/dialog {answer} says what the next file dialog answers (a path, or null).
    */
   fakeClockStart?: number;
+  /** A request whose headers and body have not all arrived within this is answered 408 (default 15 s). */
+  slowRequestMs?: number;
 }
 
 export interface TestHost {
@@ -47,6 +50,7 @@ export const fastKdf = { N: 2 ** 12, r: 8, p: 1 } as const;
 
 export async function startTestHost(options: TestHostOptions): Promise<TestHost> {
   const rendererDir = resolve(options.rendererDir ?? join(root, 'out/renderer'));
+  makePrivateFolder(options.dataDir);
   const token = randomBytes(24).toString('base64url');
   const bridge = await bundleBridge();
   const streams = new Set<ServerResponse>();
@@ -80,11 +84,16 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     },
   });
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => send(res, 500, 'text/plain', 'Internal error'));
+  const server = createServer(slowRequestLimits(options.slowRequestMs ?? 15_000), (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) return send(res, 413, 'text/plain', 'Too large.', { connection: 'close' });
+      if (error instanceof MalformedBody) return send(res, 400, 'text/plain', 'The body must be a JSON object.');
+      send(res, 500, 'text/plain', 'Internal error');
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!comesFromOwnAddress(req, port)) return send(res, 403, 'text/plain', 'This host answers only its own address (http://127.0.0.1:port).');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
 
@@ -107,13 +116,13 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       if (path === '/__test-host/events' && req.method === 'GET') return openEventStream(res);
       if (path === '/__test-host/clock/advance' && req.method === 'POST') {
         if (!fakeClock) return send(res, 409, 'text/plain', 'This host runs on the real clock.');
-        const { ms } = JSON.parse(await readBody(req)) as { ms?: unknown };
+        const { ms } = await readJsonObject(req, MAX_BODY);
         if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return send(res, 400, 'text/plain', 'ms must be a number ≥ 0');
         fakeClock.advance(ms);
         return send(res, 200, 'application/json', JSON.stringify({ now: fakeClock.now() }));
       }
       if (path === '/__test-host/dialog' && req.method === 'POST') {
-        const { answer } = JSON.parse(await readBody(req)) as { answer?: unknown };
+        const { answer } = await readJsonObject(req, MAX_BODY);
         if (answer !== null && typeof answer !== 'string') return send(res, 400, 'text/plain', 'answer must be a path or null');
         dialogAnswers.push(answer);
         return send(res, 200, 'application/json', 'null');
@@ -121,7 +130,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       if (path === '/__test-host/handoffs' && req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify(handedToOs));
       const call = /^\/__test-host\/call\/([\w.]+)$/.exec(path);
       if (call && req.method === 'POST') {
-        const body = await readBody(req);
+        const body = await readBody(req, MAX_BODY);
         let input: unknown;
         try {
           input = body.length === 0 ? undefined : (JSON.parse(body) as { input?: unknown }).input;
@@ -185,20 +194,10 @@ function bearer(req: IncomingMessage): string | null {
   return header.startsWith('Bearer ') ? header.slice(7) : null;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
   res.end(body);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('Body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function bundleBridge(): Promise<string> {

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Reminder } from '../../main/core/scheduler/scheduler.ts';
+import { createFakeElectron, type FakeBrowserWindow, type FakeElectron } from './fake-electron.ts';
+
+/** Each adapter in main/app/adapters against the fake, on its own. */
+let dir: string;
+let fake: FakeElectron;
+let win: FakeBrowserWindow;
+
+async function load<T>(path: string): Promise<T> {
+  return (await import(path)) as T;
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'saltwater-adapters-'));
+  fake = createFakeElectron({ userData: dir, appPath: dir });
+  vi.resetModules();
+  vi.doMock('electron', () => fake.module);
+  fake.app.becomeReady();
+  win = new fake.module.BrowserWindow({ show: false });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('reminder notifications', () => {
+  const reminder = { title: 'Saltwater', body: 'Time for your practice', target: { scheduleId: 's1', occurrence: 1_700_000_000_000 } } as unknown as Reminder;
+  type Notifier = typeof import('../../main/app/adapters/notifications.ts');
+  type Ipc = typeof import('../../main/app/ipc.ts');
+
+  it('shows only the words the scheduler chose, and a click brings the window forward and opens the practice', async () => {
+    const { createReminderNotifier } = await load<Notifier>('../../main/app/adapters/notifications.ts');
+    const { sendEvent } = await load<Ipc>('../../main/app/ipc.ts');
+    win.minimize();
+    const notify = createReminderNotifier(() => win as never, (event, payload) => sendEvent(win as never, event, payload));
+    notify(reminder);
+    const [shown] = fake.notifications;
+    expect(shown).toMatchObject({ title: 'Saltwater', body: 'Time for your practice' });
+    shown!.click();
+    expect(win.isVisible() && win.isFocused() && !win.isMinimized()).toBe(true);
+    // The page gets it whether or not the vault is open: a locked page keeps it until unlock
+    // (tests/renderer/schedules.test.ts, "a clicked notification … opens the practice right after unlock").
+    expect(win.webContents.sent).toEqual([{ channel: 'saltwater:event', args: ['reminder.open', reminder.target] }]);
+  });
+
+  it('a click after the window has gone does nothing', async () => {
+    const { createReminderNotifier } = await load<Notifier>('../../main/app/adapters/notifications.ts');
+    const emit = vi.fn();
+    createReminderNotifier(() => null, emit)(reminder);
+    expect(() => fake.notifications[0]!.click()).not.toThrow();
+    expect(emit).toHaveBeenCalledWith('reminder.open', reminder.target);
+  });
+
+  it('shows nothing where the OS has no notifications', async () => {
+    fake = createFakeElectron({ userData: dir, appPath: dir, supportsNotifications: false });
+    vi.resetModules();
+    vi.doMock('electron', () => fake.module);
+    const { createReminderNotifier } = await load<Notifier>('../../main/app/adapters/notifications.ts');
+    createReminderNotifier(() => null, vi.fn())(reminder);
+    expect(fake.notifications).toEqual([]);
+  });
+});
+
+describe('session mode', () => {
+  it('does nothing to a window that has gone, but still lets the display sleep again', async () => {
+    const { createSessionMode } = await load<typeof import('../../main/app/adapters/session-mode.ts')>('../../main/app/adapters/session-mode.ts');
+    const mode = createSessionMode();
+    mode.set(win as never, true);
+    win.close();
+    mode.set(null, false);
+    expect(fake.powerSaveBlocker.active.size).toBe(0);
+  });
+});
+
+describe('hand-off to the OS', () => {
+  type HandOff = typeof import('../../main/app/adapters/hand-off.ts');
+
+  it.each(['mailto:a@example.com', 'sms:+4712345678', 'tel:116123', 'https://example.com/', 'http://example.com/'])('opens %s', async (uri) => {
+    const { openInOs } = await load<HandOff>('../../main/app/adapters/hand-off.ts');
+    await openInOs(uri);
+    expect(fake.opened).toEqual([uri]);
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'ms-msdt:/id', 'app://saltwater/index.html'])('refuses %s', async (uri) => {
+    const { openInOs } = await load<HandOff>('../../main/app/adapters/hand-off.ts');
+    await expect(openInOs(uri)).rejects.toThrow(/refused/);
+    expect(fake.opened).toEqual([]);
+  });
+
+  it('copies text to the system clipboard', async () => {
+    const { systemClipboard } = await load<HandOff>('../../main/app/adapters/hand-off.ts');
+    await systemClipboard.writeText('ABCD-1234');
+    expect(fake.copied).toEqual(['ABCD-1234']);
+  });
+});
+
+describe('clock watch', () => {
+  it('re-plans on resume and on unlocking the screen, and when the wall clock jumps', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date', 'performance'] });
+    const { watchClock } = await load<typeof import('../../main/app/adapters/clock-watch.ts')>('../../main/app/adapters/clock-watch.ts');
+    const onChange = vi.fn();
+    const stop = watchClock(onChange);
+    fake.powerMonitor.emit('resume');
+    fake.powerMonitor.emit('unlock-screen');
+    expect(onChange).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(60_000); // time passes evenly: no change
+    expect(onChange).toHaveBeenCalledTimes(2);
+    vi.setSystemTime(Date.now() + 3_600_000); // the clock is set an hour ahead
+    vi.advanceTimersByTime(60_000);
+    expect(onChange).toHaveBeenCalledTimes(3);
+    stop();
+  });
+});
+
+describe('file dialogs', () => {
+  it('gives the chosen path, or null when cancelled', async () => {
+    const { createDialogs } = await load<typeof import('../../main/app/adapters/dialogs.ts')>('../../main/app/adapters/dialogs.ts');
+    const dialogs = createDialogs(() => win as never);
+    fake.dialogAnswers.push('/home/me/backups', null);
+    expect(await dialogs.chooseFolder()).toBe('/home/me/backups');
+    expect(await dialogs.chooseFolder()).toBeNull();
+  });
+});

@@ -1,0 +1,586 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A fake of exactly the Electron main-process API Saltwater uses (main/index.ts, main/app/**),
+ * typed against Electron's own electron.d.ts: each fake implements `Surface<Electron.X, …>`, so
+ * a method whose name or signature differs from the real one fails `npm run typecheck`, and the
+ * module object may hold only names the real module exports. Event methods (on, once, emit…) are
+ * Node's EventEmitter, as they are in Electron (its classes extend NodeEventEmitter).
+ *
+ * Each Electron behaviour the app relies on is written down where the fake imitates it, as
+ * "Assumed:", with its source in Electron's documentation (https://electronjs.org/docs/api/…).
+ * When Electron is upgraded, re-read those pages: the assumptions are the fake's contract.
+ *
+ * Test-side helpers (emitting OS events, making requests, clicking notifications) are named
+ * after what happens in the real app, and are kept apart from the Electron surface in `control`.
+ */
+
+type EventMethods = keyof NodeJS.EventEmitter;
+/** The listed members of an Electron type, with Electron's own signatures (event methods excluded). */
+type Surface<T, K extends Exclude<keyof T, EventMethods>> = Pick<T, K>;
+
+/** An Electron `Event`: preventDefault() and defaultPrevented, plus the event's own fields. */
+export function fakeEvent<P extends object = object>(params?: P): Electron.Event<P> {
+  let prevented = false;
+  const event = { ...params } as Electron.Event<P>;
+  Object.defineProperties(event, {
+    preventDefault: { value: () => void (prevented = true) },
+    defaultPrevented: { get: () => prevented },
+  });
+  return event;
+}
+
+/** A frame as IPC and webRequest see it: only its URL is read by the app (it changes as the frame navigates). */
+export type FakeFrame = { -readonly [K in 'url']: Electron.WebFrameMain[K] };
+
+export class FakeWebContents
+  extends EventEmitter
+  implements Surface<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'isCrashed' | 'getURL' | 'id'>
+{
+  private static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
+  /** Assumed: `mainFrame` is the top frame of the page (https://electronjs.org/docs/api/web-contents#contentsmainframe-readonly). */
+  readonly mainFrame: FakeFrame = { url: '' };
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  crashed = false;
+  private openHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  setWindowOpenHandler(handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse): void {
+    this.openHandler = handler;
+  }
+  isCrashed(): boolean {
+    return this.crashed;
+  }
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+
+  /**
+   * Assumed: a page's window.open, target=_blank link or middle-click asks the handler; without
+   * one, Electron opens a new window (https://electronjs.org/docs/api/web-contents#contentssetwindowopenhandlerhandler).
+   */
+  openWindow(url: string): Electron.WindowOpenHandlerResponse {
+    const details = { url, frameName: '', features: '', disposition: 'new-window', referrer: { url: '', policy: 'default' }, postBody: undefined } as unknown as Electron.HandlerDetails;
+    return this.openHandler ? this.openHandler(details) : { action: 'allow' };
+  }
+
+  /**
+   * Assumed: 'will-navigate' fires before the page navigates itself (links, location), and
+   * preventDefault() cancels it; it is not emitted for loadURL (https://electronjs.org/docs/api/web-contents#event-will-navigate).
+   * Returns whether the navigation went ahead.
+   */
+  navigate(url: string): boolean {
+    const event = fakeEvent({ url, isSameDocument: false, isMainFrame: true });
+    this.emit('will-navigate', event, url, false, true);
+    if (!event.defaultPrevented) this.mainFrame.url = url;
+    return !event.defaultPrevented;
+  }
+
+  /** Assumed: 'will-redirect' fires on a server redirect; preventDefault() stops it (https://electronjs.org/docs/api/web-contents#event-will-redirect). */
+  redirect(url: string): boolean {
+    const event = fakeEvent({ url, isSameDocument: false, isMainFrame: true });
+    this.emit('will-redirect', event, url, false, true);
+    return !event.defaultPrevented;
+  }
+
+  /** Assumed: 'will-attach-webview' fires before a <webview> attaches; preventDefault() destroys it (https://electronjs.org/docs/api/web-contents#event-will-attach-webview). */
+  attachWebview(src: string): boolean {
+    const event = fakeEvent();
+    this.emit('will-attach-webview', event, {}, { src });
+    return !event.defaultPrevented;
+  }
+}
+
+export interface FakeWorld {
+  ready: boolean;
+  quitting: boolean;
+  quit: boolean;
+  windows: FakeBrowserWindow[];
+  app: FakeApp;
+}
+
+export class FakeBrowserWindow
+  extends EventEmitter
+  implements
+    Surface<
+      Electron.BrowserWindow,
+      | 'show' | 'focus' | 'restore' | 'close' | 'isDestroyed' | 'isMinimized' | 'isVisible' | 'isFocused' | 'minimize'
+      | 'setFullScreen' | 'isFullScreen' | 'setContentProtection' | 'isContentProtected' | 'getTitle' | 'loadURL'
+    >
+{
+  readonly webContents = new FakeWebContents();
+  readonly options: Electron.BrowserWindowConstructorOptions;
+  loadedUrl: string | null = null;
+  private title: string;
+  private destroyed = false;
+  private visible = false;
+  private focused = false;
+  private minimized = false;
+  private fullScreen = false;
+  private contentProtected = false;
+
+  constructor(
+    private readonly world: FakeWorld,
+    options: Electron.BrowserWindowConstructorOptions = {},
+  ) {
+    super();
+    // Assumed: windows can only be made once the app is ready (https://electronjs.org/docs/api/browser-window, "You cannot use this module until the ready event").
+    if (!world.ready) throw new Error('fake electron: BrowserWindow created before app ready');
+    this.options = options;
+    this.title = options.title ?? 'Electron';
+    this.visible = options.show !== false;
+    world.windows.push(this);
+  }
+
+  /** Assumed: loadURL resolves when the page has loaded; the main frame then has that URL (https://electronjs.org/docs/api/browser-window#winloadurlurl-options). */
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  show(): void {
+    this.visible = true;
+    this.focused = true;
+    this.minimized = false;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  minimize(): void {
+    this.minimized = true;
+    this.focused = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  setFullScreen(flag: boolean): void {
+    this.fullScreen = flag;
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  setContentProtection(enable: boolean): void {
+    this.contentProtected = enable;
+  }
+  isContentProtected(): boolean {
+    return this.contentProtected;
+  }
+  getTitle(): string {
+    return this.title;
+  }
+
+  /**
+   * Assumed: close() is the same as the person clicking the close button: 'close' is emitted and
+   * preventDefault() cancels it; otherwise the window goes, 'closed' is emitted, and when it was
+   * the last window 'window-all-closed' follows, except while app.quit() is closing the windows
+   * (https://electronjs.org/docs/api/browser-window#event-close, #winclose, and
+   * https://electronjs.org/docs/api/app#event-window-all-closed).
+   */
+  close(): void {
+    if (this.destroyed) return;
+    const event = fakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    this.world.windows.splice(this.world.windows.indexOf(this), 1);
+    this.emit('closed');
+    if (this.world.windows.length === 0 && !this.world.quitting) this.world.app.emit('window-all-closed');
+  }
+
+  /** Assumed: 'ready-to-show' is emitted once the page has rendered for the first time (https://electronjs.org/docs/api/browser-window#event-ready-to-show). */
+  finishFirstPaint(): void {
+    this.emit('ready-to-show');
+  }
+
+  /** Assumed: preventDefault() on 'page-title-updated' keeps the native title (https://electronjs.org/docs/api/browser-window#event-page-title-updated). */
+  pageSetsTitle(title: string): void {
+    const event = fakeEvent();
+    this.emit('page-title-updated', event, title, true);
+    if (!event.defaultPrevented) this.title = title;
+  }
+}
+
+export class FakeApp
+  extends EventEmitter
+  implements
+    Surface<
+      Electron.App,
+      | 'whenReady' | 'isReady' | 'quit' | 'enableSandbox' | 'setAppUserModelId' | 'requestSingleInstanceLock' | 'getPath' | 'getAppPath'
+      | 'getLocaleCountryCode' | 'getSystemLocale' | 'isPackaged'
+    >
+{
+  isPackaged = false;
+  sandboxed = false;
+  appUserModelId: string | null = null;
+  /** What requestSingleInstanceLock() answers: false when another instance already holds it. */
+  singleInstanceLockFree = true;
+  private readyPromise: Promise<void>;
+  private markReady!: () => void;
+
+  constructor(
+    private readonly world: FakeWorld,
+    private readonly paths: { userData: string; appPath: string },
+  ) {
+    super();
+    this.readyPromise = new Promise((resolve) => (this.markReady = resolve));
+  }
+
+  /** Assumed: whenReady() is fulfilled once Electron has initialised, i.e. with 'ready' (https://electronjs.org/docs/api/app#appwhenready). */
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  isReady(): boolean {
+    return this.world.ready;
+  }
+  /** Assumed: enableSandbox() must be called before the app is ready (https://electronjs.org/docs/api/app#appenablesandbox). */
+  enableSandbox(): void {
+    if (this.world.ready) throw new Error('fake electron: app.enableSandbox() after ready');
+    this.sandboxed = true;
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+  /** Assumed: false means another instance holds the lock and this one should quit (https://electronjs.org/docs/api/app#apprequestsingleinstancelockadditionaldata). */
+  requestSingleInstanceLock(): boolean {
+    return this.singleInstanceLockFree;
+  }
+  getPath(name: Parameters<Electron.App['getPath']>[0]): string {
+    if (name !== 'userData') throw new Error(`fake electron: app.getPath('${name}') is not part of the faked surface`);
+    return this.paths.userData;
+  }
+  getAppPath(): string {
+    return this.paths.appPath;
+  }
+  getLocaleCountryCode(): string {
+    return 'GB';
+  }
+  getSystemLocale(): string {
+    return 'en-GB';
+  }
+
+  /**
+   * Assumed: quit() emits 'before-quit', then tries to close every window (each may refuse with
+   * preventDefault on 'close', which cancels the quit); when all closed, 'will-quit' and 'quit'
+   * follow; 'window-all-closed' is not emitted on this path (https://electronjs.org/docs/api/app#appquit,
+   * #event-before-quit, #event-will-quit, #event-window-all-closed).
+   */
+  quit(): void {
+    if (this.world.quit) return;
+    const before = fakeEvent();
+    this.emit('before-quit', before);
+    if (before.defaultPrevented) return;
+    this.world.quitting = true;
+    try {
+      for (const win of [...this.world.windows]) win.close();
+    } finally {
+      this.world.quitting = false;
+    }
+    if (this.world.windows.length > 0) return;
+    const willQuit = fakeEvent();
+    this.emit('will-quit', willQuit);
+    if (willQuit.defaultPrevented) return;
+    this.world.quit = true;
+    this.emit('quit', fakeEvent(), 0);
+  }
+
+  /** The Electron runtime finishing its start-up. */
+  becomeReady(): void {
+    this.world.ready = true;
+    this.emit('ready', fakeEvent(), {});
+    this.markReady();
+  }
+
+  /** Assumed: the first instance gets 'second-instance' when another is started (https://electronjs.org/docs/api/app#event-second-instance). */
+  startSecondInstance(argv: string[] = []): void {
+    this.emit('second-instance', fakeEvent(), argv, '/', {});
+  }
+}
+
+type InvokeListener = (event: Electron.IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+export class FakeIpcMain extends EventEmitter implements Surface<Electron.IpcMain, 'handle' | 'removeHandler'> {
+  readonly handlers = new Map<string, InvokeListener>();
+
+  /**
+   * Assumed: one handler per channel; a second handle() for the same channel throws
+   * "Attempted to register a second handler" (https://electronjs.org/docs/api/ipc-main#ipcmainhandlechannel-listener;
+   * the throw is in Electron's lib/browser/ipc-main-impl.ts).
+   */
+  handle(channel: string, listener: InvokeListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+
+  /**
+   * A renderer's ipcRenderer.invoke arriving from `sender`'s `frame`. Assumed: the listener's return
+   * value (awaited) is the reply, and an invoke on a channel without a handler is rejected with
+   * "No handler registered" (https://electronjs.org/docs/api/ipc-main#ipcmainhandlechannel-listener,
+   * https://electronjs.org/docs/api/ipc-renderer#ipcrendererinvokechannel-args).
+   */
+  async invoke(channel: string, from: { sender: FakeWebContents; frame: FakeFrame | null }, ...args: unknown[]): Promise<unknown> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    const event = { ...fakeEvent(), sender: from.sender, senderFrame: from.frame, processId: 1, frameId: 1 } as unknown as Electron.IpcMainInvokeEvent;
+    return await listener(event, ...args);
+  }
+}
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export class FakeProtocol implements Surface<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'> {
+  privileged: Electron.CustomScheme[] | null = null;
+  readonly handlers = new Map<string, ProtocolHandler>();
+
+  constructor(private readonly world: FakeWorld) {}
+
+  /** Assumed: only before 'ready', and only once (https://electronjs.org/docs/api/protocol#protocolregisterschemesasprivilegedcustomschemes). */
+  registerSchemesAsPrivileged(customSchemes: Electron.CustomScheme[]): void {
+    if (this.world.ready) throw new Error('fake electron: registerSchemesAsPrivileged after ready');
+    if (this.privileged) throw new Error('fake electron: registerSchemesAsPrivileged called twice');
+    this.privileged = customSchemes;
+  }
+  /** Assumed: after 'ready' only; the handler's Response is what the page gets (https://electronjs.org/docs/api/protocol#protocolhandlescheme-handler). */
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (!this.world.ready) throw new Error('fake electron: protocol.handle before ready');
+    this.handlers.set(scheme, handler);
+  }
+
+  /** The page (or anything in the renderer) requesting `url` through a registered scheme. */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`fake electron: no handler for ${scheme}:`);
+    return await handler(new Request(url, init));
+  }
+}
+
+type BeforeRequestListener = (details: Electron.OnBeforeRequestListenerDetails, callback: (response: Electron.CallbackResponse) => void) => void;
+type PermissionRequestHandler = Parameters<Electron.Session['setPermissionRequestHandler']>[0];
+type PermissionCheckHandler = Parameters<Electron.Session['setPermissionCheckHandler']>[0];
+
+export class FakeWebRequest implements Surface<Electron.WebRequest, 'onBeforeRequest'> {
+  private listener: BeforeRequestListener | null = null;
+  onBeforeRequest(filter: Electron.WebRequestFilter, listener: BeforeRequestListener | null): void;
+  onBeforeRequest(listener: BeforeRequestListener | null): void;
+  onBeforeRequest(first: Electron.WebRequestFilter | BeforeRequestListener | null, second?: BeforeRequestListener | null): void {
+    // The app passes no filter: a filtered listener would need the fake to match URL patterns too.
+    if (second !== undefined) throw new Error('fake electron: onBeforeRequest with a filter is not part of the faked surface');
+    this.listener = first as BeforeRequestListener | null;
+  }
+  /**
+   * A request from the renderer. Assumed: without a listener every request goes ahead; with one,
+   * it goes ahead unless the callback says `cancel: true` (https://electronjs.org/docs/api/web-request#webrequestonbeforerequestfilter-listener).
+   */
+  request(url: string): Promise<Electron.CallbackResponse> {
+    const listener = this.listener;
+    if (!listener) return Promise.resolve({ cancel: false });
+    const details = { id: 1, url, method: 'GET', resourceType: 'other', referrer: '', timestamp: Date.now(), uploadData: [] } as unknown as Electron.OnBeforeRequestListenerDetails;
+    return new Promise((resolve) => listener(details, resolve));
+  }
+}
+
+export class FakeSession implements Surface<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> {
+  readonly webRequest = new FakeWebRequest();
+  private requestHandler: PermissionRequestHandler = null;
+  private checkHandler: PermissionCheckHandler = null;
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.checkHandler = handler;
+  }
+
+  /**
+   * A page asking for a permission. Assumed: with no handler Electron grants it; the handler
+   * answers through callback(granted) (https://electronjs.org/docs/api/session#sessetpermissionrequesthandlerhandler).
+   */
+  requestPermission(contents: FakeWebContents, permission: string, requestingUrl: string): Promise<boolean> {
+    const handler = this.requestHandler;
+    if (!handler) return Promise.resolve(true);
+    const details = { requestingUrl, isMainFrame: true } as Electron.PermissionRequest;
+    return new Promise((resolve) => handler(contents as unknown as Electron.WebContents, permission as never, resolve, details));
+  }
+  /** Assumed: a synchronous check (navigator.permissions.query and the like); no handler means granted (https://electronjs.org/docs/api/session#sessetpermissioncheckhandlerhandler). */
+  checkPermission(contents: FakeWebContents | null, permission: string, requestingOrigin: string): boolean {
+    const handler = this.checkHandler;
+    if (!handler) return true;
+    const details = { requestingUrl: requestingOrigin, isMainFrame: true, embeddingOrigin: requestingOrigin } as Electron.PermissionCheckHandlerHandlerDetails;
+    return handler(contents as unknown as Electron.WebContents, permission as never, requestingOrigin, details);
+  }
+}
+
+export class FakePowerSaveBlocker implements Surface<Electron.PowerSaveBlocker, 'start' | 'stop' | 'isStarted'> {
+  private nextId = 1;
+  readonly active = new Map<number, string>();
+  /** Assumed: start() returns an id that stop() takes (https://electronjs.org/docs/api/power-save-blocker). */
+  start(type: 'prevent-app-suspension' | 'prevent-display-sleep'): number {
+    const id = this.nextId++;
+    this.active.set(id, type);
+    return id;
+  }
+  stop(id: number): boolean {
+    return this.active.delete(id);
+  }
+  isStarted(id: number): boolean {
+    return this.active.has(id);
+  }
+}
+
+export class FakeNotification extends EventEmitter implements Surface<Electron.Notification, 'show' | 'close' | 'title' | 'body' | 'silent'> {
+  title: string;
+  body: string;
+  silent: boolean;
+  shownCount = 0;
+
+  constructor(
+    private readonly shown: FakeNotification[],
+    options: Electron.NotificationConstructorOptions = {},
+  ) {
+    super();
+    this.title = options.title ?? '';
+    this.body = options.body ?? '';
+    this.silent = options.silent ?? false;
+  }
+  show(): void {
+    this.shownCount++;
+    this.shown.push(this);
+  }
+  close(): void {
+    this.emit('close', fakeEvent());
+  }
+  /** Assumed: 'click' is emitted when the person clicks the notification (https://electronjs.org/docs/api/notification#event-click). */
+  click(): void {
+    this.emit('click', fakeEvent());
+  }
+}
+
+export class FakeMenu implements Surface<Electron.Menu, 'items'> {
+  readonly items: Electron.MenuItem[] = [];
+  constructor(readonly template: ReadonlyArray<Electron.MenuItemConstructorOptions | Electron.MenuItem>) {}
+}
+
+export interface FakeElectronOptions {
+  userData: string;
+  appPath: string;
+  supportsNotifications?: boolean;
+}
+
+/** A fresh fake Electron: `module` stands in for `import … from 'electron'`; the rest drives it. */
+export function createFakeElectron(options: FakeElectronOptions) {
+  const world = { ready: false, quitting: false, quit: false, windows: [] } as unknown as FakeWorld;
+  const app = new FakeApp(world, { userData: options.userData, appPath: options.appPath });
+  world.app = app;
+  const ipcMain = new FakeIpcMain();
+  const protocol = new FakeProtocol(world);
+  const defaultSession = new FakeSession();
+  const powerMonitor = new EventEmitter();
+  const powerSaveBlocker = new FakePowerSaveBlocker();
+  const notifications: FakeNotification[] = [];
+  const opened: string[] = [];
+  const copied: string[] = [];
+  const menus: { current: FakeMenu | null } = { current: null };
+  const dialogAnswers: (string | null)[] = [];
+  const userDefaults = new Map<string, unknown>();
+
+  const BrowserWindow = class extends FakeBrowserWindow {
+    constructor(windowOptions?: Electron.BrowserWindowConstructorOptions) {
+      super(world, windowOptions);
+    }
+  };
+  const Notification = class extends FakeNotification {
+    /** Assumed: false where the OS cannot show notifications (https://electronjs.org/docs/api/notification#notificationissupported). */
+    static isSupported(): boolean {
+      return options.supportsNotifications ?? true;
+    }
+    constructor(notificationOptions?: Electron.NotificationConstructorOptions) {
+      super(notifications, notificationOptions);
+    }
+  };
+  const Menu = class extends FakeMenu {
+    static setApplicationMenu(menu: FakeMenu | null): void {
+      menus.current = menu;
+    }
+    static buildFromTemplate(template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>): FakeMenu {
+      return new FakeMenu(template);
+    }
+  };
+  const shell = {
+    /** Assumed: hands the URL to the OS's default app for it (https://electronjs.org/docs/api/shell#shellopenexternalurl-options). */
+    openExternal: async (url: string, _options?: Electron.OpenExternalOptions) => void opened.push(url),
+  } satisfies Surface<Electron.Shell, 'openExternal'>;
+  const clipboard = {
+    /** Assumed: resolves once the text is on the clipboard (electron.d.ts, Clipboard.writeText). */
+    writeText: async (text: string) => void copied.push(text),
+  } satisfies Surface<Electron.Clipboard, 'writeText'>;
+  const answer = () => (dialogAnswers.length > 0 ? dialogAnswers.shift()! : null);
+  const dialog = {
+    showOpenDialog: async (..._args: unknown[]): Promise<Electron.OpenDialogReturnValue> => {
+      const path = answer();
+      return path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] };
+    },
+    showSaveDialog: async (..._args: unknown[]): Promise<Electron.SaveDialogReturnValue> => {
+      const path = answer();
+      return path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: path };
+    },
+  };
+  const systemPreferences = {
+    getUserDefault: <Type extends keyof Electron.UserDefaultTypes>(key: string, _type: Type) => (userDefaults.get(key) ?? false) as Electron.UserDefaultTypes[Type],
+  } satisfies Surface<Electron.SystemPreferences, 'getUserDefault'>;
+
+  // Only names the real 'electron' module exports (an unknown key fails the typecheck).
+  const module = {
+    app,
+    BrowserWindow,
+    ipcMain,
+    protocol,
+    session: { defaultSession },
+    powerMonitor,
+    powerSaveBlocker,
+    Notification,
+    shell,
+    clipboard,
+    Menu,
+    dialog,
+    systemPreferences,
+  } satisfies Partial<Record<keyof typeof Electron.CrossProcessExports, unknown>>;
+
+  return {
+    module,
+    app,
+    ipcMain,
+    protocol,
+    session: defaultSession,
+    /** Assumed: 'suspend', 'resume', 'lock-screen', 'unlock-screen' (https://electronjs.org/docs/api/power-monitor#events). */
+    powerMonitor,
+    powerSaveBlocker,
+    notifications,
+    opened,
+    copied,
+    menus,
+    dialogAnswers,
+    userDefaults,
+    windows: () => [...world.windows],
+    quitDone: () => world.quit,
+  };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
