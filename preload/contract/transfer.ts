@@ -7,6 +7,26 @@ import { method, none, ok, timestamp } from './common.ts';
  * hears a name to show. So a page can never point Saltwater at a file of its choosing.
  */
 
+/**
+ * Said in the confirmation before an export and again with its result; kept here, in the
+ * contract, so main and the page show one text.
+ */
+export const PLAIN_FILES_WARNING =
+  'These files are not encrypted. Anyone who can open them, on this computer, a USB drive or in a cloud folder, ' +
+  'can read every word in them. Keep them somewhere only you can reach, and delete them when you no longer need them.';
+
+/**
+ * Webhook addresses and header values go into an "everything" JSON file, so that an import
+ * brings trusted people back ready to use. They often hold a secret token. Said before
+ * (the page cannot know yet whether there are any) and after (only when there were).
+ */
+export const WEBHOOK_SECRETS_BEFORE =
+  'The JSON file will also hold the web addresses and keys Saltwater uses to send signals to your trusted people, if you have set any up. ' +
+  'With them, someone could send a signal in your name, so keep the file as safe as a password.';
+export const WEBHOOK_SECRETS_WARNING =
+  'The file also holds the web addresses and keys Saltwater uses to send signals to your trusted people. ' +
+  'With them, someone could send a signal in your name, so keep the file as safe as a password.';
+
 /** A folder of files, or one .zip file. */
 export const ExportAs = z.enum(['folder', 'zip'], { error: 'Please choose a folder or a .zip file.' });
 export type ExportAs = z.infer<typeof ExportAs>;

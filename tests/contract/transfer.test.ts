@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventName, ExportOutcome, ExportProgress, ImportPreview, ImportResult } from '../../preload/contract/index.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PLAIN_FILES_WARNING, type EventName, type ExportOutcome, type ExportProgress, type ImportPreview, type ImportResult } from '../../preload/contract/index.ts';
 import { createCore, type Core, type Dialogs } from '../../main/core/services.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { cheapKdf, makeTempDir, PASSPHRASE } from '../helpers/vault-fixtures.ts';
@@ -54,6 +54,7 @@ beforeEach(async () => {
   await call('vault.create', { passphrase: PASSPHRASE });
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   core.close();
   cleanup();
 });
@@ -94,7 +95,8 @@ describe('export', () => {
     expect(outcome).toMatchObject({ outcome: 'saved', files: 3, entries: 2 });
     if (outcome.outcome !== 'saved') return;
     expect(path.dirname(outcome.where)).toBe(parent);
-    expect(outcome.warnings[0]).toMatch(/not encrypted/);
+    // The same words the page showed before anything was written.
+    expect(outcome.warnings[0]).toBe(PLAIN_FILES_WARNING);
     const files = readTree(outcome.where);
     expect(Object.keys(files).sort()).toEqual(['Journal/2026-12-04 0900.md', 'Journal/2026-12-05 0900.md', 'saltwater-export.json']);
     expect(files['Journal/2026-12-04 0900.md']).toContain('The first thing I wrote.');
@@ -134,6 +136,28 @@ describe('export', () => {
     // The folder chosen is still the place; a second run finishes.
     expect(await call<ExportOutcome>('export.run', everything)).toMatchObject({ outcome: 'saved' });
     expect(fs.readdirSync(parent)).toHaveLength(1);
+  });
+
+  it('says where the unfinished copy is when a cancel could not remove it, instead of "cancelled"', async () => {
+    const parent = folder('stuck');
+    answers.push(parent);
+    await call('export.chooseDestination', { as: 'folder' });
+    vi.spyOn(fs, 'rmSync').mockImplementation(() => {
+      throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+    });
+    // Cancel once writing has begun (the unfinished copy exists from the first progress event).
+    const push = heard.push.bind(heard);
+    heard.push = (...items) => {
+      if (items.some((h) => h.event === 'export.progress')) void core.router.call('export.cancel', undefined);
+      return push(...items);
+    };
+    const result = await core.router.call('export.run', everything);
+    vi.restoreAllMocks();
+    if (result.ok) throw new Error('the cancel should have reported the leftover');
+    const names = fs.readdirSync(parent);
+    expect(names).toEqual([expect.stringMatching(/^Saltwater export .* \(unfinished, safe to delete\)$/)]);
+    expect(result.error).toMatchObject({ code: 'FILE_PROBLEM', message: expect.stringMatching(/^The export was cancelled\. /) });
+    expect(result.error.message).toContain(path.join(parent, names[0]!));
   });
 
   it('stops when the vault locks mid-way, and leaves nothing behind', async () => {
@@ -179,7 +203,9 @@ describe('export', () => {
     fs.rmSync(parent, { recursive: true });
     const error = await failure('export.run', everything);
     expect(error.code).toBe('FILE_PROBLEM');
-    expect(error.message).toBe("We couldn't write the export. The folder is not there any more. If it is on a drive, is the drive plugged in?");
+    expect(error.message).toBe(
+      "We couldn't write the export. The folder is not there any more. If it is on a drive, is the drive plugged in? No files were left behind.",
+    );
     expect(fs.existsSync(parent)).toBe(false);
   });
 });
@@ -281,8 +307,46 @@ describe('import', () => {
       answers.push(path.join(out, 'all.zip'), path.join(made.where, 'saltwater-export.json'));
       for (const from of ['file', 'file'] as const) {
         await call('import.chooseSource', { from }, other);
-        expect(await call<ImportPreview>('import.preview', undefined, other)).toMatchObject({ formatName: 'Saltwater', toAdd: 0, alsoAdds: [] });
+        expect(await call<ImportPreview>('import.preview', undefined, other)).toMatchObject({
+          formatName: 'Saltwater',
+          toAdd: 0,
+          alsoAdds: [],
+          firstAt: null,
+          lastAt: null,
+        });
       }
+    } finally {
+      other.close();
+    }
+  });
+
+  it("dates a Saltwater import's preview by the entries it will add, not those already here", async () => {
+    const first = await call<{ createdAt: number }>('journal.create', { body: 'The first evening.' });
+    const out = folder('twice');
+    answers.push(out);
+    await call('export.chooseDestination', { as: 'folder' });
+    const once = await call<ExportOutcome>('export.run', everything);
+    clock.advance(3 * 86_400_000);
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    const later = await call<{ createdAt: number }>('journal.create', { body: 'Three days on.' });
+    answers.push(out);
+    await call('export.chooseDestination', { as: 'folder' });
+    const twice = await call<ExportOutcome>('export.run', everything);
+    if (once.outcome !== 'saved' || twice.outcome !== 'saved') throw new Error('export failed');
+
+    const other = start(path.join(root, 'second-vault'));
+    try {
+      await call('vault.create', { passphrase: PASSPHRASE }, other);
+      answers.push(once.where);
+      await call('import.chooseSource', { from: 'folder' }, other);
+      expect(await call<ImportResult>('import.commit', undefined, other)).toMatchObject({ added: 1, firstAt: first.createdAt, lastAt: first.createdAt });
+
+      answers.push(twice.where);
+      await call('import.chooseSource', { from: 'folder' }, other);
+      const preview = await call<ImportPreview>('import.preview', undefined, other);
+      expect(preview).toMatchObject({ found: 2, toAdd: 1, firstAt: later.createdAt, lastAt: later.createdAt });
+      // What the import reports afterwards is dated the same way.
+      expect(await call<ImportResult>('import.commit', undefined, other)).toMatchObject({ added: 1, firstAt: later.createdAt, lastAt: later.createdAt });
     } finally {
       other.close();
     }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JSON_FILE_NAME, type ExportProgress } from '../../main/core/export/export-service.ts';
 import { SaltwaterExport } from '../../main/core/export/export-schema.ts';
 import { dateStem, entryFileNames } from '../../main/core/export/markdown.ts';
-import { PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING } from '../../main/core/export/warnings.ts';
+import { PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING } from '../../preload/contract/index.ts';
 import type { Vault } from '../../main/core/vault/vault.ts';
 import type { FakeClock } from '../helpers/fake-clock.ts';
 import { createTestVault, expectAppError } from '../helpers/vault-fixtures.ts';
@@ -28,7 +28,10 @@ beforeEach(async () => {
   out = path.join(dir, 'out');
   fs.mkdirSync(out);
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  vi.restoreAllMocks();
+  cleanup();
+});
 
 const service = () => exportService(() => vault.db(), clock);
 const json = (files: Record<string, string>) => SaltwaterExport.parse(JSON.parse(files[JSON_FILE_NAME]!));
@@ -114,8 +117,93 @@ describe('an export to a folder', () => {
   it('names a missing destination as a file problem and leaves nothing behind', async () => {
     const gone = path.join(out, 'not-there');
     const error = await expectAppError(service().export({ markdown: true, json: 'none', destination: { kind: 'folder', parent: gone } }), 'FILE_PROBLEM');
-    expect(error.message).toMatch(/^We couldn't write the export\. The folder is not there any more/);
+    expect(error.message).toMatch(/^We couldn't write the export\. The folder is not there any more.* No files were left behind\.$/);
     expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
+
+/** fsync refused on the folder `dir` itself, as some network and FUSE file systems do; every other fsync works. */
+function refuseFolderSync(dir: string): void {
+  const folder = fs.statSync(dir).ino;
+  const real = fs.fsyncSync;
+  vi.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+    if (fs.fstatSync(fd).ino === folder) throw Object.assign(new Error('EINVAL: invalid argument, fsync'), { code: 'EINVAL' });
+    real(fd);
+  });
+}
+
+const UNFINISHED = /\(unfinished, safe to delete\)/;
+
+describe('when the file system gets in the way', () => {
+  it('a folder export in place is a finished export, even if the folder it went into cannot be synced', async () => {
+    refuseFolderSync(out);
+    const result = await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } });
+    expect(fs.readdirSync(out)).toEqual([path.basename(result.path)]);
+    expect(Object.keys(readTree(result.path))).toHaveLength(4);
+  });
+
+  it('a .zip export in place is a finished export, even if the folder it went into cannot be synced', async () => {
+    refuseFolderSync(out);
+    const file = path.join(out, 'words.zip');
+    const result = await service().export({ markdown: true, json: 'everything', destination: { kind: 'zip', file } });
+    expect(result.path).toBe(file);
+    expect(fs.readdirSync(out)).toEqual(['words.zip']);
+    expect(Object.keys(readZip(file))).toHaveLength(4);
+  });
+
+  it('names the unfinished copy, and where it is, when it cannot be removed after a failure', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    let writes = 0;
+    const realWrite = fs.writeSync;
+    vi.spyOn(fs, 'writeSync').mockImplementation(((...args: Parameters<typeof fs.writeSync>) => {
+      if (++writes === 2) throw full;
+      return (realWrite as (...a: unknown[]) => number)(...args);
+    }) as typeof fs.writeSync);
+    vi.spyOn(fs, 'rmSync').mockImplementation(() => {
+      throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+    });
+    const error = await expectAppError(service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } }), 'FILE_PROBLEM');
+    const names = fs.readdirSync(out);
+    expect(names).toEqual([expect.stringMatching(UNFINISHED)]);
+    const leftover = path.join(out, names[0]!);
+    expect(error.message).toMatch(/^We couldn't write the export\. The disk is full\./);
+    expect(error.message).toContain(leftover);
+    expect(error.message).toMatch(/safe to delete/);
+    expect(error.message).not.toMatch(/No files were left behind/);
+  });
+
+  it('names the unfinished .zip, and where it is, when it cannot be removed after a cancel', async () => {
+    vi.spyOn(fs, 'rmSync').mockImplementation(() => {
+      throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+    });
+    const controller = new AbortController();
+    const file = path.join(out, 'mine.zip');
+    const error = await expectAppError(
+      service().export({
+        markdown: true,
+        json: 'everything',
+        destination: { kind: 'zip', file },
+        signal: controller.signal,
+        onProgress: ({ done }) => {
+          if (done === 2) controller.abort();
+        },
+      }),
+      'FILE_PROBLEM',
+    );
+    expect(fs.readdirSync(out)).toEqual(['mine (unfinished, safe to delete).zip']);
+    expect(error.message).toBe(
+      "The export was cancelled. Saltwater couldn't remove the unfinished copy it was writing, and it holds your words as plain text. " +
+        `It is safe to delete: ${path.join(out, 'mine (unfinished, safe to delete).zip')}`,
+    );
+  });
+
+  it('works beside an unfinished copy an earlier crash left, without touching it', async () => {
+    const earlier = path.join(out, 'mine (unfinished, safe to delete).zip');
+    fs.writeFileSync(earlier, 'from before the crash');
+    const file = path.join(out, 'mine.zip');
+    await service().export({ markdown: true, json: 'none', destination: { kind: 'zip', file } });
+    expect(fs.readdirSync(out).sort()).toEqual([path.basename(earlier), 'mine.zip']);
+    expect(fs.readFileSync(earlier, 'utf8')).toBe('from before the crash');
   });
 });
 
@@ -127,7 +215,7 @@ describe('cancelling an export', () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
-  it('half-way removes the hidden temporary folder, leaving no partial files', async () => {
+  it('half-way removes the unfinished folder, leaving no partial files', async () => {
     // Enough entries that writing them takes several slices of work.
     const insert = vault.db().prepare('INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)');
     vault.db().transaction(() => {
@@ -142,9 +230,9 @@ describe('cancelling an export', () => {
       signal: controller.signal,
       onProgress: ({ done }) => {
         if (done === 200) {
-          // The work happens out of sight, in a hidden folder beside the destination.
+          // The work happens in a folder beside the destination whose name says what it is.
           const names = fs.readdirSync(out);
-          sawTemp = names.length === 1 && names[0]!.startsWith('.') && names[0]!.endsWith('.partial');
+          sawTemp = names.length === 1 && names[0] === `Saltwater export ${dateStem(clock.now())} (unfinished, safe to delete)`;
           controller.abort();
         }
       },

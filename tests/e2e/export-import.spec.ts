@@ -32,6 +32,8 @@ test('export to a folder: the warning first, nothing written until it is confirm
   await section.getByRole('button', { name: 'Export…' }).click();
   const warning = section.getByRole('group', { name: 'Before you export' });
   await expect(warning).toContainText('These files are not encrypted');
+  // "Everything" is chosen: the webhook addresses and keys are named before anything is written.
+  await expect(warning).toContainText('web addresses and keys Saltwater uses to send signals');
   // The safe choice has the focus, and nothing has been written yet.
   await expect(warning.getByRole('button', { name: 'Not now' })).toBeFocused();
   await expectAccessible(page, 'the export warning');

@@ -131,13 +131,20 @@ export class ExportService {
       const finalPath = sink.commit();
       return { path: finalPath, files: total, entries: entries.length, warnings: exportWarnings(doc) };
     } catch (error) {
+      let leftover: string | null = null;
       try {
         sink?.discard();
       } catch {
-        // The first problem is the one to report; a leftover hidden .partial is harmless.
+        // It holds the person's words in plain text: they must hear where it is.
+        leftover = sink?.unfinished ?? null;
       }
-      if (error instanceof AppError || signal?.aborted) throw error;
-      throw fileProblem(error, 'write the export');
+      const problem = signal?.aborted || error instanceof AppError ? null : fileProblem(error, 'write the export');
+      if (leftover !== null) {
+        const first = problem?.message ?? (error instanceof AppError ? error.message : 'The export was cancelled.');
+        throw new AppError('FILE_PROBLEM', `${first} ${leftBehind(leftover)}`);
+      }
+      if (problem) throw new AppError(problem.code, `${problem.message} No files were left behind.`);
+      throw error;
     }
   }
 
@@ -161,6 +168,14 @@ export class ExportService {
     }
     return words;
   }
+}
+
+/** Said when the unfinished copy could not be removed. */
+function leftBehind(unfinished: string): string {
+  return (
+    `Saltwater couldn't remove the unfinished copy it was writing, and it holds your words as plain text. ` +
+    `It is safe to delete: ${unfinished}`
+  );
 }
 
 function openSink(destination: ExportDestination, now: number): ExportSink {

@@ -1,20 +1,11 @@
+import { PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING } from '../../../preload/contract/index.ts';
 import type { SaltwaterExport } from './export-schema.ts';
 
 /**
- * What a person should know about the files an export made. Shown with the result (and
- * PLAIN_FILES_WARNING before exporting). Plain words, no alarm, no blame.
+ * What a person should know about the files an export made, shown with the result. Plain
+ * words, no alarm, no blame. The texts the page also shows before exporting live in the
+ * contract (preload/contract/transfer.ts), so the two never drift apart.
  */
-export const PLAIN_FILES_WARNING =
-  'These files are not encrypted. Anyone who can open them can read every word in them. ' +
-  'Keep them somewhere only you can reach, and delete them when you no longer need them.';
-
-/**
- * Webhook addresses and header values are included so that an import brings trusted people
- * back ready to use. They often hold a secret token, so the file says so when it has any.
- */
-export const WEBHOOK_SECRETS_WARNING =
-  'The file also holds the web addresses and keys Saltwater uses to send signals to your trusted people. ' +
-  'With them, someone could send a signal in your name, so keep the file as safe as a password.';
 
 export function sealedLeftOutWarning(count: number): string {
   return count === 1

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
@@ -6,12 +5,18 @@ import { syncDirectory } from '../vault/atomic-write.ts';
 
 /**
  * Where an export's files go: a new folder, or one .zip file. Either way everything is
- * first written into a hidden temporary folder or file beside the destination (the same
- * file system, so the final rename is atomic), synced to disk, and only then renamed into
- * place. Until that rename nothing is visible under the destination's name; discard()
- * removes the temporary copy after a cancel or an error, so no half export is ever left.
+ * first written into an unfinished copy beside the destination (the same file system, so
+ * the final rename is atomic), synced to disk, and only then renamed into place. Until that
+ * rename nothing appears under the destination's name; discard() removes the unfinished
+ * copy after a cancel or an error.
+ *
+ * The unfinished copy holds the person's words as plain text, so it is not hidden: if it
+ * outlives a crash, or discard() fails, its name says what it is and that it can go
+ * ("Saltwater export 2026-12-03 2014 (unfinished, safe to delete)").
  */
 export interface ExportSink {
+  /** The unfinished copy's path, to name for the person if it could not be removed. */
+  readonly unfinished: string;
   /** Adds one file; `name` may contain "/" for a subfolder. `mtime` in ms, when known. */
   add(name: string, content: string, mtime?: number): void;
   /** Renames the finished export into place and returns where it is. */
@@ -26,9 +31,37 @@ export type ExportDestination =
   /** This .zip file, replaced whole if it exists (the save dialog asked about that). */
   | { kind: 'zip'; file: string };
 
-/** A hidden name beside `finalPath` that no one else would choose. */
-function tempBeside(finalPath: string): string {
-  return path.join(path.dirname(finalPath), `.${path.basename(finalPath)}.${randomBytes(6).toString('hex')}.partial`);
+const UNFINISHED_MARK = '(unfinished, safe to delete)';
+
+/**
+ * Creates the unfinished copy beside `finalPath` with `create` (which must fail with EEXIST
+ * when the name is taken), and returns its path: "name (unfinished, safe to delete).zip",
+ * or "… 2", "… 3" when an earlier one is still there.
+ */
+function createUnfinished<T>(finalPath: string, create: (file: string) => T): { file: string; made: T } {
+  const ext = path.extname(finalPath).toLowerCase() === '.zip' ? path.extname(finalPath) : '';
+  const stem = path.basename(finalPath, ext);
+  for (let n = 1; ; n++) {
+    const file = path.join(path.dirname(finalPath), `${stem} ${UNFINISHED_MARK}${n === 1 ? '' : ` ${n}`}${ext}`);
+    try {
+      return { file, made: create(file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1000) throw error;
+    }
+  }
+}
+
+/**
+ * After the rename: makes it durable where the file system allows. Best effort, because the
+ * export is whole and in place by now; some network and FUSE file systems refuse to sync a
+ * folder, and that must not turn a finished export into an error.
+ */
+function syncAfterRename(dir: string): void {
+  try {
+    syncDirectory(dir);
+  } catch {
+    // The files themselves were synced before the rename; only the rename's durability is left to the system.
+  }
 }
 
 /** "name", or "name (2)", "name (3)" … for the first that is not taken in `parent`. */
@@ -56,11 +89,11 @@ function safeRelative(name: string): string {
 }
 
 export function openFolderSink(parent: string, folderName: string): ExportSink {
-  const temp = tempBeside(path.join(parent, folderName));
-  fs.mkdirSync(temp, { mode: 0o700 });
+  const { file: temp } = createUnfinished(path.join(parent, folderName), (dir) => fs.mkdirSync(dir, { mode: 0o700 }));
   const made = new Set<string>([temp]);
   let done = false;
   return {
+    unfinished: temp,
     add(name, content, mtime) {
       const file = path.join(temp, ...safeRelative(name).split('/'));
       const dir = path.dirname(file);
@@ -77,8 +110,8 @@ export function openFolderSink(parent: string, folderName: string): ExportSink {
       // Chosen now, not at the start: a folder with that name may have appeared meanwhile.
       const final = freeName(parent, folderName);
       fs.renameSync(temp, final);
-      syncDirectory(parent);
       done = true;
+      syncAfterRename(parent);
       return final;
     },
     discard() {
@@ -88,8 +121,8 @@ export function openFolderSink(parent: string, folderName: string): ExportSink {
 }
 
 export function openZipSink(file: string): ExportSink {
-  const temp = tempBeside(file);
-  let fd: number | null = fs.openSync(temp, 'wx', 0o600);
+  const { file: temp, made: opened } = createUnfinished(file, (name) => fs.openSync(name, 'wx', 0o600));
+  let fd: number | null = opened;
   let failure: unknown = null;
   let done = false;
   // fflate's ZipDeflate compresses synchronously, so each chunk arrives during push() and
@@ -116,6 +149,7 @@ export function openZipSink(file: string): ExportSink {
     }
   };
   return {
+    unfinished: temp,
     add(name, content, mtime) {
       check();
       const entry = new ZipDeflate(safeRelative(name), { level: 6, ...(mtime !== undefined ? { mtime } : {}) });
@@ -130,8 +164,8 @@ export function openZipSink(file: string): ExportSink {
       fs.fsyncSync(fd);
       close();
       fs.renameSync(temp, file);
-      syncDirectory(path.dirname(file));
       done = true;
+      syncAfterRename(path.dirname(file));
       return file;
     },
     discard() {

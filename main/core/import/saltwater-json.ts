@@ -46,6 +46,8 @@ export interface ImportSummary {
   counts: Record<ImportKind, { added: number; skipped: number }>;
   /** Plain sentences about anything that did not come in as it was. */
   notes: string[];
+  /** When the first and last of the entries added (not those already here) were written; null when none are. */
+  addedEntries: { firstAt: number | null; lastAt: number | null };
 }
 
 /** Reads and checks an export file's text; throws AppError('INVALID_INPUT') saying what is wrong. */
@@ -153,6 +155,7 @@ function writeImport(db: Db, doc: SaltwaterExport): ImportSummary {
   const counts = emptyCounts();
   const notes: string[] = [];
   const count = (kind: ImportKind, added: boolean) => counts[kind][added ? 'added' : 'skipped']++;
+  const addedEntries: ImportSummary['addedEntries'] = { firstAt: null, lastAt: null };
   // The file's ids → this vault's, for records other records point to.
   const sessionIds = new Map<number, number>();
   const contactIds = new Map<number, number>();
@@ -214,6 +217,8 @@ function writeImport(db: Db, doc: SaltwaterExport): ImportSummary {
     );
     count('entries', here === undefined);
     if (here !== undefined) continue;
+    if (addedEntries.firstAt === null || e.createdAt < addedEntries.firstAt) addedEntries.firstAt = e.createdAt;
+    if (addedEntries.lastAt === null || e.createdAt > addedEntries.lastAt) addedEntries.lastAt = e.createdAt;
     const { id } = insert(db, 'entries', {
       id: freeId(db, 'entries', e.id),
       created_at: e.createdAt,
@@ -442,7 +447,7 @@ function writeImport(db: Db, doc: SaltwaterExport): ImportSummary {
   }
 
   writeSettings(db, doc, (added) => count('settings', added));
-  return { counts, notes };
+  return { counts, notes, addedEntries };
 }
 
 const defaultQuietHours = { enabled: 0, start: '22:00', end: '08:00', policy: 'move' };

@@ -5,7 +5,7 @@ import { AppError, type ImportPreview } from '../../../preload/contract/index.ts
 import { JSON_FILE_NAME } from '../export/export-service.ts';
 import { fileProblem } from '../file-problems.ts';
 import { isSaltwaterExport } from '../import/detect.ts';
-import { parseSaltwaterExport, type ImportKind, type ImportSummary } from '../import/saltwater-json.ts';
+import type { ImportKind, ImportSummary } from '../import/saltwater-json.ts';
 import { defaultSourceLimits } from '../import/source.ts';
 
 /**
@@ -66,7 +66,7 @@ const kindWords: Record<Exclude<ImportKind, 'entries'>, [one: string, many: stri
 };
 
 /** The same preview every other import shows, from what saltwater-json.ts counted. */
-export function saltwaterPreview(source: string, bytes: Uint8Array, summary: ImportSummary): ImportPreview {
+export function saltwaterPreview(source: string, summary: ImportSummary): ImportPreview {
   const { added, skipped } = summary.counts.entries;
   const alsoAdds = (Object.keys(kindWords) as (keyof typeof kindWords)[])
     .filter((kind) => summary.counts[kind].added > 0)
@@ -74,11 +74,6 @@ export function saltwaterPreview(source: string, bytes: Uint8Array, summary: Imp
       const n = summary.counts[kind].added;
       return `${n} ${kindWords[kind][n === 1 ? 0 : 1]}`;
     });
-  // The file's own dates (it was checked whole by the preview, so it parses).
-  const times = added > 0 ? parseSaltwaterExport(bytes).journal.entries.map((e) => e.createdAt) : [];
-  // A loop, not Math.min(...times): a long journal would overflow the argument list.
-  const first = times.reduce<number | null>((a, t) => (a === null || t < a ? t : a), null);
-  const last = times.reduce<number | null>((a, t) => (a === null || t > a ? t : a), null);
   return {
     source,
     formatName: 'Saltwater',
@@ -91,7 +86,8 @@ export function saltwaterPreview(source: string, bytes: Uint8Array, summary: Imp
     leftOut: [],
     alsoAdds,
     notes: summary.notes,
-    firstAt: first,
-    lastAt: last,
+    // The entries to add only: those already in the journal are skipped, so their dates say nothing here.
+    firstAt: summary.addedEntries.firstAt,
+    lastAt: summary.addedEntries.lastAt,
   };
 }

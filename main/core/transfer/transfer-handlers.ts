@@ -92,8 +92,9 @@ export function createTransfer(ports: TransferPorts): Transfer {
         if (target.kind === 'zip' && destination === target) destination = null;
         return { outcome: 'saved', where: result.path, files: result.files, entries: result.entries, warnings: result.warnings };
       } catch (error) {
-        // The export removed what it had written before it stopped.
-        if (controller.signal.aborted) return { outcome: 'cancelled' };
+        // The export removed what it had written before it stopped; when it could not, its
+        // FILE_PROBLEM says where the unfinished copy is, and that is what the person must hear.
+        if (controller.signal.aborted && !(error instanceof AppError && error.code === 'FILE_PROBLEM')) return { outcome: 'cancelled' };
         throw error;
       } finally {
         running = null;
@@ -113,7 +114,7 @@ export function createTransfer(ports: TransferPorts): Transfer {
       const db = ports.db();
       const from = chosenSource();
       const own = saltwaterExportIn(from);
-      if (own) return saltwaterPreview(nameOf(from), own, previewSaltwaterJson(db, own));
+      if (own) return saltwaterPreview(nameOf(from), previewSaltwaterJson(db, own));
       return shown(nameOf(from), importer.preview(from));
     },
     'import.commit': () => {
@@ -121,7 +122,7 @@ export function createTransfer(ports: TransferPorts): Transfer {
       const from = chosenSource();
       const own = saltwaterExportIn(from);
       // Both write in one transaction: a bad file throws before anything changed.
-      const result = own ? saltwaterPreview(nameOf(from), own, importSaltwaterJson(db, own)) : shown(nameOf(from), importer.commit(from));
+      const result = own ? saltwaterPreview(nameOf(from), importSaltwaterJson(db, own)) : shown(nameOf(from), importer.commit(from));
       if (result.toAdd > 0 || result.alsoAdds.length > 0) ports.imported();
       return { ...result, added: result.toAdd };
     },
