@@ -54,7 +54,7 @@ export function storageProblem(error: unknown, method: string): AppError | null 
   if (trouble === null) return null;
   if (keepsWriting.has(method)) {
     const message = {
-      full: 'Your disk is full. Nothing you wrote is lost; Saltwater will save as soon as there is room.',
+      full: 'Your disk is full. Nothing you wrote is lost while Saltwater stays open; it will save as soon as there is room.',
       'read-only': "Saltwater can't save right now: the folder that holds your journal can only be read. Nothing you wrote is lost while Saltwater stays open; it will keep trying.",
       'not-allowed': "Saltwater isn't allowed to save in the folder that holds your journal. Nothing you wrote is lost while Saltwater stays open; please check the folder's permissions.",
       'disk-error': 'The disk reported an error while saving. Nothing you wrote is lost while Saltwater stays open; it will keep trying.',

@@ -1,11 +1,20 @@
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { AppError, defaultSettings, type BackupSource, type EventName, type EventPayload, type SystemFormats } from '../../preload/contract/index.ts';
+import {
+  AppError,
+  defaultSettings,
+  type BackupSource,
+  type EventName,
+  type EventPayload,
+  type RestoreAtStart,
+  type SystemFormats,
+  type VaultStatus,
+} from '../../preload/contract/index.ts';
 import { AutoBackup } from './backup/auto-backup.ts';
 import { timeFromName } from './backup/backup-file.ts';
 import { BackupService } from './backup/backups.ts';
 import { RestoreService } from './backup/restore.ts';
-import { finishInterruptedRestore } from './backup/restore-swap.ts';
+import { settleInterruptedRestore } from './backup/interrupted-restore.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
@@ -105,12 +114,16 @@ export function createCore(options: CoreOptions): Core {
   const emit = options.emit ?? (() => {});
   const zone = options.zone ?? systemZone;
   const report = (where: string, error: unknown) => logProblem(where, errorKind(error));
-  // Before anything opens the vault: a restore cut off by a crash is finished or undone.
+  // Before anything opens the vault: a restore cut off by a crash is finished or undone, and
+  // the person hears which after the next unlock (see vault.status).
+  let restoreToTell: RestoreAtStart | null = null;
   try {
-    finishInterruptedRestore(options.dataDir);
+    restoreToTell = settleInterruptedRestore(options.dataDir);
   } catch (error) {
     report('restore', error);
   }
+  /** Said while the vault stays open after that first unlock; forgotten when it locks. */
+  let restoreTold: RestoreAtStart | null = null;
   const vault = new Vault({
     dir: options.dataDir,
     clock,
@@ -151,6 +164,8 @@ export function createCore(options: CoreOptions): Core {
   };
   /** The backup file the person picked in the dialog; the page only ever knows its name. */
   let pickedBackup: string | null = null;
+  /** The last unlock failed because the vault is damaged: a backup may then replace it while locked. */
+  let foundDamaged = false;
   const library = new PracticeLibrary(options.resourcesDir);
   const sessions = new SessionsService(db, clock, library);
   let sessionActive = false;
@@ -247,10 +262,12 @@ export function createCore(options: CoreOptions): Core {
     // The lock screen shows now; the backup of what changed is made before the vault closes.
     emit('vault.locked', { reason });
     try {
-      autoBackup.closing();
+      // Going to sleep, the key goes at once: that backup waits for the next unlock.
+      autoBackup.closing(reason === 'system' ? 'later' : 'now');
     } finally {
       vault.lock();
       autoLock.stop();
+      restoreTold = null;
     }
   }
 
@@ -263,6 +280,9 @@ export function createCore(options: CoreOptions): Core {
     // Entries deleted before the last lock go for good (a failure here does fail the unlock).
     if (how === 'unlocked') journal.purgeDeleted();
     autoLock.start();
+    // A new vault is not the journal the restore was about.
+    restoreTold = how === 'unlocked' ? restoreToTell : null;
+    restoreToTell = null;
     try {
       scheduler.recompute();
     } catch (error) {
@@ -293,18 +313,18 @@ export function createCore(options: CoreOptions): Core {
   const breathPattern = () => (vault.isUnlocked() ? settings.get().breathPattern : defaultSettings.breathPattern);
 
   const handlers: Handlers = {
-    'vault.status': () => vault.status(),
+    'vault.status': () => vaultStatus(),
     'vault.create': async ({ passphrase }) => {
       const result = await vault.create(passphrase);
       unlocked('created');
       return result;
     },
     'vault.unlock': async ({ passphrase }) => {
-      await vault.unlock(passphrase);
+      await noticeDamage(() => vault.unlock(passphrase));
       unlocked('unlocked');
     },
     'vault.unlockWithRecoveryKey': async ({ recoveryKey, newPassphrase }) => {
-      await vault.unlockWithRecoveryKey(recoveryKey, newPassphrase);
+      await noticeDamage(() => vault.unlockWithRecoveryKey(recoveryKey, newPassphrase));
       unlocked('unlocked');
     },
     'vault.lock': () => lock('manual'),
@@ -437,14 +457,18 @@ export function createCore(options: CoreOptions): Core {
     },
     'backup.restore': async ({ newPassphrase }) => {
       assertMayRestore();
+      const wasUnlocked = vault.isUnlocked();
       try {
         const result = await restore.restore(newPassphrase, closeForRestore);
+        foundDamaged = false;
+        // This restore's own note says what happened; an older one is past.
+        restoreToTell = null;
         unlocked('unlocked');
         emit('journal.changed', {});
         return result;
       } catch (error) {
         // The old vault is whole and in place, but closed: the person unlocks it again.
-        if (vault.status().state === 'locked') emit('vault.locked', { reason: 'manual' });
+        if (wasUnlocked && vault.status().state === 'locked') emit('vault.locked', { reason: 'manual' });
         throw error;
       }
     },
@@ -453,21 +477,42 @@ export function createCore(options: CoreOptions): Core {
     'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
   };
 
+  function vaultStatus(): VaultStatus {
+    const status = vault.status();
+    return restoreTold && status.state === 'unlocked' ? { ...status, restoreAtStart: restoreTold } : status;
+  }
+
   function backupList() {
-    vault.db();
+    assertMayRestore();
     const { folder, chosenMissing } = backups.folder();
     return {
       folder,
-      chosenFolder: backupFolder.get(),
+      // Locked (a damaged vault, or none yet) the folder chosen inside it is unknown: only the one beside it.
+      chosenFolder: vault.isUnlocked() ? backupFolder.get() : null,
       chosenMissing,
       backups: backups.list().map(({ name, at, bytes }) => ({ name, at, bytes })),
       lastProblem: autoBackup.lastProblem(),
     };
   }
 
-  /** A restore starts a new computer (no vault yet) or replaces an unlocked vault, never a locked one. */
+  /**
+   * A restore starts a new computer (no vault yet) or replaces an unlocked vault; a locked one
+   * only once unlocking it has said it is damaged (it can't be opened to replace it in the usual
+   * way). It is kept whole as the safety copy either way.
+   */
   function assertMayRestore(): void {
-    if (vault.status().state === 'locked') throw vaultErrors.locked();
+    if (vault.status().state === 'locked' && !foundDamaged) throw vaultErrors.locked();
+  }
+
+  /** Runs an unlock, remembering whether it failed because the vault is damaged (see assertMayRestore). */
+  async function noticeDamage(attempt: () => Promise<void>): Promise<void> {
+    try {
+      await attempt();
+      foundDamaged = false;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VAULT_DAMAGED') foundDamaged = true;
+      throw error;
+    }
   }
 
   function backupFile(source: z.infer<typeof BackupSource>): string {

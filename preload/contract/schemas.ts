@@ -26,6 +26,19 @@ export const Passphrase = z
 
 // ---- vault ---------------------------------------------------------------
 export const VaultState = z.enum(['new', 'locked', 'unlocked']);
+/** A restore cut off when Saltwater closed, settled at the next start: finished, or given up. */
+export const RestoreAtStart = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('completed'),
+    /** When the backup now in place was made, if its record could be read. */
+    backupMadeAt: timestamp.nullable(),
+    /** The folder that keeps the journal as it was, or null when there was none before. */
+    safetyCopy: z.string().nullable(),
+  }),
+  z.object({ outcome: z.literal('discarded') }),
+]);
+export type RestoreAtStart = z.infer<typeof RestoreAtStart>;
+
 export const VaultStatus = z.object({
   state: VaultState,
   /** Milliseconds until the next unlock attempt is allowed (0 when free). */
@@ -34,6 +47,8 @@ export const VaultStatus = z.object({
   keyToConfirm: z.boolean().optional(),
   /** While unlocked: after an unclean exit, recent changes did not survive. Tell the person once. */
   changesMayBeMissing: z.boolean().optional(),
+  /** While unlocked, after the first unlock since start: a restore cut off when Saltwater closed was settled. Tell the person once. */
+  restoreAtStart: RestoreAtStart.optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { EventPayload } from '../../preload/contract/index.ts';
+import type { EventPayload, RestoreAtStart } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { throttle, type Now } from '../lib/timing.ts';
 
@@ -30,12 +30,16 @@ export class Session {
   initialRetryAfterMs = $state(0);
   /** A message for the whole window when the vault cannot be reached. */
   problem = $state<string | null>(null);
+  /** Words typed just before a lock could not be saved (a full disk): the lock screen says so. */
+  unsavedAtLock = $state(false);
   /** A one-off quiet line to show after arriving on a screen ("Your new passphrase is set."). */
   arrivalNote = $state<string | null>(null);
   /** The vault's recovery key was never confirmed (the app closed first): it is shown again after unlock. */
   keyToConfirm = $state(false);
   /** After an unclean exit, recent changes did not survive: said once, gently, after unlock. */
   changesMayBeMissing = $state(false);
+  /** A restore cut off when Saltwater closed was finished or given up at start: said once after unlock. */
+  restoreAtStart = $state.raw<RestoreAtStart | null>(null);
 
   readonly #api: Api;
   readonly #target: EventTarget | null;
@@ -84,12 +88,14 @@ export class Session {
     this.initialRetryAfterMs = result.value.retryAfterMs;
     this.keyToConfirm = result.value.keyToConfirm === true;
     this.changesMayBeMissing = result.value.changesMayBeMissing === true;
+    this.restoreAtStart = result.value.restoreAtStart ?? null;
     this.screen = result.value.state === 'new' ? 'setup' : result.value.state;
   }
 
   /** The vault is open now (after setup, unlock or recovery). */
   unlocked(note: string | null = null): void {
     this.lockReason = null;
+    this.unsavedAtLock = false;
     this.view = 'journal';
     this.arrivalNote = note;
     this.screen = 'unlocked';
@@ -102,6 +108,7 @@ export class Session {
     if (!result.ok || result.value.state !== 'unlocked' || this.screen !== 'unlocked') return;
     this.keyToConfirm = result.value.keyToConfirm === true;
     this.changesMayBeMissing = result.value.changesMayBeMissing === true;
+    this.restoreAtStart = result.value.restoreAtStart ?? null;
   }
 
   /** The vault was replaced while open (a restore): everything shown from it is built afresh. */

@@ -3,7 +3,8 @@
  * Flags: --data-dir DIR (default .preview/vault), --port N, --idle-lock-ms N, --fast-kdf,
  * --session-speed N (sessions run N× faster, with test hooks), --fake-clock ISO-TIME (services on a
  * manual clock; POST /__test-host/clock/advance {ms} with the token moves it), --region CC (the
- * computer's region as the OS would report it, for crisis lines), --json
+ * computer's region as the OS would report it, for crisis lines), --test-dialogs (tests say what
+ * the OS file dialogs answer, POST /__test-host/dialog), --json
  * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
  */
 import { mkdirSync } from 'node:fs';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     'session-speed': { type: 'string' },
     'fake-clock': { type: 'string' },
     region: { type: 'string' },
+    'test-dialogs': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -34,6 +36,7 @@ const host = await startTestHost({
   sessionSpeed: values['session-speed'] ? Number(values['session-speed']) : undefined,
   fakeClockStart: values['fake-clock'] ? Date.parse(values['fake-clock']) : undefined,
   region: values.region ? () => values.region! : undefined,
+  testDialogs: values['test-dialogs'],
 });
 
 if (values.json) {

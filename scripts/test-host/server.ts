@@ -24,9 +24,13 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
   /**
    * Start the services on a manual clock at this time (ms); POST /__test-host/clock/advance
    * moves it. GET /__test-host/handoffs lists the links and clipboard text the OS would have got.
-   * POST /__test-host/dialog {answer} says what the next file dialog answers (a path, or null).
    */
   fakeClockStart?: number;
+  /**
+   * Tests only: POST /__test-host/dialog {answer} says what the next file dialog answers (a path,
+   * or null). Off for `npm run preview`, where it would let the page point Saltwater at any file.
+   */
+  testDialogs?: boolean;
   /** A request whose headers and body have not all arrived within this is answered 408 (default 15 s). */
   slowRequestMs?: number;
 }
@@ -65,14 +69,18 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     return dialogAnswers.shift() ?? null;
   };
   const core = createCore({
-    dialogs: {
-      chooseFolder: nextDialogAnswer,
-      chooseBackupFile: nextDialogAnswer,
-      chooseExportFolder: nextDialogAnswer,
-      chooseExportZip: nextDialogAnswer,
-      chooseImportFile: nextDialogAnswer,
-      chooseImportFolder: nextDialogAnswer,
-    },
+    ...(options.testDialogs
+      ? {
+          dialogs: {
+            chooseFolder: nextDialogAnswer,
+            chooseBackupFile: nextDialogAnswer,
+            chooseExportFolder: nextDialogAnswer,
+            chooseExportZip: nextDialogAnswer,
+            chooseImportFile: nextDialogAnswer,
+            chooseImportFolder: nextDialogAnswer,
+          },
+        }
+      : {}),
     openExternal: (uri) => void handedToOs.opened.push(uri),
     clipboard: { writeText: (text) => void handedToOs.copied.push(text) },
     ...options,
@@ -122,6 +130,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         return send(res, 200, 'application/json', JSON.stringify({ now: fakeClock.now() }));
       }
       if (path === '/__test-host/dialog' && req.method === 'POST') {
+        if (!options.testDialogs) return send(res, 409, 'text/plain', 'This host was started without --test-dialogs.');
         const { answer } = await readJsonObject(req, MAX_BODY);
         if (answer !== null && typeof answer !== 'string') return send(res, 400, 'text/plain', 'answer must be a path or null');
         dialogAnswers.push(answer);

@@ -58,6 +58,20 @@ async function relock() {
 }
 
 describe('automatic backups', () => {
+  it('wait for the next unlock when the computer goes to sleep: the key goes at once', async () => {
+    await write('Written before the lid closed.');
+    core.lockForSystem();
+    expect(core.vault.isUnlocked()).toBe(false);
+    const folder = path.join(root, 'backups');
+    expect(fs.existsSync(folder) ? fs.readdirSync(folder).filter((n) => n.endsWith('.swbackup')) : []).toEqual([]);
+    clock.advance(60_000);
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await backupCount()).toBe(0);
+    // Just after the unlock (the journal shows first).
+    clock.advance(1);
+    expect(await backupCount()).toBe(1);
+  });
+
   it('are made when the vault locks after changes, and not when nothing changed', async () => {
     await relock();
     expect(await backupCount()).toBe(0);

@@ -81,7 +81,7 @@ describe('a full disk while writing in the journal', () => {
 
     const error = await failure('journal.update', { id: entry.id, body: long });
     expect(error.code).toBe('FILE_PROBLEM');
-    expect(error.message).toBe('Your disk is full. Nothing you wrote is lost; Saltwater will save as soon as there is room.');
+    expect(error.message).toBe('Your disk is full. Nothing you wrote is lost while Saltwater stays open; it will save as soon as there is room.');
     expect((await failure('journal.create', { body: long })).message).toMatch(FULL);
 
     db.pragma('max_page_count = 1073741823');

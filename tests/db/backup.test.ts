@@ -8,10 +8,11 @@ import { fileProblem } from '../../main/core/file-problems.ts';
 import { sqlcipherKeyFromRecoveryKey } from '../../main/core/vault/recovery-key.ts';
 import { rowCounts } from '../../main/core/vault/snapshot.ts';
 import { vaultPaths } from '../../main/core/vault/vault-files.ts';
-import type { Vault } from '../../main/core/vault/vault.ts';
 import type { FakeClock } from '../helpers/fake-clock.ts';
+import { runChild } from '../helpers/kill-child.ts';
 import { all, close, exec, open } from '../helpers/sqlcipher-reader.ts';
-import { createTestVault, expectAppError, insertEntry, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
+import { cheapKdf, createTestVault, expectAppError, insertEntry, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
+import { Vault } from '../../main/core/vault/vault.ts';
 
 /** Backups made from a real, open, encrypted vault in a temp folder, read back by other means. */
 let dir: string;
@@ -201,5 +202,44 @@ describe('a crash while backing up', () => {
     } finally {
       done();
     }
+  });
+});
+
+describe('a backup cut off at any moment (kill -9)', () => {
+  it('leaves no backup or a whole one that opens, never a half file, and the vault as it was', { timeout: 240_000 }, async () => {
+    for (let i = 0; i < 400; i++) insertEntry(vault.db(), `Entry ${i} `.repeat(40));
+    vault.lock();
+    const folder = path.join(dir, 'backups');
+    const child = path.join(import.meta.dirname, '../helpers/backup-child.ts');
+    const outcomes = { none: 0, whole: 0 };
+    let typicalMs = 0;
+    for (let run = 0; run < 20; run++) {
+      fs.rmSync(folder, { recursive: true, force: true });
+      // The first run measures a whole backup; later ones are killed somewhere inside it.
+      const when = typicalMs === 0 ? 'never' : { afterStartedMs: Math.floor(Math.random() * typicalMs * 1.1) };
+      const { ranMs } = await runChild(child, [dir, folder, PASSPHRASE], when);
+      if (typicalMs === 0) typicalMs = ranMs;
+
+      // The next start: the vault opens whole, and the folder holds only whole backups.
+      const after = new Vault({ dir, clock, kdf: cheapKdf });
+      await after.unlock(PASSPHRASE);
+      expect(after.db().prepare('SELECT count(*) FROM entries').pluck().get()).toBe(400);
+      const listed = new BackupService({ vault: after, clock, defaultFolder: folder, chosenFolder: () => null, policy: () => defaultKeepPolicy }).list();
+      const onDisk = fs.existsSync(folder) ? fs.readdirSync(folder).filter((n) => !n.startsWith('.saltwater-backup-')) : [];
+      expect(onDisk).toEqual(listed.map((b) => b.name));
+      for (const b of listed) {
+        const copy = unpacked(path.join(folder, b.name));
+        const restored = new Vault({ dir: copy, clock, kdf: cheapKdf });
+        await restored.unlock(PASSPHRASE);
+        expect(restored.db().prepare('SELECT count(*) FROM entries').pluck().get()).toBe(400);
+        restored.lock();
+      }
+      if (listed.length === 0) outcomes.none++;
+      else outcomes.whole++;
+      after.lock();
+    }
+    // The random moments landed on both sides of the rename.
+    expect(outcomes.none).toBeGreaterThan(0);
+    expect(outcomes.whole).toBeGreaterThan(0);
   });
 });

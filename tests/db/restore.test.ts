@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BACKUP_FORMAT, packBackup, unpackBackup } from '../../main/core/backup/backup-file.ts';
 import { BackupService } from '../../main/core/backup/backups.ts';
 import { RestoreService } from '../../main/core/backup/restore.ts';
@@ -13,6 +12,7 @@ import { writeKeyFile } from '../../main/core/vault/key-file.ts';
 import { parseRecoveryKey } from '../../main/core/vault/recovery-key.ts';
 import { Vault } from '../../main/core/vault/vault.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
+import { runChild } from '../helpers/kill-child.ts';
 import { cheapKdf, expectAppError, insertEntry, makeTempDir, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 /** Restores of real backups into real vault folders; the current vault is never lost. */
@@ -79,6 +79,28 @@ describe('restoring a backup', () => {
     await before.unlock(PASSPHRASE);
     expect(bodies(before)).toEqual(['Written today, not in the backup']);
     before.lock();
+  });
+
+  it('puts the old vault back when the restored one can’t be moved in, and says why', async () => {
+    const { file } = await backupHolding(['From the backup']);
+    const vault = await currentVaultHolding(['Mine, today']);
+    const restore = new RestoreService({ vault, clock });
+    await restore.open(file, { passphrase: 'the passphrase back then' });
+    const rename = fs.renameSync;
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(from) === stagingFolderFor(vaultDir)) throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+      rename(from, to);
+    });
+    try {
+      await expect(restore.restore(null, () => vault.lock())).rejects.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(root).filter((n) => n.includes('before restore'))).toEqual([]);
+    const after = newVault();
+    await after.unlock(PASSPHRASE);
+    expect(bodies(after)).toEqual(['Mine, today']);
+    after.lock();
   });
 
   it('opens with the recovery key, and then asks for a new passphrase', async () => {
@@ -210,6 +232,7 @@ describe('a restore cut off at any moment (kill -9)', () => {
     const { file } = await backupHolding(Array.from({ length: 300 }, (_, i) => `From the backup ${i} `.repeat(20)), PASSPHRASE);
     const child = path.join(import.meta.dirname, '../helpers/restore-child.ts');
     const outcomes = { old: 0, new: 0, finished: 0 };
+    let typicalMs = 0;
     const runs = 24;
     for (let run = 0; run < runs; run++) {
       const dir = path.join(root, `run-${run}`);
@@ -218,8 +241,11 @@ describe('a restore cut off at any moment (kill -9)', () => {
       insertEntry(vault.db(), 'The old vault');
       vault.lock();
 
-      const finished = await runAndKill(child, [dir, file, PASSPHRASE], Math.random());
-      if (finished) outcomes.finished++;
+      // The first run measures a whole restore; later ones are killed somewhere inside it.
+      const when = typicalMs === 0 ? 'never' : { afterStartedMs: Math.floor(Math.random() * typicalMs * 1.1) };
+      const { killed, ranMs } = await runChild(child, [dir, file, PASSPHRASE], when);
+      if (typicalMs === 0) typicalMs = ranMs;
+      if (!killed) outcomes.finished++;
 
       finishInterruptedRestore(dir);
       const after = newVault(dir);
@@ -231,6 +257,13 @@ describe('a restore cut off at any moment (kill -9)', () => {
         outcomes.old++;
       } else {
         expect(found).toHaveLength(300);
+        // And the vault it replaced is whole in its safety copy.
+        const kept = fs.readdirSync(root).filter((n) => n.startsWith(`run-${run} before restore`));
+        expect(kept).toHaveLength(1);
+        const before = newVault(path.join(root, kept[0]!));
+        await before.unlock(PASSPHRASE);
+        expect(bodies(before)).toEqual(['The old vault']);
+        before.lock();
         outcomes.new++;
       }
       after.lock();
@@ -293,35 +326,3 @@ describe('finishing an interrupted restore at start-up', () => {
     expect(finishInterruptedRestore(vaultDir)).toBe('none');
   });
 });
-
-/**
- * Starts the child and kills it a random fraction of the way through a restore's usual length
- * (measured from "started"); returns whether it finished first.
- */
-let typicalMs = 0;
-function runAndKill(script: string, args: string[], fraction: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let startedAt = 0;
-    let timer: NodeJS.Timeout | undefined;
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (!startedAt && out.includes('started')) {
-        startedAt = Date.now();
-        // The first run measures a whole restore; later ones are killed somewhere inside it.
-        if (typicalMs > 0) timer = setTimeout(() => proc.kill('SIGKILL'), Math.floor(fraction * typicalMs * 1.1));
-      }
-    });
-    proc.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    proc.on('error', reject);
-    proc.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      const finished = out.includes('done');
-      if (finished && typicalMs === 0) typicalMs = Date.now() - startedAt;
-      if (!finished && signal !== 'SIGKILL') reject(new Error(`restore child failed (${code}): ${err}`));
-      else resolve(finished);
-    });
-  });
-}

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unpackBackup } from '../../main/core/backup/backup-file.ts';
@@ -148,6 +149,58 @@ test('A new computer starts from a backup: "I have a backup", the recovery key, 
   } finally {
     await fresh.stop();
   }
+});
+
+test('A journal that will not open: the unlock screen offers a backup, and the damaged vault is kept as the safety copy', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  await writeEntry(page, 'Before the damage.');
+  const section = await openBackups(page);
+  await section.getByRole('button', { name: 'Back up now' }).click();
+  await expect(section).toContainText('Backed up and checked');
+  const folder = path.join(path.dirname(host.dataDir), 'backups');
+  const [made] = fs.readdirSync(folder);
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+  // A locked journal that opens is never offered a restore.
+  await expect(page.getByRole('button', { name: 'Restore from a backup…' })).toHaveCount(0);
+
+  // The disk spoils the start of the journal file while the vault is locked.
+  const database = path.join(host.dataDir, 'saltwater.db');
+  const fd = fs.openSync(database, 'r+');
+  fs.writeSync(fd, randomBytes(8192), 0, 8192, 0);
+  fs.closeSync(fd);
+  const damaged = fs.readFileSync(database);
+
+  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('does not open the vault file');
+  await page.getByRole('button', { name: 'Restore from a backup…' }).click();
+  await expect(page.getByRole('heading', { name: 'Restore from a backup' })).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Backups beside your vault' }).getByRole('listitem')).toHaveCount(fs.readdirSync(folder).length);
+
+  await answerDialog(host, path.join(folder, made!));
+  await page.getByRole('button', { name: 'Choose the backup file…' }).click();
+  await expect(page.getByRole('heading', { name: 'Unlock the backup' })).toBeFocused();
+  await page.getByLabel('Passphrase of the backup').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Open the backup' }).click();
+  await expect(page.getByRole('heading', { name: 'Restore this backup?' })).toBeFocused();
+  await expect(page.getByText('It holds 1 journal entry')).toBeVisible();
+  await expect(page.getByText('kept whole as a safety copy beside it, and the message')).toBeVisible();
+  await expectAccessible(page, 'restore review on the unlock screen');
+  await page.getByRole('button', { name: 'Restore this backup' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Journal', exact: true })).toBeVisible();
+  await expect(page.getByText(/Your backup from .* is restored\. Your journal as it was is kept whole beside it/)).toBeVisible();
+  await expect(page.getByText('Before the damage.')).toBeVisible();
+  const parent = path.dirname(host.dataDir);
+  const safety = fs.readdirSync(parent).find((n) => n.startsWith('vault before restore'));
+  expect(safety).toBeDefined();
+  expect(fs.readFileSync(path.join(parent, safety!, 'saltwater.db')).equals(damaged)).toBe(true);
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await unlock(page);
+  await expect(page.getByText('Before the damage.')).toBeVisible();
 });
 
 test('Backups go to the folder chosen in the OS dialog, and back beside the vault on request', async ({ page, host }) => {

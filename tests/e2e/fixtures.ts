@@ -31,7 +31,7 @@ const root = resolve(import.meta.dirname, '../..');
 export async function startHost(options: HostOptions = {}): Promise<{ host: RunningHost; stop: (signal?: NodeJS.Signals) => Promise<void> }> {
   // The vault in a folder of its own, so its backups (beside it) stay in this test's temp folder.
   const dataDir = options.dataDir ?? join(mkdtempSync(join(tmpdir(), 'saltwater-e2e-')), 'vault');
-  const args = ['--import', 'tsx', join(root, 'scripts/test-host/cli.ts'), '--json', '--data-dir', dataDir];
+  const args = ['--import', 'tsx', join(root, 'scripts/test-host/cli.ts'), '--json', '--test-dialogs', '--data-dir', dataDir];
   if (options.idleLockMs) args.push('--idle-lock-ms', String(options.idleLockMs));
   if (options.sessionSpeed) args.push('--session-speed', String(options.sessionSpeed));
   if (options.fakeClock) args.push('--fake-clock', options.fakeClock);

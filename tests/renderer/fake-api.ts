@@ -15,6 +15,7 @@ import type {
   MissedOffer,
   Practice,
   QuietHours,
+  RestoreAtStart,
   Result,
   Schedule,
   UpcomingOccurrence,
@@ -54,6 +55,8 @@ export interface FakeOptions {
   keyToConfirm?: boolean;
   /** The unlock found that recent changes did not survive an unclean exit. */
   changesMayBeMissing?: boolean;
+  /** A restore cut off when the app closed was settled at start (told after unlock). */
+  restoreAtStart?: RestoreAtStart;
 }
 
 export const builtInPractices = [arriveAndBreathe, permission, bodyFirst] as unknown as Practice[];
@@ -170,6 +173,7 @@ export function createFakeApi(options: FakeOptions = {}) {
           retryAfterMs: 0,
           ...(keyToConfirm && state !== 'new' ? { keyToConfirm: true } : {}),
           ...(changesMayBeMissing && state === 'unlocked' ? { changesMayBeMissing: true } : {}),
+          ...(options.restoreAtStart && state === 'unlocked' ? { restoreAtStart: options.restoreAtStart } : {}),
         }),
       ),
       create: vi.fn(async ({ passphrase: p }: { passphrase: string }) => {

@@ -4,7 +4,7 @@
  */
 import { mountApp } from './mount-app.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { byButton, click, settle } from './dom-helpers.ts';
+import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
 import { unmountAll } from './mount.ts';
 
@@ -39,5 +39,37 @@ describe('a session inside the app', () => {
     expect(fake.spies.app.sessionMode).toHaveBeenLastCalledWith({ active: false });
     expect(fake.spies.sessions.end).not.toHaveBeenCalled();
     expect(fake.sessions.get(1)!.outcome).toBeNull();
+  });
+});
+
+describe('words that could not be saved before a lock', () => {
+  it('are named on the lock screen, and only then', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    target = await mountApp(fake);
+    click(byButton(target, 'New entry'));
+    await settle();
+    // The disk is full: every save fails.
+    fake.spies.journal.create.mockResolvedValue({ ok: false, error: { code: 'FILE_PROBLEM', message: 'Your disk is full.' } });
+    type(byLabel(target, 'Your entry') as HTMLTextAreaElement, 'Words the disk had no room for');
+    await new Promise((r) => setTimeout(r, 400));
+    await settle();
+    fake.lockFromMain('idle');
+    await settle(10);
+    expect(target.querySelector('h1')?.textContent).toBe('Welcome back');
+    expect(target.textContent).toContain("The last words you typed before Saltwater locked couldn't be saved");
+  });
+
+  it('say nothing when everything was saved', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    target = await mountApp(fake);
+    click(byButton(target, 'New entry'));
+    await settle();
+    type(byLabel(target, 'Your entry') as HTMLTextAreaElement, 'Saved in time');
+    await new Promise((r) => setTimeout(r, 400));
+    await settle();
+    fake.lockFromMain('idle');
+    await settle(10);
+    expect(target.querySelector('h1')?.textContent).toBe('Welcome back');
+    expect(target.textContent).not.toContain("couldn't be saved");
   });
 });

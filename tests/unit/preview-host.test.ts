@@ -13,7 +13,7 @@ describe('preview host hardening', () => {
   let port: number;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'saltwater-preview-'));
-    host = await startTestHost({ dataDir: join(dir, 'data/vault'), rendererDir: join(dir, 'renderer'), kdf: { N: 1024, r: 8, p: 1 }, slowRequestMs: 400 });
+    host = await startTestHost({ dataDir: join(dir, 'data/vault'), rendererDir: join(dir, 'renderer'), kdf: { N: 1024, r: 8, p: 1 }, slowRequestMs: 400, testDialogs: true });
     port = Number(new URL(host.url).port);
   });
   afterAll(async () => {
@@ -67,6 +67,21 @@ describe('preview host hardening', () => {
   it.each(['not json', 'null', '[1]', '"x"', ''])('answers a malformed test-hook body %j with 400, not 500', async (body) => {
     expect((await send({ path: '/__test-host/dialog', method: 'POST', headers: auth(), body })).status).toBe(400);
     expect((await send({ path: '/__test-host/clock/advance', method: 'POST', headers: auth(), body })).status).toBeOneOf([400, 409]);
+  });
+
+  it('takes dialog answers only when started for tests: in a preview the page can never name a file', async () => {
+    const preview = await startTestHost({ dataDir: join(dir, 'preview/vault'), rendererDir: join(dir, 'renderer'), kdf: { N: 1024, r: 8, p: 1 } });
+    try {
+      const url = new URL(preview.url);
+      const answer = await fetch(`${preview.url}/__test-host/dialog`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${preview.token}`, host: url.host },
+        body: JSON.stringify({ answer: '/etc' }),
+      });
+      expect(answer.status).toBe(409);
+    } finally {
+      await preview.close();
+    }
   });
 
   it('still takes a well-formed dialog answer', async () => {

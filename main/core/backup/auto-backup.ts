@@ -1,6 +1,7 @@
 import { AppError } from '../../../preload/contract/index.ts';
 import type { Clock, Timers } from '../ports.ts';
 import type { Vault } from '../vault/vault.ts';
+import { writeCount } from '../vault/write-counter.ts';
 import type { BackupService } from './backups.ts';
 
 const HOUR = 3_600_000;
@@ -17,8 +18,10 @@ export interface AutoBackupOptions {
 
 /**
  * Backups that happen by themselves: when the vault locks or the app closes after anything was
- * changed, and once a day while it stays open with changes. What "changed" means is SQLite's
- * own count of rows written on this connection since the last backup (or the unlock).
+ * changed, and once a day while it stays open with changes. What "changed" means is the vault's
+ * own count of committed writes (write-counter.ts; a rolled-back dry run does not count) since
+ * the last backup (or the unlock). When the computer goes to sleep the key must go at once, so
+ * that backup waits for the next unlock instead.
  *
  * A backup is made on the main thread and cannot be cut in two by anything else in the app:
  * a quit that arrives meanwhile runs after it, and a crash leaves only a work folder that the
@@ -26,6 +29,8 @@ export interface AutoBackupOptions {
  */
 export class AutoBackup {
   private writtenAtLastBackup = 0;
+  /** Changes were left unbacked-up at a sleep lock: back them up after the next unlock. */
+  private owed = false;
   private timer: unknown = null;
   private problem: string | null = null;
 
@@ -35,7 +40,16 @@ export class AutoBackup {
   opened(): void {
     this.writtenAtLastBackup = this.written();
     this.stopTimer();
-    this.schedule();
+    if (this.owed) {
+      this.owed = false;
+      // Soon after, not inside the unlock: the journal shows first.
+      this.timer = this.o.timers.setTimeout(() => {
+        this.run();
+        this.schedule();
+      }, 0);
+    } else {
+      this.schedule();
+    }
   }
 
   private schedule(): void {
@@ -45,10 +59,15 @@ export class AutoBackup {
     }, HOUR);
   }
 
-  /** Just before the vault locks or the app closes (the vault is still open). */
-  closing(): void {
+  /**
+   * Just before the vault locks or the app closes (the vault is still open). `later` (a sleep or
+   * screen lock) closes at once and makes the backup after the next unlock.
+   */
+  closing(when: 'now' | 'later' = 'now'): void {
     this.stopTimer();
-    if (this.changed()) this.run();
+    if (!this.changed()) return;
+    if (when === 'later') this.owed = true;
+    else this.run();
   }
 
   /** A backup made by hand counts too. */
@@ -86,7 +105,7 @@ export class AutoBackup {
 
   private written(): number {
     if (!this.o.vault.isUnlocked()) return 0;
-    return this.o.vault.db().prepare('SELECT total_changes()').pluck().get() as number;
+    return writeCount(this.o.vault.db());
   }
 
   private stopTimer(): void {

@@ -8,28 +8,35 @@ import { DATABASE_FILE_NAME, KEY_FILE_NAME } from '../vault/vault-files.ts';
  * moment leaves one whole vault, old or new, never a mix and never none:
  *
  *   1. the backup is unpacked, opened and migrated in `<vault>.restoring` beside the vault;
- *   2. a `restore-ready` marker is written there (synced): from now on the restore goes ahead;
+ *   2. a `restore-ready` marker is written there (synced): the restore may now go ahead;
  *   3. the current vault folder is renamed to `<vault> before restore <time>` (the safety copy);
  *   4. `<vault>.restoring` is renamed to `<vault>`, and the marker removed.
  *
  * Renames within one folder are atomic. At start-up `finishInterruptedRestore` completes a
- * restore cut off after step 2 and throws away one cut off before it.
+ * restore cut off between steps 3 and 4 (ready, and no vault in place) and throws away one cut
+ * off earlier (the current vault is still in place, whole).
  */
 const READY_MARKER = 'restore-ready';
+/** Written in the staging folder before step 3: where the journal as it was is kept (JSON). */
+export const SAFETY_COPY_RECORD = 'safety-copy.json';
 
 export function stagingFolderFor(vaultDir: string): string {
   return `${vaultDir}.restoring`;
 }
 
 export function markReady(staging: string): void {
-  const marker = path.join(staging, READY_MARKER);
-  const fd = fs.openSync(marker, 'w', 0o600);
+  writeSynced(path.join(staging, READY_MARKER), '');
+}
+
+function writeSynced(file: string, text: string): void {
+  const fd = fs.openSync(file, 'w', 0o600);
   try {
+    if (text) fs.writeSync(fd, text);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
-  syncDirectory(staging);
+  syncDirectory(path.dirname(file));
 }
 
 /** Steps 3 and 4. Returns the safety copy's folder, or null when there was no vault before. */
@@ -37,14 +44,24 @@ export function swapIn(vaultDir: string, staging: string, at: number): string | 
   let safetyCopy: string | null = null;
   if (holdsVault(vaultDir)) {
     safetyCopy = freeSafetyCopyPath(vaultDir, at);
+    // Said before it happens, so a restore finished at the next start can name it too.
+    writeSynced(path.join(staging, SAFETY_COPY_RECORD), JSON.stringify({ folder: safetyCopy }));
     fs.renameSync(vaultDir, safetyCopy);
   } else {
     // An empty folder (made at start-up, before any vault) is in the way of the rename.
     fs.rmSync(vaultDir, { recursive: true, force: true });
   }
-  fs.renameSync(staging, vaultDir);
+  try {
+    fs.renameSync(staging, vaultDir);
+  } catch (error) {
+    // The restored vault can't go in (a file held open on Windows, say): the old one goes back,
+    // so the person is never left with no vault while theirs sits in a safety copy.
+    if (safetyCopy !== null) fs.renameSync(safetyCopy, vaultDir);
+    throw error;
+  }
   syncDirectory(path.dirname(vaultDir));
   fs.rmSync(path.join(vaultDir, READY_MARKER), { force: true });
+  fs.rmSync(path.join(vaultDir, SAFETY_COPY_RECORD), { force: true });
   return safetyCopy;
 }
 

@@ -38,6 +38,11 @@ interface OpenVault {
   record: OpenStateRecorder | null;
   /** This unlock found that changes were lost after an unclean exit (see open-state.ts). */
   changesMayBeMissing: boolean;
+  /**
+   * The recovery key may be shown once, unasked, right after this unlock (a vault whose key was
+   * never confirmed). Cleared when shown, so it is never a way round "Show my recovery key again".
+   */
+  keyShowable: boolean;
 }
 
 /**
@@ -248,12 +253,14 @@ export class Vault {
 
   /**
    * The recovery key of a vault whose key the person has not confirmed yet (made, then closed
-   * before the confirmation step): shown again right after unlock. Null once confirmed.
+   * before the confirmation step): given once, right after unlock. Null once given or confirmed.
    */
   recoveryKeyToConfirm(): { recoveryKey: string } | null {
     const session = this.current;
     if (!session) throw vaultErrors.locked();
-    return keyNeedsConfirming(this.paths.dir) ? { recoveryKey: formatRecoveryKey(session.key) } : null;
+    if (!session.keyShowable || !keyNeedsConfirming(this.paths.dir)) return null;
+    session.keyShowable = false;
+    return { recoveryKey: formatRecoveryKey(session.key) };
   }
 
   /** The person typed back part of their recovery key: it is not shown unasked again. */
@@ -464,7 +471,13 @@ export class Vault {
       db.close();
       throw error;
     }
-    const open: OpenVault = { db, key: dataKey, record: null, changesMayBeMissing: changesWereLost(before, writes) };
+    const open: OpenVault = {
+      db,
+      key: dataKey,
+      record: null,
+      changesMayBeMissing: changesWereLost(before, writes),
+      keyShowable: keyNeedsConfirming(this.paths.dir),
+    };
     try {
       open.record = new OpenStateRecorder(this.paths.openState, writes);
     } catch (error) {

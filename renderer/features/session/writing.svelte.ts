@@ -63,6 +63,11 @@ export class SessionWriting {
     return this.#scheduler.flush();
   }
 
+  /** Typed, and not saved yet (or its last save failed). */
+  get unsaved(): boolean {
+    return this.#scheduler.status === 'pending' || this.#scheduler.status === 'error';
+  }
+
   /** The vault locked: forget the text without saving. */
   discard(): void {
     this.#scheduler.dispose();

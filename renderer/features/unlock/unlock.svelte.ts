@@ -1,8 +1,8 @@
-import type { AppErrorShape } from '../../../preload/contract/index.ts';
+import type { AppErrorShape, ErrorCode } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { Now } from '../../lib/timing.ts';
 
-export type UnlockMode = 'passphrase' | 'recovery';
+export type UnlockMode = 'passphrase' | 'recovery' | 'restore';
 
 /**
  * The vault's message may end with "…you can try again in 4 seconds." While our own
@@ -18,6 +18,8 @@ export class UnlockState {
   mode = $state<UnlockMode>('passphrase');
   busy = $state(false);
   error = $state<string | null>(null);
+  /** Why the last try failed; VAULT_DAMAGED offers a restore from a backup. */
+  errorCode = $state<ErrorCode | null>(null);
   /** When the next try is allowed (ms since epoch); 0 when free. */
   retryAt = $state(0);
   /** The current time, ticking while a wait is on. */
@@ -63,11 +65,18 @@ export class UnlockState {
   setMode(mode: UnlockMode): void {
     this.mode = mode;
     this.error = null;
+    this.errorCode = null;
+  }
+
+  /** The vault said it is damaged: a backup may take its place. */
+  get damaged(): boolean {
+    return this.errorCode === 'VAULT_DAMAGED';
   }
 
   async unlock(passphrase: string): Promise<boolean> {
     if (passphrase === '') {
       this.error = 'Please type your passphrase.';
+      this.errorCode = null;
       return false;
     }
     return this.#attempt(() => this.#api.vault.unlock({ passphrase }));
@@ -89,8 +98,10 @@ export class UnlockState {
       const result = await call();
       if (result.ok) {
         this.error = null;
+        this.errorCode = null;
         return true;
       }
+      this.errorCode = result.error.code;
       const wait = result.error.retryAfterMs ?? 0;
       this.error = wait > 0 ? withoutRetryTime(result.error.message) : result.error.message;
       if (wait > 0) this.wait(wait);
