@@ -12,12 +12,18 @@ import { watchClock } from './adapters/clock-watch.ts';
 import { holdCloseForSave } from './adapters/close-handshake.ts';
 import { openInOs, systemClipboard } from './adapters/hand-off.ts';
 import { createDialogs } from './adapters/dialogs.ts';
+import { createDesktopPrivacy, desktopSupport, hideWindow } from './adapters/privacy.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
   let win: BrowserWindow | null = null;
   let closing: { readyToClose: () => void } | null = null;
-  const sessionMode = createSessionMode();
+  const privacy = createDesktopPrivacy({
+    window: () => win,
+    inSession: () => sessionMode.active(),
+    onQuickHide: () => core.quickHide(),
+  });
+  const sessionMode = createSessionMode({ alwaysProtected: () => privacy.protect() });
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => sendEvent(win, event, payload);
   const core = createCore({
     dataDir: join(app.getPath('userData'), 'vault'),
@@ -36,6 +42,9 @@ export function bootstrap(): void {
     // Regional formats, not the UI language: dates on an English UI set to UK formats read "3 December".
     formats: () => ({ locale: app.getSystemLocale() || null, hourCycle: macHourCycle() }),
     dialogs: createDialogs(() => win),
+    hideWindow: () => hideWindow(win),
+    applyDesktop: (settings) => privacy.apply(settings),
+    desktopSupport: () => desktopSupport(),
   });
   const notify = createReminderNotifier(() => win, emit);
   watchClock(() => core.recomputeSchedule());
@@ -50,6 +59,8 @@ export function bootstrap(): void {
 
   win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
   win.on('closed', () => (win = null));
+  // Out of screenshots and screen sharing from the first frame (the lock screen too), unless turned off.
+  privacy.applyProtection();
   closing = holdCloseForSave(win, () => emit('app.closing', {}));
   // A session belongs to the page that started it: if the page reloads or crashes, end it
   // (full screen, keeping awake and the paused idle lock all go with it).
@@ -63,7 +74,10 @@ export function bootstrap(): void {
 
   app.on('window-all-closed', () => app.quit());
   // The vault closes last, after the window has had its chance to save (see holdCloseForSave).
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => {
+    privacy.dispose();
+    core.close();
+  });
 }
 
 /** macOS keeps the 24-hour choice apart from the region; elsewhere the region's own habit holds. */

@@ -4,6 +4,9 @@ import {
   AppError,
   defaultSettings,
   type BackupSource,
+  type DesktopSettings,
+  type DesktopSupport,
+  type Settings,
   type EventName,
   type EventPayload,
   type RestoreAtStart,
@@ -70,6 +73,22 @@ export interface CoreOptions {
   httpPost?: HttpPost;
   /** The OS's own file dialogs (Electron); the test host answers them only when a test says how. Missing ones say they are not available. */
   dialogs?: Partial<Dialogs>;
+  /** Quick hide: takes the window out of sight at once (Electron: hidden on macOS, minimised elsewhere). */
+  hideWindow?: () => void;
+  /**
+   * The privacy settings that act on the window and the OS (content protection, the global
+   * shortcut, launch at login), given after each unlock and each change. They live in the vault,
+   * so while it is locked main keeps what it was last told (at start: the safe defaults).
+   */
+  applyDesktop?: (settings: DesktopSettings) => void;
+  /** What this computer's desktop supports; absent (the browser preview) means none of it. */
+  desktopSupport?: () => DesktopSupport;
+}
+
+/** Only the settings that act outside the page. */
+export function desktopSettings(settings: Settings): DesktopSettings {
+  const { quickHideKey, quickHideGlobal, contentProtection, openAtLogin } = settings;
+  return { quickHideKey, quickHideGlobal, contentProtection, openAtLogin };
 }
 
 export interface Dialogs {
@@ -92,6 +111,8 @@ export interface Core {
   vault: Vault;
   /** Locks because the OS is going to sleep or the screen was locked. */
   lockForSystem(): void;
+  /** Quick hide from outside the page (the global shortcut): out of sight at once, then locked. */
+  quickHide(): void;
   /** True while a session runs: the app sends no notifications then. */
   inSession(): boolean;
   /** The wall clock jumped, the zone changed, or the computer woke: plan reminders again. */
@@ -243,7 +264,7 @@ export function createCore(options: CoreOptions): Core {
   });
 
   /** Locks whatever else fails on the way: tidying up must never keep the vault open. */
-  function lock(reason: 'manual' | 'idle' | 'system'): void {
+  function lock(reason: EventPayload<'vault.locked'>['reason']): void {
     if (!vault.isUnlocked()) return;
     try {
       // First and on its own: signals on their way must keep going whatever else fails here.
@@ -299,9 +320,29 @@ export function createCore(options: CoreOptions): Core {
     } catch (error) {
       report('memories', error);
     }
+    // The window and the OS follow this vault's privacy settings (locked, main keeps the last ones).
+    tellDesktop();
     // Last: what the steps above wrote is the app's own tidying, not a change to back up.
     autoBackup.opened();
   };
+
+  function tellDesktop(): void {
+    if (!options.applyDesktop) return;
+    try {
+      options.applyDesktop(desktopSettings(settings.get()));
+    } catch (error) {
+      report('desktop', error);
+    }
+  }
+
+  /** The window goes first, so nothing shows a moment longer; then the vault locks (saves were made by the page before). */
+  function quickHide(): void {
+    try {
+      options.hideWindow?.();
+    } finally {
+      lock('hidden');
+    }
+  }
 
   /** Every screen that lists entries hears of a change made anywhere (a practice's prompt writes too). */
   const journalChanged = <T>(value: T): T => {
@@ -349,6 +390,7 @@ export function createCore(options: CoreOptions): Core {
     'settings.update': (patch) => {
       const next = settings.update(patch);
       autoLock.touch();
+      tellDesktop();
       return next;
     },
     'practices.list': () => library.list(breathPattern()),
@@ -475,6 +517,8 @@ export function createCore(options: CoreOptions): Core {
     'backup.cancelRestore': () => restore.cancel(),
     ...transfer.handlers,
     'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
+    'app.quickHide': () => quickHide(),
+    'app.desktopSupport': () => options.desktopSupport?.() ?? { mac: false, contentProtection: false, openAtLogin: false, globalShortcut: false },
   };
 
   function vaultStatus(): VaultStatus {
@@ -546,6 +590,7 @@ export function createCore(options: CoreOptions): Core {
     router: createRouter(handlers),
     vault,
     lockForSystem: () => lock('system'),
+    quickHide,
     inSession: () => sessionActive,
     recomputeSchedule: () => scheduler.recompute(),
     endSessionMode: () => setSessionMode(false),

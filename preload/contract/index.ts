@@ -10,6 +10,7 @@ import {
   SearchQuery,
   Settings,
   SystemFormats,
+  DesktopSupport,
   BackupInfo,
   BackupList,
   BackupSource,
@@ -259,12 +260,17 @@ export const contract = {
   'app.activity': method(none, ok),
   /** How this computer writes dates and times: its regional locale and, where the OS says, 12 or 24 hours. */
   'app.formats': method(none, SystemFormats),
+  /** Quick hide: the window goes out of sight at once and the vault locks. */
+  'app.quickHide': method(none, ok),
+  /** What this computer's desktop supports (content protection, launch at login, global shortcuts). */
+  'app.desktopSupport': method(none, DesktopSupport),
 } as const;
 
 /** Events main may push to the renderer. */
 const ReminderTarget = z.object({ scheduleId: ScheduleId, occurrence: z.string() });
 export const events = {
-  'vault.locked': z.object({ reason: z.enum(['manual', 'idle', 'system']) }),
+  /** 'hidden': quick hide (the lock screen then says nothing about why). */
+  'vault.locked': z.object({ reason: z.enum(['manual', 'idle', 'system', 'hidden']) }),
   /** The window is about to close: save what is pending, then call app.readyToClose. */
   'app.closing': z.object({}),
   /** A reminder is due now: the words to show and where "start" leads. */

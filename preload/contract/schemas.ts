@@ -253,6 +253,23 @@ export const SystemFormats = z.object({
 });
 export type SystemFormats = z.infer<typeof SystemFormats>;
 
+// ---- privacy on this computer ---------------------------------------------
+/** The quick-hide shortcut: "mod" is Cmd on macOS and Ctrl elsewhere; 'off' turns it off. */
+export const QuickHideKey = z.enum(['mod+shift+h', 'mod+shift+space', 'ctrl+alt+h', 'off']);
+export type QuickHideKey = z.infer<typeof QuickHideKey>;
+/** What this computer's desktop can do (the browser preview can do none of it). */
+export const DesktopSupport = z.object({
+  /** macOS: shortcuts are written with Cmd. */
+  mac: z.boolean(),
+  /** Keeping the window out of screenshots and screen sharing (Windows and macOS). */
+  contentProtection: z.boolean(),
+  /** Opening Saltwater when you log in (Windows and macOS). */
+  openAtLogin: z.boolean(),
+  /** A shortcut that works while another app is in front. */
+  globalShortcut: z.boolean(),
+});
+export type DesktopSupport = z.infer<typeof DesktopSupport>;
+
 // ---- settings --------------------------------------------------------------
 export const Settings = z.object({
   /** Minutes of inactivity before the vault locks itself. */
@@ -280,6 +297,14 @@ export const Settings = z.object({
   autoBackup: z.boolean(),
   /** How many backups to keep: the newest of each of this many days, weeks and months. */
   backupKeep: KeepPolicy,
+  /** Hides the window at once and locks (for when someone walks in). */
+  quickHideKey: QuickHideKey,
+  /** The quick-hide shortcut also works while another app is in front. */
+  quickHideGlobal: z.boolean(),
+  /** Keep the window out of screenshots and screen sharing, where the OS allows it. */
+  contentProtection: z.boolean(),
+  /** Open Saltwater when you log in to this computer. */
+  openAtLogin: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
@@ -296,4 +321,10 @@ export const defaultSettings: Settings = {
   memoryMaxIntensity: 6,
   autoBackup: true,
   backupKeep: { daily: 7, weekly: 4, monthly: 12 },
+  quickHideKey: 'mod+shift+h',
+  quickHideGlobal: false,
+  contentProtection: true,
+  openAtLogin: false,
 };
+/** The settings main applies to the window and the OS (see CoreOptions.applyDesktop). */
+export type DesktopSettings = Pick<Settings, 'quickHideKey' | 'quickHideGlobal' | 'contentProtection' | 'openAtLogin'>;

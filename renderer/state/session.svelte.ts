@@ -1,11 +1,15 @@
 import { tick } from 'svelte';
-import type { EventPayload, RestoreAtStart } from '../../preload/contract/index.ts';
+import { defaultSettings, type EventPayload, type QuickHideKey, type RestoreAtStart } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
+import { isQuickHide } from '../lib/quick-hide.ts';
 import { throttle, type Now } from '../lib/timing.ts';
 
 export type Screen = 'loading' | 'setup' | 'locked' | 'unlocked' | 'unavailable';
 export type View = 'journal' | 'practices' | 'tools' | 'reminders' | 'settings';
 export type LockReason = EventPayload<'vault.locked'>['reason'];
+
+/** How long quick hide waits for the last keystrokes to be saved before it hides anyway. */
+export const QUICK_HIDE_SAVE_MS = 300;
 
 /** How often user activity is reported to the idle lock, at most. */
 export const ACTIVITY_INTERVAL_MS = 5000;
@@ -40,6 +44,11 @@ export class Session {
   changesMayBeMissing = $state(false);
   /** A restore cut off when Saltwater closed was finished or given up at start: said once after unlock. */
   restoreAtStart = $state.raw<RestoreAtStart | null>(null);
+  /**
+   * The quick-hide shortcut: the vault's choice once unlocked, kept while locked (it lives in the
+   * vault, so before the first unlock the default holds).
+   */
+  quickHideKey = $state<QuickHideKey>(defaultSettings.quickHideKey);
 
   readonly #api: Api;
   readonly #target: EventTarget | null;
@@ -61,6 +70,12 @@ export class Session {
     );
     this.#listen('keydown', (event) => {
       const e = event as KeyboardEvent;
+      // Quick hide works on every screen: a session, the lock screen, a dialog.
+      if (isQuickHide(e, this.quickHideKey)) {
+        e.preventDefault();
+        void this.quickHide();
+        return;
+      }
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'l') {
         if (this.screen === 'unlocked') {
           e.preventDefault();
@@ -130,6 +145,26 @@ export class Session {
     } finally {
       this.#locking = false;
     }
+  }
+
+  /**
+   * Quick hide, for when someone walks in: the last keystrokes get a brief moment to be saved,
+   * then main takes the window out of sight and locks the vault. Not waiting longer than that
+   * matters more than the last word.
+   */
+  async quickHide(): Promise<void> {
+    if (this.screen === 'unlocked' && !this.#locking) {
+      this.#locking = true;
+      try {
+        await Promise.race([this.#runBeforeLock(), new Promise((resolve) => setTimeout(resolve, QUICK_HIDE_SAVE_MS))]);
+        await this.#api.app.quickHide();
+        this.locked('hidden');
+      } finally {
+        this.#locking = false;
+      }
+      return;
+    }
+    await this.#api.app.quickHide();
   }
 
   /** The window is closing: the same last saves as before a lock, then let it go. */

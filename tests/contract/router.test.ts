@@ -241,6 +241,10 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { idleLockMinutes: 241 },
       { idleLockMinutes: '10' },
       { idleLockMinutes: 2.5 },
+      { quickHideKey: 'ctrl+q' },
+      { quickHideGlobal: 'yes' },
+      { contentProtection: 1 },
+      { openAtLogin: null },
       { audioVolume: 1.5 },
       { motion: 'fast' },
       { breathPattern: 'nope' },
@@ -520,6 +524,8 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'safety.copyNumber': [{}, { source: 'emergency' }, { source: 'crisis', country: 'GB', line: -1, route: 'call' }, { text: '116 123' }],
     'safety.region': [{}, 'GB'],
     'app.formats': [{}, { locale: 'de-DE' }],
+    'app.quickHide': [{}, { reason: 'hidden' }],
+    'app.desktopSupport': [{}, { mac: true }],
     'backup.now': [{}, { folder: '/tmp' }],
     'vault.showRecoveryKey': [{}, { passphrase: 7 }, { passphrase: long(limits.passphraseMax + 1) }],
     'vault.keyToConfirm': [{}, { show: true }],
@@ -682,6 +688,9 @@ const openWhileLocked = new Set<MethodName>([
   'app.readyToClose',
   // How dates are written: the lock screen writes none, but the app asks once at start.
   'app.formats',
+  // Quick hide works on the lock screen too (it only hides there); what the desktop supports is no secret.
+  'app.quickHide',
+  'app.desktopSupport',
   // Crisis lines' sites must open from anywhere, the lock screen included (own entries need the vault).
   'safety.openWebsite',
   'safety.call',

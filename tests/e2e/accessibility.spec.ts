@@ -16,6 +16,8 @@ for (const colorScheme of ['dark', 'light'] as const) {
   test.describe(`${colorScheme} theme`, () => {
     test.use({ colorScheme });
     test('every page passes axe: journal and editor, practices and a start screen, your tools, reminders, settings', async ({ page, host }) => {
+      // A long walk through every page (with a backup made at each lock): more than the default minute on a busy machine.
+      test.slow();
       await openApp(page, host);
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
       await expectAccessible(page, 'first run');

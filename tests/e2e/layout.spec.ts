@@ -37,6 +37,8 @@ async function noSidewaysOverflow(page: Page, what: string) {
 
 for (const [width, height] of sizes) {
   test(`at ${width}×${height}, Stop, Help and Signal stay in reach in every session state`, async ({ page, host }) => {
+    // A whole session in every state, then a lock and unlock: near the default minute on a busy machine.
+    test.slow();
     await page.setViewportSize({ width, height });
     await openApp(page, host);
     await createVault(page);

@@ -125,3 +125,79 @@ describe('file dialogs', () => {
     expect(await dialogs.chooseFolder()).toBeNull();
   });
 });
+
+describe('privacy on this computer', () => {
+  type Privacy = typeof import('../../main/app/adapters/privacy.ts');
+  const settings = { quickHideKey: 'mod+shift+h', quickHideGlobal: false, contentProtection: true, openAtLogin: false } as const;
+
+  it('hides the app on macOS, minimises the window elsewhere', async () => {
+    const { hideWindow } = await load<Privacy>('../../main/app/adapters/privacy.ts');
+    win.show();
+    hideWindow(win as never, 'darwin');
+    expect(fake.app.hiddenCount).toBe(1);
+    expect(win.isVisible()).toBe(false);
+    win.show();
+    for (const platform of ['win32', 'linux'] as const) {
+      hideWindow(win as never, platform);
+      expect(win.isMinimized()).toBe(true);
+      win.restore();
+    }
+    win.close();
+    expect(() => hideWindow(win as never, 'linux')).not.toThrow();
+  });
+
+  it('registers the global shortcut only when asked, changes it, and gives it back at quit', async () => {
+    const { createDesktopPrivacy } = await load<Privacy>('../../main/app/adapters/privacy.ts');
+    const onQuickHide = vi.fn();
+    const privacy = createDesktopPrivacy({ window: () => win as never, inSession: () => false, onQuickHide, platform: 'linux' });
+    privacy.apply(settings);
+    expect(fake.globalShortcut.registered.size).toBe(0);
+    privacy.apply({ ...settings, quickHideGlobal: true });
+    expect([...fake.globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Shift+H']);
+    fake.globalShortcut.press('CommandOrControl+Shift+H');
+    expect(onQuickHide).toHaveBeenCalledTimes(1);
+    privacy.apply({ ...settings, quickHideGlobal: true, quickHideKey: 'ctrl+alt+h' });
+    expect([...fake.globalShortcut.registered.keys()]).toEqual(['Control+Alt+H']);
+    privacy.apply({ ...settings, quickHideGlobal: true, quickHideKey: 'off' });
+    expect(fake.globalShortcut.registered.size).toBe(0);
+    privacy.apply({ ...settings, quickHideGlobal: true, quickHideKey: 'mod+shift+space' });
+    privacy.dispose();
+    expect(fake.globalShortcut.registered.size).toBe(0);
+  });
+
+  it('carries on without the global shortcut when another app holds the keys', async () => {
+    const { createDesktopPrivacy } = await load<Privacy>('../../main/app/adapters/privacy.ts');
+    fake.globalShortcut.heldElsewhere.add('CommandOrControl+Shift+H');
+    const privacy = createDesktopPrivacy({ window: () => win as never, inSession: () => false, onQuickHide: vi.fn() });
+    expect(() => privacy.apply({ ...settings, quickHideGlobal: true })).not.toThrow();
+    expect(privacy.registered()).toBeNull();
+  });
+
+  it('content protection is on when the setting is on or a session runs', async () => {
+    const { createDesktopPrivacy } = await load<Privacy>('../../main/app/adapters/privacy.ts');
+    let inSession = false;
+    const privacy = createDesktopPrivacy({ window: () => win as never, inSession: () => inSession, onQuickHide: vi.fn() });
+    privacy.applyProtection();
+    expect(win.isContentProtected()).toBe(true); // the default, before any unlock
+    privacy.apply({ ...settings, contentProtection: false });
+    expect(win.isContentProtected()).toBe(false);
+    inSession = true;
+    privacy.apply({ ...settings, contentProtection: false });
+    expect(win.isContentProtected()).toBe(true);
+  });
+
+  it('sets the login item on Windows and macOS only, and only when it changes', async () => {
+    const { createDesktopPrivacy, desktopSupport } = await load<Privacy>('../../main/app/adapters/privacy.ts');
+    const linux = createDesktopPrivacy({ window: () => win as never, inSession: () => false, onQuickHide: vi.fn(), platform: 'linux' });
+    linux.apply({ ...settings, openAtLogin: true });
+    expect(fake.app.loginItemCalls).toEqual([]);
+    const windows = createDesktopPrivacy({ window: () => win as never, inSession: () => false, onQuickHide: vi.fn(), platform: 'win32' });
+    windows.apply(settings);
+    windows.apply({ ...settings, openAtLogin: true });
+    windows.apply({ ...settings, openAtLogin: true });
+    windows.apply(settings);
+    expect(fake.app.loginItemCalls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
+    expect(desktopSupport('linux')).toEqual({ mac: false, contentProtection: false, openAtLogin: false, globalShortcut: true });
+    expect(desktopSupport('darwin')).toEqual({ mac: true, contentProtection: true, openAtLogin: true, globalShortcut: true });
+  });
+});

@@ -202,6 +202,12 @@ export class FakeBrowserWindow
     if (this.world.windows.length === 0 && !this.world.quitting) this.world.app.emit('window-all-closed');
   }
 
+  /** app.hide() on macOS: the window is no longer visible, nor focused. */
+  hideByApp(): void {
+    this.visible = false;
+    this.focused = false;
+  }
+
   /** Assumed: 'ready-to-show' is emitted once the page has rendered for the first time (https://electronjs.org/docs/api/browser-window#event-ready-to-show). */
   finishFirstPaint(): void {
     this.emit('ready-to-show');
@@ -221,10 +227,15 @@ export class FakeApp
     Surface<
       Electron.App,
       | 'whenReady' | 'isReady' | 'quit' | 'enableSandbox' | 'setAppUserModelId' | 'requestSingleInstanceLock' | 'getPath' | 'getAppPath'
-      | 'getLocaleCountryCode' | 'getSystemLocale' | 'isPackaged'
+      | 'getLocaleCountryCode' | 'getSystemLocale' | 'isPackaged' | 'hide' | 'setLoginItemSettings' | 'getLoginItemSettings'
     >
 {
   isPackaged = false;
+  /** Times app.hide() was called (macOS's Cmd+H). */
+  hiddenCount = 0;
+  /** Each setLoginItemSettings() call, in order. */
+  readonly loginItemCalls: Electron.Settings[] = [];
+  private openAtLogin = false;
   sandboxed = false;
   appUserModelId: string | null = null;
   /** What requestSingleInstanceLock() answers: false when another instance already holds it. */
@@ -271,6 +282,19 @@ export class FakeApp
   }
   getSystemLocale(): string {
     return 'en-GB';
+  }
+  /** Assumed: macOS only; hides all the app's windows without minimising them (https://electronjs.org/docs/api/app#apphide-macos). */
+  hide(): void {
+    this.hiddenCount++;
+    for (const win of this.world.windows) win.hideByApp();
+  }
+  /** Assumed: macOS and Windows only; Linux is not supported (https://electronjs.org/docs/api/app#appsetloginitemsettingssettings-macos-windows). */
+  setLoginItemSettings(settings: Electron.Settings): void {
+    this.loginItemCalls.push(settings);
+    if (settings.openAtLogin !== undefined) this.openAtLogin = settings.openAtLogin;
+  }
+  getLoginItemSettings(_options?: Electron.LoginItemSettingsOptions): Electron.LoginItemSettings {
+    return { openAtLogin: this.openAtLogin } as Electron.LoginItemSettings;
   }
 
   /**
@@ -445,6 +469,31 @@ export class FakePowerSaveBlocker implements Surface<Electron.PowerSaveBlocker, 
   }
 }
 
+export class FakeGlobalShortcut implements Surface<Electron.GlobalShortcut, 'register' | 'unregister' | 'unregisterAll' | 'isRegistered'> {
+  readonly registered = new Map<string, () => void>();
+  /** Accelerators another app holds: register() fails for them. */
+  readonly heldElsewhere = new Set<string>();
+  /** Assumed: false when the accelerator is already taken by another application (https://electronjs.org/docs/api/global-shortcut#globalshortcutregisteraccelerator-callback). */
+  register(accelerator: Electron.Accelerator, callback: () => void): boolean {
+    if (this.heldElsewhere.has(accelerator) || this.registered.has(accelerator)) return false;
+    this.registered.set(accelerator, callback);
+    return true;
+  }
+  unregister(accelerator: Electron.Accelerator): void {
+    this.registered.delete(accelerator);
+  }
+  unregisterAll(): void {
+    this.registered.clear();
+  }
+  isRegistered(accelerator: Electron.Accelerator): boolean {
+    return this.registered.has(accelerator);
+  }
+  /** The person presses the keys while another app is in front. */
+  press(accelerator: string): void {
+    this.registered.get(accelerator)?.();
+  }
+}
+
 export class FakeNotification extends EventEmitter implements Surface<Electron.Notification, 'show' | 'close' | 'title' | 'body' | 'silent'> {
   title: string;
   body: string;
@@ -494,6 +543,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const defaultSession = new FakeSession();
   const powerMonitor = new EventEmitter();
   const powerSaveBlocker = new FakePowerSaveBlocker();
+  const globalShortcut = new FakeGlobalShortcut();
   const notifications: FakeNotification[] = [];
   const opened: string[] = [];
   const copied: string[] = [];
@@ -555,6 +605,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     session: { defaultSession },
     powerMonitor,
     powerSaveBlocker,
+    globalShortcut,
     Notification,
     shell,
     clipboard,
@@ -572,6 +623,7 @@ export function createFakeElectron(options: FakeElectronOptions) {
     /** Assumed: 'suspend', 'resume', 'lock-screen', 'unlock-screen' (https://electronjs.org/docs/api/power-monitor#events). */
     powerMonitor,
     powerSaveBlocker,
+    globalShortcut,
     notifications,
     opened,
     copied,

@@ -71,6 +71,9 @@ describe('with an open vault', () => {
 
   it('session mode turns full screen, keep-awake and content protection on and off together', async () => {
     const blockers = () => [...app.fake.powerSaveBlocker.active.values()];
+    // Content protection for the whole app is on by default; here it is off, so the session's own shows.
+    await app.call('settings.update', { contentProtection: false });
+    expect(app.win.isContentProtected()).toBe(false);
     expect(await app.call('app.sessionMode', { active: true })).toEqual({ ok: true, value: null });
     expect(app.win.isFullScreen()).toBe(true);
     expect(app.win.isContentProtected()).toBe(true);
@@ -90,6 +93,7 @@ describe('with an open vault', () => {
     ['the page reloads', (a: Booted) => a.win.webContents.emit('did-start-navigation', { url: 'app://saltwater/index.html', isMainFrame: true, isSameDocument: false })],
     ['the system sleeps', (a: Booted) => a.fake.powerMonitor.emit('suspend')],
   ])('session mode ends when %s', async (_what, happen) => {
+    await app.call('settings.update', { contentProtection: false });
     await app.call('app.sessionMode', { active: true });
     happen(app);
     expect(app.win.isFullScreen()).toBe(false);
@@ -102,5 +106,42 @@ describe('with an open vault', () => {
     expect(await app.call('app.sessionMode', { active: true })).toMatchObject({ ok: false });
     expect(app.win.isFullScreen()).toBe(false);
     expect(app.fake.powerSaveBlocker.active.size).toBe(0);
+  });
+
+  it('content protection is on from the start, and on whenever the setting is on or a session runs', async () => {
+    expect(app.win.isContentProtected()).toBe(true);
+    await app.call('app.sessionMode', { active: true });
+    await app.call('app.sessionMode', { active: false });
+    expect(app.win.isContentProtected()).toBe(true); // the setting is still on
+    await app.call('settings.update', { contentProtection: false });
+    expect(app.win.isContentProtected()).toBe(false);
+    await app.call('app.sessionMode', { active: true });
+    expect(app.win.isContentProtected()).toBe(true);
+    await app.call('settings.update', { contentProtection: false }); // a change mid-session keeps the session's
+    expect(app.win.isContentProtected()).toBe(true);
+    await app.call('settings.update', { contentProtection: true });
+    await app.call('app.sessionMode', { active: false });
+    expect(app.win.isContentProtected()).toBe(true);
+  });
+
+  it('quick hide takes the window out of sight and locks the vault', async () => {
+    app.win.show();
+    expect(await app.call('app.quickHide')).toEqual({ ok: true, value: null });
+    expect(await state()).toBe('locked');
+    expect(app.win.webContents.sent).toContainEqual({ channel: 'saltwater:event', args: ['vault.locked', { reason: 'hidden' }] });
+    if (process.platform === 'darwin') expect(app.fake.app.hiddenCount).toBe(1);
+    else expect(app.win.isMinimized()).toBe(true);
+  });
+
+  it('the global shortcut is registered only when turned on, locks from any app, and is given back at quit', async () => {
+    expect(app.fake.globalShortcut.registered.size).toBe(0);
+    await app.call('settings.update', { quickHideGlobal: true });
+    expect([...app.fake.globalShortcut.registered.keys()]).toEqual(['CommandOrControl+Shift+H']);
+    app.fake.globalShortcut.press('CommandOrControl+Shift+H');
+    expect(await state()).toBe('locked');
+    app.win.close();
+    void app.call('app.readyToClose');
+    expect(app.fake.quitDone()).toBe(true);
+    expect(app.fake.globalShortcut.registered.size).toBe(0);
   });
 });

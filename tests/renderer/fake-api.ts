@@ -679,6 +679,8 @@ export function createFakeApi(options: FakeOptions = {}) {
       sessionMode: vi.fn(async () => ok(null)),
       readyToClose: vi.fn(async () => ok(null)),
       formats: vi.fn(async () => ok<{ locale: string | null; hourCycle: 'h12' | 'h23' | null }>({ locale: 'en-GB', hourCycle: null })),
+      quickHide: vi.fn(async () => ok(null)),
+      desktopSupport: vi.fn(async () => ok({ mac: false, contentProtection: true, openAtLogin: true, globalShortcut: true })),
     },
     on: vi.fn(<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       const set = listeners.get(event) ?? new Set();
