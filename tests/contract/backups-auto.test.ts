@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackupList, BackupSummary, EventName } from '../../preload/contract/index.ts';
 import { createCore, type Core } from '../../main/core/services.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
+import { callOrThrow } from '../helpers/router-call.ts';
 import { cheapKdf, makeTempDir, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 /** Backups through the router, as the app uses them: automatic ones, the folder, and a restore. */
@@ -41,11 +42,7 @@ afterEach(() => {
   cleanup();
 });
 
-async function call<T = unknown>(method: string, input?: unknown): Promise<T> {
-  const result = await core.router.call(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.message}`), { code: result.error.code });
-  return result.value as T;
-}
+const call = <T = unknown>(method: string, input?: unknown) => callOrThrow<T>(core, method, input);
 const list = () => call<BackupList>('backup.list');
 const backupCount = async () => (await list()).backups.length;
 /** When the newest backup was made (rotation keeps only the newest of each day, so counts alone can't tell). */

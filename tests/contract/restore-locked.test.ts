@@ -6,6 +6,7 @@ import type { BackupList, BackupSummary, VaultStatus } from '../../preload/contr
 import { markReady, SAFETY_COPY_RECORD, stagingFolderFor } from '../../main/core/backup/restore-swap.ts';
 import { createCore, type Core } from '../../main/core/services.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
+import { callOrThrow } from '../helpers/router-call.ts';
 import { cheapKdf, makeTempDir, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 
 /**
@@ -44,11 +45,7 @@ afterEach(() => {
   cleanup();
 });
 
-async function call<T = unknown>(method: string, input?: unknown): Promise<T> {
-  const result = await core.router.call(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.message}`), { code: result.error.code });
-  return result.value as T;
-}
+const call = <T = unknown>(method: string, input?: unknown) => callOrThrow<T>(core, method, input);
 const status = () => call<VaultStatus>('vault.status');
 const bodies = async () => (await call<{ preview: string }[]>('journal.list', {})).map((e) => e.preview);
 

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PLAIN_FILES_WARNING, type EventName, type ExportOutcome, type ExportProgress, type ImportPreview, type ImportResult } from '../../preload/contract/index.ts';
 import { createCore, type Core, type Dialogs } from '../../main/core/services.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
+import { callOrThrow } from '../helpers/router-call.ts';
 import { cheapKdf, makeTempDir, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 import { readTree, readZip } from '../fixtures/export/helpers.ts';
 
@@ -59,11 +60,7 @@ afterEach(() => {
   cleanup();
 });
 
-async function call<T = unknown>(method: string, input?: unknown, on: Core = core): Promise<T> {
-  const result = await on.router.call(method, input);
-  if (!result.ok) throw Object.assign(new Error(`${method}: ${result.error.message}`), { code: result.error.code });
-  return result.value as T;
-}
+const call = <T = unknown>(method: string, input?: unknown, on: Core = core) => callOrThrow<T>(on, method, input);
 async function failure(method: string, input?: unknown): Promise<{ code: string; message: string }> {
   const result = await core.router.call(method, input);
   if (result.ok) throw new Error(`${method} should have failed`);
