@@ -13,6 +13,8 @@ import { holdCloseForSave } from './adapters/close-handshake.ts';
 import { openInOs, systemClipboard } from './adapters/hand-off.ts';
 import { createDialogs } from './adapters/dialogs.ts';
 import { createDesktopPrivacy, desktopSupport, hideWindow } from './adapters/privacy.ts';
+import { createKeyProtector } from './adapters/keychain.ts';
+import { createTray } from './adapters/tray.ts';
 
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
@@ -25,11 +27,23 @@ export function bootstrap(): void {
   });
   const sessionMode = createSessionMode({ alwaysProtected: () => privacy.protect() });
   const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => sendEvent(win, event, payload);
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+  // Off unless the person turns it on (setting trayIcon); from the next start on it shows before any unlock (core's desktop.json).
+  const tray = createTray({
+    iconDir: join(resourcesDir, 'icons/tray'),
+    onOpen: () => showWindow(win),
+    onQuickNote: () => {
+      showWindow(win);
+      emit('app.quickNote', {});
+    },
+    onLock: () => core.lockNow(),
+    onQuit: () => app.quit(),
+  });
   const core = createCore({
     dataDir: join(app.getPath('userData'), 'vault'),
     nativeBinding: nativeBindingForElectron(),
     emit,
-    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
+    resourcesDir,
     sessionMode: (active) => sessionMode.set(win, active),
     notify: (reminder) => notify(reminder),
     readyToClose: () => closing?.readyToClose(),
@@ -43,8 +57,13 @@ export function bootstrap(): void {
     formats: () => ({ locale: app.getSystemLocale() || null, hourCycle: macHourCycle() }),
     dialogs: createDialogs(() => win),
     hideWindow: () => hideWindow(win),
-    applyDesktop: (settings) => privacy.apply(settings),
+    applyDesktop: (settings) => {
+      privacy.apply(settings);
+      tray.apply(settings.trayIcon);
+    },
     desktopSupport: () => desktopSupport(),
+    // Optional, off until the person turns it on; refused where the keychain would be plain text.
+    keyProtector: createKeyProtector(),
   });
   const notify = createReminderNotifier(() => win, emit);
   watchClock(() => core.recomputeSchedule());
@@ -76,6 +95,7 @@ export function bootstrap(): void {
   // The vault closes last, after the window has had its chance to save (see holdCloseForSave).
   app.on('will-quit', () => {
     privacy.dispose();
+    tray.dispose();
     core.close();
   });
 }

@@ -39,7 +39,7 @@ export function storageTrouble(error: unknown): StorageTrouble | null {
 }
 
 /** Methods that open the vault: SQLite must write its log and index beside the database. */
-const opensVault = new Set(['vault.unlock', 'vault.unlockWithRecoveryKey']);
+const opensVault = new Set(['vault.unlock', 'vault.unlockWithRecoveryKey', 'vault.unlockWithKeychain']);
 
 /** Methods that save what the person is writing: the editor keeps the words and tries again. */
 const keepsWriting = new Set(['journal.create', 'journal.update', 'sessions.reflect']);

@@ -22,11 +22,13 @@ import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
 import { MainOnlySetting, SettingsService } from './settings/settings.ts';
+import { DesktopPrefs } from './settings/desktop-prefs.ts';
 import { PracticeLibrary } from './practices/library.ts';
 import { SessionsService } from './sessions/sessions.ts';
 import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
+import { Keychain, type KeyProtector } from './vault/keychain.ts';
 import { vaultErrors } from './vault/vault-errors.ts';
 import { SignalService } from './signal/signal-service.ts';
 import { safetyHandlers } from './safety/handlers.ts';
@@ -36,6 +38,7 @@ import { MemoriesService } from './memories/memories-service.ts';
 import { LadderService } from './ladder/ladder-service.ts';
 import { ReflectionService } from './reflection/reflection-service.ts';
 import { createTransfer } from './transfer/transfer-handlers.ts';
+import { QuickNotes, type TakenIn } from './quick-notes/quick-notes.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { errorKind, logProblem } from './log.ts';
@@ -77,18 +80,24 @@ export interface CoreOptions {
   hideWindow?: () => void;
   /**
    * The privacy settings that act on the window and the OS (content protection, the global
-   * shortcut, launch at login), given after each unlock and each change. They live in the vault,
-   * so while it is locked main keeps what it was last told (at start: the safe defaults).
+   * shortcut, launch at login, the tray icon), given after each unlock and each change. They live in
+   * the vault; at start main is given the copy kept beside it (settings/desktop-prefs.ts), or nothing
+   * (the safe defaults hold) before the first unlock.
    */
   applyDesktop?: (settings: DesktopSettings) => void;
   /** What this computer's desktop supports; absent (the browser preview) means none of it. */
   desktopSupport?: () => DesktopSupport;
+  /**
+   * The computer's keychain (Electron: safeStorage), for the optional "unlock with this computer's
+   * keychain"; absent means it is not available here.
+   */
+  keyProtector?: KeyProtector;
 }
 
 /** Only the settings that act outside the page. */
 export function desktopSettings(settings: Settings): DesktopSettings {
-  const { quickHideKey, quickHideGlobal, contentProtection, openAtLogin } = settings;
-  return { quickHideKey, quickHideGlobal, contentProtection, openAtLogin };
+  const { quickHideKey, quickHideGlobal, contentProtection, openAtLogin, trayIcon } = settings;
+  return { quickHideKey, quickHideGlobal, contentProtection, openAtLogin, trayIcon };
 }
 
 export interface Dialogs {
@@ -111,6 +120,8 @@ export interface Core {
   vault: Vault;
   /** Locks because the OS is going to sleep or the screen was locked. */
   lockForSystem(): void;
+  /** Locks because the person asked from outside the page (the tray's Lock). */
+  lockNow(): void;
   /** Quick hide from outside the page (the global shortcut): out of sight at once, then locked. */
   quickHide(): void;
   /** True while a session runs: the app sends no notifications then. */
@@ -145,6 +156,9 @@ export function createCore(options: CoreOptions): Core {
   }
   /** Said while the vault stays open after that first unlock; forgotten when it locks. */
   let restoreTold: RestoreAtStart | null = null;
+  /** Quick notes written while locked, taken in at the last unlock: said while it stays open. */
+  let quickNotesTold: TakenIn | null = null;
+  const quickNotes = new QuickNotes(options.dataDir, clock);
   const vault = new Vault({
     dir: options.dataDir,
     clock,
@@ -156,6 +170,16 @@ export function createCore(options: CoreOptions): Core {
   // Granularity counts calendar months in the same zone the Scheduler uses.
   const vocabulary = new VocabularyService(db, clock, zone);
   const settings = new SettingsService(db);
+  // The window and the OS get last time's privacy choices from the start, before any unlock.
+  const desktopPrefs = new DesktopPrefs(join(options.dataDir, 'desktop.json'));
+  const remembered = desktopPrefs.read();
+  if (remembered && options.applyDesktop) {
+    try {
+      options.applyDesktop(remembered);
+    } catch (error) {
+      report('desktop', error);
+    }
+  }
   // Encrypted backups: in the folder the person chose, or a `backups` folder beside the vault's own.
   const backupFolder = new MainOnlySetting(db, 'backup.folder', z.string());
   const backups = new BackupService({
@@ -174,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     report: (error) => report('backup', error),
   });
   const restore = new RestoreService({ vault, clock, nativeBinding: options.nativeBinding });
+  const keychain = new Keychain({ vault, protector: options.keyProtector });
   const dialogs: Dialogs = {
     chooseFolder: unavailable('Choosing a folder'),
     chooseBackupFile: unavailable('Choosing a file'),
@@ -289,6 +314,7 @@ export function createCore(options: CoreOptions): Core {
       vault.lock();
       autoLock.stop();
       restoreTold = null;
+      quickNotesTold = null;
     }
   }
 
@@ -322,14 +348,34 @@ export function createCore(options: CoreOptions): Core {
     }
     // The window and the OS follow this vault's privacy settings (locked, main keeps the last ones).
     tellDesktop();
-    // Last: what the steps above wrote is the app's own tidying, not a change to back up.
+    // What the steps above wrote is the app's own tidying, not a change to back up.
     autoBackup.opened();
+    // Quick notes written while locked are the person's words: a change like any other.
+    takeInQuickNotes();
   };
+
+  /**
+   * Never fails the unlock: a note not taken in stays sealed in its log for the next one. What an
+   * unlock took in is said once after it; a note written while unlocked (the tray) needs no telling.
+   */
+  function takeInQuickNotes(tell = true): void {
+    try {
+      const result = quickNotes.takeIn(vault.db());
+      if (tell && (result.taken > 0 || result.keptAside > 0)) {
+        quickNotesTold = { taken: (quickNotesTold?.taken ?? 0) + result.taken, keptAside: (quickNotesTold?.keptAside ?? 0) + result.keptAside };
+      }
+      if (result.taken > 0) emit('journal.changed', {});
+    } catch (error) {
+      report('quick notes', error);
+    }
+  }
 
   function tellDesktop(): void {
     if (!options.applyDesktop) return;
     try {
-      options.applyDesktop(desktopSettings(settings.get()));
+      const chosen = desktopSettings(settings.get());
+      options.applyDesktop(chosen);
+      desktopPrefs.write(chosen);
     } catch (error) {
       report('desktop', error);
     }
@@ -357,6 +403,8 @@ export function createCore(options: CoreOptions): Core {
     'vault.status': () => vaultStatus(),
     'vault.create': async ({ passphrase }) => {
       const result = await vault.create(passphrase);
+      // A keychain item left from an earlier vault here never opens this one.
+      keychain.forget();
       unlocked('created');
       return result;
     },
@@ -369,6 +417,14 @@ export function createCore(options: CoreOptions): Core {
       unlocked('unlocked');
     },
     'vault.lock': () => lock('manual'),
+    // The same way in as the passphrase, once the keychain's key has proved to be this vault's.
+    'vault.unlockWithKeychain': async () => {
+      await noticeDamage(() => keychain.unlock());
+      unlocked('unlocked');
+    },
+    'keychain.status': () => keychain.status(),
+    'keychain.enable': () => keychain.enable(),
+    'keychain.disable': () => keychain.disable(),
     'vault.changePassphrase': ({ current, next }) => vault.changePassphrase(current, next),
     'vault.showRecoveryKey': ({ passphrase }) => vault.showRecoveryKey(passphrase),
     'vault.keyToConfirm': () => vault.recoveryKeyToConfirm(),
@@ -502,6 +558,9 @@ export function createCore(options: CoreOptions): Core {
       const wasUnlocked = vault.isUnlocked();
       try {
         const result = await restore.restore(newPassphrase, closeForRestore);
+        // The keychain held the key of the vault now set aside: it opens neither that copy nor this one.
+        keychain.forget();
+        if (result.safetyCopy !== null) keychain.forget(result.safetyCopy);
         foundDamaged = false;
         // This restore's own note says what happened; an older one is past.
         restoreToTell = null;
@@ -518,12 +577,25 @@ export function createCore(options: CoreOptions): Core {
     ...transfer.handlers,
     'app.formats': () => options.formats?.() ?? { locale: null, hourCycle: null },
     'app.quickHide': () => quickHide(),
-    'app.desktopSupport': () => options.desktopSupport?.() ?? { mac: false, contentProtection: false, openAtLogin: false, globalShortcut: false },
+    'app.quickHideKey': () => (vault.isUnlocked() ? settings.get() : (desktopPrefs.read() ?? defaultSettings)).quickHideKey,
+    'quickNote.write': ({ text }) => {
+      quickNotes.write(text);
+      // Unlocked (the tray's note while the journal is open), it goes in at once.
+      if (vault.isUnlocked()) takeInQuickNotes(false);
+    },
+    'quickNote.status': () => quickNotes.status(),
+    'app.desktopSupport': () => options.desktopSupport?.() ?? { mac: false, contentProtection: false, openAtLogin: false, globalShortcut: false, tray: false },
   };
 
   function vaultStatus(): VaultStatus {
     const status = vault.status();
-    return restoreTold && status.state === 'unlocked' ? { ...status, restoreAtStart: restoreTold } : status;
+    if (status.state !== 'unlocked') return status;
+    return {
+      ...status,
+      ...(restoreTold && { restoreAtStart: restoreTold }),
+      ...(quickNotesTold?.taken && { quickNotesTaken: quickNotesTold.taken }),
+      ...(quickNotesTold?.keptAside && { quickNotesKeptAside: quickNotesTold.keptAside }),
+    };
   }
 
   function backupList() {
@@ -590,6 +662,7 @@ export function createCore(options: CoreOptions): Core {
     router: createRouter(handlers),
     vault,
     lockForSystem: () => lock('system'),
+    lockNow: () => lock('manual'),
     quickHide,
     inSession: () => sessionActive,
     recomputeSchedule: () => scheduler.recompute(),

@@ -19,6 +19,10 @@ export const errorCodes = [
   'BACKUP_NOT_VERIFIED',
   /** A file chosen to restore is not a backup Saltwater can use (damaged, not a backup, from a newer version). */
   'BACKUP_UNUSABLE',
+  /** Unlocking with the computer's keychain did not work this time; it is turned off and the passphrase is the way in. */
+  'KEYCHAIN_FAILED',
+  /** The computer's keychain can't keep Saltwater's key safely here (Linux without a keyring: plain text), or at all. */
+  'KEYCHAIN_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -23,6 +23,10 @@ import {
   PlaceEmotionWordInput,
   limits,
   ListQuery,
+  QuickNoteText,
+  QuickNoteStatus,
+  QuickHideKey,
+  KeychainStatus,
 } from './schemas.ts';
 import { method, none, ok, SessionId, timestamp } from './common.ts';
 
@@ -114,6 +118,18 @@ export const contract = {
     ok,
   ),
   'vault.lock': method(none, ok),
+  /** Unlocks with the data key the computer's keychain holds (when turned on); falls back to the passphrase if it fails. */
+  'vault.unlockWithKeychain': method(none, ok),
+  /** Whether keychain unlock can be used on this computer, and whether it is on for this vault. */
+  'keychain.status': method(none, KeychainStatus),
+  /** Keeps the data key in the computer's keychain too (unlocked only; refused where it would be plain text). */
+  'keychain.enable': method(none, KeychainStatus),
+  /** Forgets the keychain's copy: the passphrase alone unlocks again. */
+  'keychain.disable': method(none, KeychainStatus),
+  /** Seals a note at once (locked or not); it becomes a journal entry at the next unlock, with the time it was written. */
+  'quickNote.write': method(z.object({ text: QuickNoteText }), ok),
+  /** Whether notes can be sealed, and how many wait for the next unlock. */
+  'quickNote.status': method(none, QuickNoteStatus),
   'vault.changePassphrase': method(
     z.object({ current: z.string().min(1).max(limits.passphraseMax), next: Passphrase }),
     ok,
@@ -262,6 +278,8 @@ export const contract = {
   'app.formats': method(none, SystemFormats),
   /** Quick hide: the window goes out of sight at once and the vault locks. */
   'app.quickHide': method(none, ok),
+  /** The quick-hide shortcut chosen: the vault's setting, or while locked the copy kept beside it (the lock screen needs it too). */
+  'app.quickHideKey': method(none, QuickHideKey),
   /** What this computer's desktop supports (content protection, launch at login, global shortcuts). */
   'app.desktopSupport': method(none, DesktopSupport),
 } as const;
@@ -273,6 +291,8 @@ export const events = {
   'vault.locked': z.object({ reason: z.enum(['manual', 'idle', 'system', 'hidden']) }),
   /** The window is about to close: save what is pending, then call app.readyToClose. */
   'app.closing': z.object({}),
+  /** The tray's "Quick note…": show the quick note (on the lock screen, or a new entry when unlocked). */
+  'app.quickNote': z.object({}),
   /** A reminder is due now: the words to show and where "start" leads. */
   'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
   /** The person clicked the OS notification: open that practice's start screen. */

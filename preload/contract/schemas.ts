@@ -15,6 +15,7 @@ export const limits = {
   bodyLocationMax: 80,
   searchQueryMax: 500,
   listPageMax: 200,
+  quickNoteMax: 20_000,
 } as const;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -49,6 +50,10 @@ export const VaultStatus = z.object({
   changesMayBeMissing: z.boolean().optional(),
   /** While unlocked, after the first unlock since start: a restore cut off when Saltwater closed was settled. Tell the person once. */
   restoreAtStart: RestoreAtStart.optional(),
+  /** While unlocked, after the unlock that took them in: quick notes written while locked, now entries. Tell the person once. */
+  quickNotesTaken: z.number().int().positive().optional(),
+  /** Sealed notes this vault's key could not open (sealed to another vault's key, or cut short by a crash), kept aside. Tell once. */
+  quickNotesKeptAside: z.number().int().positive().optional(),
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
@@ -267,6 +272,8 @@ export const DesktopSupport = z.object({
   openAtLogin: z.boolean(),
   /** A shortcut that works while another app is in front. */
   globalShortcut: z.boolean(),
+  /** A tray or menu-bar icon (Linux: where the desktop shows status icons). */
+  tray: z.boolean(),
 });
 export type DesktopSupport = z.infer<typeof DesktopSupport>;
 
@@ -305,6 +312,8 @@ export const Settings = z.object({
   contentProtection: z.boolean(),
   /** Open Saltwater when you log in to this computer. */
   openAtLogin: z.boolean(),
+  /** A small icon in the tray or menu bar: Open, Quick note, Lock, Quit. */
+  trayIcon: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const defaultSettings: Settings = {
@@ -325,6 +334,31 @@ export const defaultSettings: Settings = {
   quickHideGlobal: false,
   contentProtection: true,
   openAtLogin: false,
+  trayIcon: false,
 };
 /** The settings main applies to the window and the OS (see CoreOptions.applyDesktop). */
-export type DesktopSettings = Pick<Settings, 'quickHideKey' | 'quickHideGlobal' | 'contentProtection' | 'openAtLogin'>;
+export type DesktopSettings = Pick<Settings, 'quickHideKey' | 'quickHideGlobal' | 'contentProtection' | 'openAtLogin' | 'trayIcon'>;
+export const desktopSettingKeys = ['quickHideKey', 'quickHideGlobal', 'contentProtection', 'openAtLogin', 'trayIcon'] as const satisfies readonly (keyof DesktopSettings)[];
+
+// ---- quick notes -------------------------------------------------------------
+/** A few words written on the lock screen or from the tray, sealed until the next unlock. */
+export const QuickNoteText = z
+  .string()
+  .max(limits.quickNoteMax, `A quick note can hold up to ${limits.quickNoteMax.toLocaleString('en')} characters; the rest can go in the journal after unlocking.`)
+  .refine((text) => text.trim().length > 0, 'There is nothing in the note yet.');
+export const QuickNoteStatus = z.object({
+  /** Notes can be sealed now (false until this vault has been unlocked once on this computer). */
+  ready: z.boolean(),
+  /** Sealed notes waiting for the next unlock. */
+  waiting: z.number().int().nonnegative(),
+});
+export type QuickNoteStatus = z.infer<typeof QuickNoteStatus>;
+
+// ---- keychain unlock ---------------------------------------------------------
+export const KeychainStatus = z.object({
+  /** 'plain-text': Linux without a secret service, where the "keychain" would be a readable file; refused. */
+  support: z.enum(['available', 'plain-text', 'unavailable']),
+  /** The data key is also kept, wrapped by the computer's keychain, for this vault. */
+  enabled: z.boolean(),
+});
+export type KeychainStatus = z.infer<typeof KeychainStatus>;

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import { defaultSettings, type EventPayload, type QuickHideKey, type RestoreAtStart } from '../../preload/contract/index.ts';
+import { defaultSettings, type EventPayload, type QuickHideKey, type RestoreAtStart, type VaultStatus } from '../../preload/contract/index.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { isQuickHide } from '../lib/quick-hide.ts';
 import { throttle, type Now } from '../lib/timing.ts';
@@ -44,9 +44,13 @@ export class Session {
   changesMayBeMissing = $state(false);
   /** A restore cut off when Saltwater closed was finished or given up at start: said once after unlock. */
   restoreAtStart = $state.raw<RestoreAtStart | null>(null);
+  /** Quick notes written while locked that this unlock took into the journal, and any that could not be opened: said once. */
+  quickNotesTaken = $state.raw<{ taken: number; keptAside: number } | null>(null);
+  /** Counts the tray's "Quick note…" presses: the lock screen opens its note, the journal a new entry. */
+  quickNoteAsked = $state(0);
   /**
-   * The quick-hide shortcut: the vault's choice once unlocked, kept while locked (it lives in the
-   * vault, so before the first unlock the default holds).
+   * The quick-hide shortcut: the vault's choice once unlocked, kept while locked; at start, the
+   * copy main keeps beside the vault (the default before the first unlock).
    */
   quickHideKey = $state<QuickHideKey>(defaultSettings.quickHideKey);
 
@@ -89,6 +93,7 @@ export class Session {
     this.#listen('wheel', reportActivity, { passive: true });
     this.#cleanups.push(this.#api.on('vault.locked', ({ reason }) => this.locked(reason)));
     this.#cleanups.push(this.#api.on('app.closing', () => void this.#saveThenClose()));
+    this.#cleanups.push(this.#api.on('app.quickNote', () => void this.quickNoteAsked++));
   }
 
   /** Asks the vault where we are and shows the matching screen. */
@@ -100,10 +105,15 @@ export class Session {
       return;
     }
     this.problem = null;
+    // The shortcut chosen last time, so quick hide works on the lock screen after a restart.
+    void this.#api.app.quickHideKey().then((key) => {
+      if (key.ok) this.quickHideKey = key.value;
+    });
     this.initialRetryAfterMs = result.value.retryAfterMs;
     this.keyToConfirm = result.value.keyToConfirm === true;
     this.changesMayBeMissing = result.value.changesMayBeMissing === true;
     this.restoreAtStart = result.value.restoreAtStart ?? null;
+    this.quickNotesTaken = quickNotesOf(result.value);
     this.screen = result.value.state === 'new' ? 'setup' : result.value.state;
   }
 
@@ -124,6 +134,7 @@ export class Session {
     this.keyToConfirm = result.value.keyToConfirm === true;
     this.changesMayBeMissing = result.value.changesMayBeMissing === true;
     this.restoreAtStart = result.value.restoreAtStart ?? null;
+    this.quickNotesTaken = quickNotesOf(result.value);
   }
 
   /** The vault was replaced while open (a restore): everything shown from it is built afresh. */
@@ -220,4 +231,10 @@ export class Session {
     target.addEventListener(type, handler, options);
     this.#cleanups.push(() => target.removeEventListener(type, handler, options));
   }
+}
+
+function quickNotesOf(status: VaultStatus): { taken: number; keptAside: number } | null {
+  const taken = status.quickNotesTaken ?? 0;
+  const keptAside = status.quickNotesKeptAside ?? 0;
+  return taken > 0 || keptAside > 0 ? { taken, keptAside } : null;
 }

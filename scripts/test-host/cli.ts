@@ -4,13 +4,15 @@
  * --session-speed N (sessions run N× faster, with test hooks), --fake-clock ISO-TIME (services on a
  * manual clock; POST /__test-host/clock/advance {ms} with the token moves it), --region CC (the
  * computer's region as the OS would report it, for crisis lines), --test-dialogs (tests say what
- * the OS file dialogs answer, POST /__test-host/dialog), --json
+ * the OS file dialogs answer, POST /__test-host/dialog), --test-keychain available|plain-text|unavailable
+ * (a test-only stand-in for the computer's keychain, see test-keychain.ts), --json
  * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fastKdf, startTestHost } from './server.ts';
+import { parseTestKeychain, testOnlyKeyProtector } from './test-keychain.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     'fake-clock': { type: 'string' },
     region: { type: 'string' },
     'test-dialogs': { type: 'boolean', default: false },
+    'test-keychain': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +40,7 @@ const host = await startTestHost({
   fakeClockStart: values['fake-clock'] ? Date.parse(values['fake-clock']) : undefined,
   region: values.region ? () => values.region! : undefined,
   testDialogs: values['test-dialogs'],
+  ...(values['test-keychain'] ? { keyProtector: testOnlyKeyProtector(parseTestKeychain(values['test-keychain'])) } : {}),
 });
 
 if (values.json) {

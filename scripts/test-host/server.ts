@@ -86,11 +86,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     ...options,
     ...(fakeClock ? { clock: fakeClock, timers: fakeClock } : {}),
     resourcesDir: options.resourcesDir ?? join(root, 'resources'),
-    emit: (event, payload) => {
-      const message = `data: ${JSON.stringify({ event, payload })}\n\n`;
-      for (const stream of streams) stream.write(message);
-    },
+    emit: (event, payload) => emitToPage(event, payload),
   });
+  function emitToPage(event: string, payload: unknown): void {
+    const message = `data: ${JSON.stringify({ event, payload })}\n\n`;
+    for (const stream of streams) stream.write(message);
+  }
 
   const server = createServer(slowRequestLimits(options.slowRequestMs ?? 15_000), (req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -134,6 +135,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         const { answer } = await readJsonObject(req, MAX_BODY);
         if (answer !== null && typeof answer !== 'string') return send(res, 400, 'text/plain', 'answer must be a path or null');
         dialogAnswers.push(answer);
+        return send(res, 200, 'application/json', 'null');
+      }
+      // The tray's "Quick note…" (Electron only): what main sends the page when it is pressed.
+      if (path === '/__test-host/tray/quick-note' && req.method === 'POST') {
+        if (!options.testDialogs) return send(res, 409, 'text/plain', 'This host was started without --test-dialogs.');
+        emitToPage('app.quickNote', {});
         return send(res, 200, 'application/json', 'null');
       }
       if (path === '/__test-host/handoffs' && req.method === 'GET') return send(res, 200, 'application/json', JSON.stringify(handedToOs));

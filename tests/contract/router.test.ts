@@ -139,6 +139,10 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { recoveryKey: 1234, newPassphrase: NEW_PASSPHRASE },
     ],
     'vault.lock': [{}, { reason: 'manual' }],
+    'vault.unlockWithKeychain': [{}, { passphrase: PASSPHRASE }],
+    'keychain.status': [{}, { support: 'available' }],
+    'keychain.enable': [{}, { enabled: true }],
+    'keychain.disable': [{}, { enabled: false }],
     'vault.changePassphrase': [
       {},
       { current: PASSPHRASE },
@@ -526,6 +530,9 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'app.formats': [{}, { locale: 'de-DE' }],
     'app.quickHide': [{}, { reason: 'hidden' }],
     'app.desktopSupport': [{}, { mac: true }],
+    'app.quickHideKey': [{}, 'off'],
+    'quickNote.write': [{}, { text: '' }, { text: '  \n ' }, { text: 7 }, { text: long(limits.quickNoteMax + 1) }],
+    'quickNote.status': [{}, { waiting: 1 }],
     'backup.now': [{}, { folder: '/tmp' }],
     'vault.showRecoveryKey': [{}, { passphrase: 7 }, { passphrase: long(limits.passphraseMax + 1) }],
     'vault.keyToConfirm': [{}, { show: true }],
@@ -588,6 +595,8 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'vault.showRecoveryKey': { passphrase: PASSPHRASE },
     'vault.keyToConfirm': undefined,
     'vault.confirmKey': undefined,
+    // Wraps the open vault's key: never while locked (here, with no keychain, refused as unavailable).
+    'keychain.enable': undefined,
     'backup.list': undefined,
     'backup.chooseFolder': undefined,
     'backup.useDefaultFolder': undefined,
@@ -682,6 +691,10 @@ const openWhileLocked = new Set<MethodName>([
   'vault.unlock',
   'vault.unlockWithRecoveryKey',
   'vault.lock',
+  // The keychain's way in, whether it is on and what this computer supports, and turning it off, are lock-screen matters.
+  'vault.unlockWithKeychain',
+  'keychain.status',
+  'keychain.disable',
   'practices.list',
   'practices.get',
   'app.activity',
@@ -691,6 +704,10 @@ const openWhileLocked = new Set<MethodName>([
   // Quick hide works on the lock screen too (it only hides there); what the desktop supports is no secret.
   'app.quickHide',
   'app.desktopSupport',
+  'app.quickHideKey',
+  // A quick note is sealed to the vault's public key while locked: that is what it is for.
+  'quickNote.write',
+  'quickNote.status',
   // Crisis lines' sites must open from anywhere, the lock screen included (own entries need the vault).
   'safety.openWebsite',
   'safety.call',

@@ -15,6 +15,8 @@ export interface HostOptions {
   region?: string;
   /** Reuse a vault folder (to restart the host on the same vault); it is then not deleted. */
   dataDir?: string;
+  /** A test-only stand-in for the computer's keychain (scripts/test-host/test-keychain.ts); none by default. */
+  keychain?: 'available' | 'plain-text';
 }
 
 export interface RunningHost {
@@ -36,6 +38,7 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
   if (options.sessionSpeed) args.push('--session-speed', String(options.sessionSpeed));
   if (options.fakeClock) args.push('--fake-clock', options.fakeClock);
   if (options.region) args.push('--region', options.region);
+  if (options.keychain) args.push('--test-keychain', options.keychain);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout! });
@@ -102,6 +105,13 @@ export async function answerDialog(host: RunningHost, answer: string | null): Pr
     body: JSON.stringify({ answer }),
   });
   if (!response.ok) throw new Error(`answering the dialog failed: ${response.status}`);
+}
+
+/** Presses the tray's "Quick note…" (Electron only; the host sends the page what main would). */
+export async function pressTrayQuickNote(host: RunningHost): Promise<void> {
+  const token = new URL(host.appUrl).searchParams.get('token');
+  const response = await fetch(`${host.url}/__test-host/tray/quick-note`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`pressing the tray's quick note failed: ${response.status}`);
 }
 
 /** What the app handed to the OS so far: links and mail/SMS addresses opened, texts copied. */

@@ -128,7 +128,7 @@ describe('file dialogs', () => {
 
 describe('privacy on this computer', () => {
   type Privacy = typeof import('../../main/app/adapters/privacy.ts');
-  const settings = { quickHideKey: 'mod+shift+h', quickHideGlobal: false, contentProtection: true, openAtLogin: false } as const;
+  const settings = { quickHideKey: 'mod+shift+h', quickHideGlobal: false, contentProtection: true, openAtLogin: false, trayIcon: false } as const;
 
   it('hides the app on macOS, minimises the window elsewhere', async () => {
     const { hideWindow } = await load<Privacy>('../../main/app/adapters/privacy.ts');
@@ -197,7 +197,7 @@ describe('privacy on this computer', () => {
     windows.apply({ ...settings, openAtLogin: true });
     windows.apply(settings);
     expect(fake.app.loginItemCalls).toEqual([{ openAtLogin: true }, { openAtLogin: false }]);
-    expect(desktopSupport('linux')).toEqual({ mac: false, contentProtection: false, openAtLogin: false, globalShortcut: true });
-    expect(desktopSupport('darwin')).toEqual({ mac: true, contentProtection: true, openAtLogin: true, globalShortcut: true });
+    expect(desktopSupport('linux')).toEqual({ mac: false, contentProtection: false, openAtLogin: false, globalShortcut: true, tray: true });
+    expect(desktopSupport('darwin')).toEqual({ mac: true, contentProtection: true, openAtLogin: true, globalShortcut: true, tray: true });
   });
 });

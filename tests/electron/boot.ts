@@ -19,8 +19,9 @@ export interface Booted {
  * registers its own ipcMain handlers, as a fresh Electron process would). The one module stubbed
  * besides 'electron' picks the SQLite build: Electron's own is not built here, Node's is.
  */
-export async function bootApp(): Promise<Booted> {
-  const dir = mkdtempSync(join(tmpdir(), 'saltwater-electron-'));
+export async function bootApp(options: { userData?: string } = {}): Promise<Booted> {
+  // A folder given by the test is a restart on the same computer: the test removes it.
+  const dir = options.userData ?? mkdtempSync(join(tmpdir(), 'saltwater-electron-'));
   const fake = createFakeElectron({ userData: dir, appPath: root });
   vi.resetModules();
   vi.doMock('electron', () => fake.module);
@@ -42,7 +43,7 @@ export async function bootApp(): Promise<Booted> {
       }
       vi.doUnmock('electron');
       vi.doUnmock('../../main/app/native-binding.ts');
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.userData) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

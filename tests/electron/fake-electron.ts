@@ -1,4 +1,6 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 /**
  * A fake of exactly the Electron main-process API Saltwater uses (main/index.ts, main/app/**),
@@ -525,6 +527,205 @@ export class FakeNotification extends EventEmitter implements Surface<Electron.N
 export class FakeMenu implements Surface<Electron.Menu, 'items'> {
   readonly items: Electron.MenuItem[] = [];
   constructor(readonly template: ReadonlyArray<Electron.MenuItemConstructorOptions | Electron.MenuItem>) {}
+
+  /** What the person sees, top to bottom: each item's label, '---' for a separator. */
+  labels(): string[] {
+    return this.template.map((item) => (item.type === 'separator' ? '---' : (item.label ?? '')));
+  }
+
+  /**
+   * The person chooses the item with this label. Assumed: its `click(menuItem, window, event)` is
+   * called; a disabled item cannot be chosen (https://electronjs.org/docs/api/menu-item#new-menuitemoptions).
+   */
+  choose(label: string): void {
+    const item = this.template.find((i) => i.label === label);
+    if (!item) throw new Error(`fake electron: no menu item '${label}' (there are: ${this.labels().join(', ')})`);
+    if (item.enabled === false) throw new Error(`fake electron: menu item '${label}' is disabled`);
+    const click = item.click as ((menuItem: unknown, window: unknown, event: Electron.KeyboardEvent) => void) | undefined;
+    click?.(item, undefined, {});
+  }
+}
+
+/** Width and height from a PNG's IHDR, or the first entry of an ICO's directory; null for anything else. */
+function imageFileSize(bytes: Buffer): Electron.Size | null {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length >= 24 && bytes.subarray(0, 8).equals(png)) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  if (bytes.length >= 22 && bytes.readUInt16LE(0) === 0 && bytes.readUInt16LE(2) === 1 && bytes.readUInt16LE(4) > 0) {
+    return { width: bytes.readUInt8(6) || 256, height: bytes.readUInt8(7) || 256 };
+  }
+  return null;
+}
+
+export class FakeNativeImage implements Surface<Electron.NativeImage, 'isEmpty' | 'getSize' | 'setTemplateImage' | 'isTemplateImage'> {
+  private template = false;
+  /** `path`: the file it was made from (what the test checks: the fake cannot look at pixels). */
+  constructor(
+    readonly path: string | null,
+    private readonly size: Electron.Size | null,
+  ) {}
+
+  /**
+   * Assumed: createFromPath gives an empty image when the file is missing, unreadable or not an
+   * image (https://electronjs.org/docs/api/native-image#nativeimagecreatefrompathpath). The fake
+   * reads only PNG and ICO headers, the formats the app ships.
+   */
+  static fromPath(path: string): FakeNativeImage {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return new FakeNativeImage(path, null);
+    }
+    return new FakeNativeImage(path, imageFileSize(bytes));
+  }
+  isEmpty(): boolean {
+    return this.size === null;
+  }
+  getSize(_scaleFactor?: number): Electron.Size {
+    return this.size ?? { width: 0, height: 0 };
+  }
+  /**
+   * Assumed: a template image is drawn by macOS from its alpha only, recoloured for a light or dark
+   * menu bar; it matters on macOS only (https://electronjs.org/docs/api/native-image#template-image-macos).
+   */
+  setTemplateImage(option: boolean): void {
+    this.template = option;
+  }
+  isTemplateImage(): boolean {
+    return this.template;
+  }
+}
+
+export class FakeTray extends EventEmitter implements Surface<Electron.Tray, 'destroy' | 'isDestroyed' | 'setToolTip' | 'setContextMenu' | 'setImage'> {
+  image: FakeNativeImage | string;
+  toolTip = '';
+  contextMenu: FakeMenu | null = null;
+  private destroyed = false;
+
+  constructor(world: FakeWorld, image: Electron.NativeImage | string, _guid?: string) {
+    super();
+    // Assumed: a tray can only be made once the app is ready ("Cannot create Tray before app is ready",
+    // Electron's shell/browser/api/electron_api_tray.cc; https://electronjs.org/docs/api/tray).
+    if (!world.ready) throw new Error('fake electron: Tray created before app ready');
+    this.image = image as unknown as FakeNativeImage | string;
+  }
+  /** Assumed: the icon goes from the tray at once, and isDestroyed() is then true (https://electronjs.org/docs/api/tray#traydestroy). */
+  destroy(): void {
+    this.destroyed = true;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Assumed: the hover text, on every platform that has one (https://electronjs.org/docs/api/tray#traysettooltiptooltip). */
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+  /**
+   * Assumed: the menu the icon shows: on macOS when it is clicked, on Windows when it is
+   * right-clicked, on Linux however the desktop shows it (StatusNotifierItem hosts differ)
+   * (https://electronjs.org/docs/api/tray#traysetcontextmenumenu, and "Platform Considerations"
+   * at https://electronjs.org/docs/api/tray).
+   */
+  setContextMenu(menu: Electron.Menu | null): void {
+    this.contextMenu = menu as unknown as FakeMenu | null;
+  }
+  setImage(image: Electron.NativeImage | string): void {
+    this.image = image as unknown as FakeNativeImage | string;
+  }
+
+  /**
+   * The person clicks the icon. Assumed: 'click' is emitted (with the event, the icon's bounds and
+   * the pointer's position); on Linux only for an "activation", which may be a double click or never
+   * come at all (https://electronjs.org/docs/api/tray#event-click).
+   */
+  click(): void {
+    if (this.destroyed) throw new Error('fake electron: clicking a destroyed tray');
+    this.emit('click', {}, { x: 0, y: 0, width: 16, height: 16 }, { x: 8, y: 8 });
+  }
+  /** The person opens the icon's menu and chooses `label` in it. */
+  choose(label: string): void {
+    if (this.destroyed) throw new Error('fake electron: using a destroyed tray');
+    if (!this.contextMenu) throw new Error('fake electron: the tray has no menu');
+    this.contextMenu.choose(label);
+  }
+}
+
+/** What safeStorage.getSelectedStorageBackend() can answer (Linux). */
+type StorageBackend = ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>;
+
+/**
+ * safeStorage: strings sealed by the OS for this account (https://electronjs.org/docs/api/safe-storage).
+ * The fake seals with AES-GCM under a key that stands for this account's keychain on this computer;
+ * `moveToNewMachine` replaces it, so earlier seals no longer open (a new computer, a reset keyring).
+ */
+export class FakeSafeStorage
+  implements Surface<Electron.SafeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'>
+{
+  /** The Linux backend Chromium picked (a desktop with a keyring service by default). */
+  backend: StorageBackend = 'gnome_libsecret';
+  /** False: the OS has no keychain to offer (safeStorage says encryption is not available). */
+  available = true;
+  /** Every sealed blob handed out, to check what reached the disk. */
+  readonly sealed: Buffer[] = [];
+  private accountKey = randomBytes(32);
+
+  constructor(private readonly world: FakeWorld) {}
+
+  /**
+   * Assumed: on Linux, 'basic_text' when no keyring service is recognised (or --password-store=basic);
+   * 'unknown' before the app is ready (https://electronjs.org/docs/api/safe-storage#safestoragegetselectedstoragebackend-linux).
+   */
+  getSelectedStorageBackend(): StorageBackend {
+    return this.world.ready ? this.backend : 'unknown';
+  }
+  /**
+   * Assumed: only meaningful after the app's 'ready' (before it, false); on Linux true with
+   * basic_text too, since a hard-coded password is then "available"
+   * (https://electronjs.org/docs/api/safe-storage#safestorageisasyncencryptionavailable).
+   */
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
+    return this.world.ready && this.available;
+  }
+  /** Assumed: throws when encryption is not available (https://electronjs.org/docs/api/safe-storage#safestorageencryptstringasyncplaintext). */
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (!(await this.isAsyncEncryptionAvailable())) throw new Error('Encryption is not available.');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key(), iv);
+    const data = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    // Assumed: Chromium's seals start with a version prefix ("v10"/"v11"), then the ciphertext.
+    const blob = Buffer.concat([Buffer.from('v11'), iv, cipher.getAuthTag(), data]);
+    this.sealed.push(blob);
+    return blob;
+  }
+  /**
+   * Assumed: throws when the blob can't be opened with this account's key (another computer, a
+   * changed keyring, altered bytes) (https://electronjs.org/docs/api/safe-storage#safestoragedecryptstringasyncencrypted).
+   */
+  async decryptStringAsync(encrypted: Buffer): Promise<Electron.DecryptStringAsyncReturnValue> {
+    if (!(await this.isAsyncEncryptionAvailable())) throw new Error('Decryption is not available.');
+    try {
+      const body = encrypted.subarray(3);
+      const decipher = createDecipheriv('aes-256-gcm', this.key(), body.subarray(0, 12));
+      decipher.setAuthTag(body.subarray(12, 28));
+      const result = Buffer.concat([decipher.update(body.subarray(28)), decipher.final()]).toString('utf8');
+      return { shouldReEncrypt: false, result };
+    } catch {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    }
+  }
+
+  /** The same account on another computer, or its keyring reset: what was sealed before no longer opens. */
+  moveToNewMachine(): void {
+    this.accountKey = randomBytes(32);
+  }
+
+  /**
+   * Assumed: with basic_text, Chromium seals with a password written into Chromium itself, the same
+   * for everyone: a copy of the file is as good as the secret (https://electronjs.org/docs/api/safe-storage).
+   */
+  private key(): Buffer {
+    return this.getSelectedStorageBackend() === 'basic_text' ? createHash('sha256').update('peanuts').digest() : this.accountKey;
+  }
 }
 
 export interface FakeElectronOptions {
@@ -548,8 +749,10 @@ export function createFakeElectron(options: FakeElectronOptions) {
   const opened: string[] = [];
   const copied: string[] = [];
   const menus: { current: FakeMenu | null } = { current: null };
+  const trays: FakeTray[] = [];
   const dialogAnswers: (string | null)[] = [];
   const userDefaults = new Map<string, unknown>();
+  const safeStorage = new FakeSafeStorage(world);
 
   const BrowserWindow = class extends FakeBrowserWindow {
     constructor(windowOptions?: Electron.BrowserWindowConstructorOptions) {
@@ -573,6 +776,16 @@ export function createFakeElectron(options: FakeElectronOptions) {
       return new FakeMenu(template);
     }
   };
+  const Tray = class extends FakeTray {
+    constructor(image: Electron.NativeImage | string, guid?: string) {
+      super(world, image, guid);
+      trays.push(this);
+    }
+  };
+  // The same parameters as Electron's; the image is the fake's.
+  const nativeImage = {
+    createFromPath: (...[path]: Parameters<typeof Electron.NativeImage.createFromPath>) => FakeNativeImage.fromPath(path),
+  } satisfies { [K in 'createFromPath']: (...args: Parameters<(typeof Electron.NativeImage)[K]>) => FakeNativeImage };
   const shell = {
     /** Assumed: hands the URL to the OS's default app for it (https://electronjs.org/docs/api/shell#shellopenexternalurl-options). */
     openExternal: async (url: string, _options?: Electron.OpenExternalOptions) => void opened.push(url),
@@ -610,8 +823,11 @@ export function createFakeElectron(options: FakeElectronOptions) {
     shell,
     clipboard,
     Menu,
+    Tray,
+    nativeImage,
     dialog,
     systemPreferences,
+    safeStorage,
   } satisfies Partial<Record<keyof typeof Electron.CrossProcessExports, unknown>>;
 
   return {
@@ -628,8 +844,14 @@ export function createFakeElectron(options: FakeElectronOptions) {
     opened,
     copied,
     menus,
+    /** Every tray icon made, in order, removed ones included. */
+    trays,
+    /** The tray icons showing now. */
+    liveTrays: () => trays.filter((t) => !t.isDestroyed()),
     dialogAnswers,
     userDefaults,
+    /** The OS keychain: switch `backend` or `available`, or `moveToNewMachine()`. */
+    safeStorage,
     windows: () => [...world.windows],
     quitDone: () => world.quit,
   };

@@ -165,6 +165,8 @@ export function createFakeApi(options: FakeOptions = {}) {
     fromSession: e.fromSession,
   });
 
+  /** Keychain unlock: off, on a computer whose keychain works (spies may say otherwise). */
+  let keychainOn = false;
   const api = {
     vault: {
       status: vi.fn(async () =>
@@ -220,6 +222,23 @@ export function createFakeApi(options: FakeOptions = {}) {
       showRecoveryKey: vi.fn(async ({ passphrase: given }: { passphrase: string }) =>
         given === passphrase ? ok({ recoveryKey: Array.from({ length: 17 }, (_, i) => `K${String(i).padStart(3, '0')}`).join('-') }) : fail('WRONG_PASSPHRASE', "That passphrase doesn't match."),
       ),
+      unlockWithKeychain: vi.fn(async () => {
+        if (!keychainOn) return fail('KEYCHAIN_FAILED', "Unlocking with this computer's keychain isn't turned on. Please use your passphrase.");
+        state = 'unlocked';
+        return ok(null);
+      }),
+    },
+    keychain: {
+      status: vi.fn(async () => ok({ support: 'available' as const, enabled: keychainOn })),
+      enable: vi.fn(async () => {
+        if (state !== 'unlocked') return fail('LOCKED', 'Saltwater is locked.');
+        keychainOn = true;
+        return ok({ support: 'available' as const, enabled: true });
+      }),
+      disable: vi.fn(async () => {
+        keychainOn = false;
+        return ok({ support: 'available' as const, enabled: false });
+      }),
     },
     journal: {
       list: vi.fn(async (input?: { limit?: number; beforeId?: number }) => {
@@ -680,8 +699,21 @@ export function createFakeApi(options: FakeOptions = {}) {
       readyToClose: vi.fn(async () => ok(null)),
       formats: vi.fn(async () => ok<{ locale: string | null; hourCycle: 'h12' | 'h23' | null }>({ locale: 'en-GB', hourCycle: null })),
       quickHide: vi.fn(async () => ok(null)),
-      desktopSupport: vi.fn(async () => ok({ mac: false, contentProtection: true, openAtLogin: true, globalShortcut: true })),
+      quickHideKey: vi.fn(async () => ok(settings.quickHideKey)),
+      desktopSupport: vi.fn(async () => ok({ mac: false, contentProtection: true, openAtLogin: true, globalShortcut: true, tray: true })),
     },
+    // Sealed notes: kept here while "locked" (never shown), counted as waiting.
+    quickNote: (() => {
+      const sealed: string[] = [];
+      return {
+        status: vi.fn(async () => ok({ ready: state !== 'new', waiting: sealed.length })),
+        write: vi.fn(async ({ text }: { text: string }) => {
+          if (text.trim() === '') return fail('INVALID_INPUT', 'There is nothing in the note yet.');
+          sealed.push(text);
+          return ok(null);
+        }),
+      };
+    })(),
     on: vi.fn(<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -18,6 +19,7 @@ interface BuilderConfig {
   win?: { icon?: string; target?: string[] };
   nsis?: { oneClick?: boolean; perMachine?: boolean; allowElevation?: boolean };
   linux?: { icon?: string; target?: string[]; category?: string; synopsis?: string; maintainer?: string };
+  extraResources?: { from: string; to: string; filter?: string[] }[];
 }
 const configText = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
 const config = parse(configText) as BuilderConfig;
@@ -107,6 +109,106 @@ describe('app icons (npm run icons)', () => {
   });
 });
 
+/** The pixels of an 8-bit RGBA, non-interlaced PNG (what sharp writes for the tray icons): RGBA rows, unfiltered. */
+function pngPixels(bytes: Buffer): { width: number; height: number; rgba: Buffer } {
+  const size = pngSize(bytes);
+  expect(size, 'a PNG').not.toBeNull();
+  const { width, height } = size!;
+  expect([bytes[24], bytes[25], bytes[28]], 'bit depth 8, colour type 6 (RGBA), not interlaced').toEqual([8, 6, 0]);
+  const idat: Buffer[] = [];
+  for (let at = 8; at < bytes.length; ) {
+    const length = bytes.readUInt32BE(at);
+    if (bytes.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const rgba = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x]!;
+      const a = x >= 4 ? rgba[y * stride + x - 4]! : 0;
+      const b = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
+      const c = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
+      const paeth = (): number => {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      };
+      const predictor = [0, a, b, (a + b) >> 1, filter === 4 ? paeth() : 0][filter];
+      expect(predictor, `PNG filter ${filter}`).toBeTypeOf('number');
+      rgba[y * stride + x] = (value + predictor!) & 0xff;
+    }
+  }
+  return { width, height, rgba };
+}
+
+/** WCAG contrast ratio between two sRGB colours. */
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const luminance = (rgb: [number, number, number]) => {
+    const [r, g, bl] = rgb.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('tray icons (npm run icons)', () => {
+  const tray = join(icons, 'tray');
+
+  it('were generated from the current resources/tray.svg', () => {
+    const svg = readFileSync(join(root, 'resources/tray.svg'));
+    const recorded = readFileSync(join(tray, 'source.sha256'), 'utf8').split(/\s+/)[0];
+    expect(recorded, 'resources/tray.svg changed: run `npm run icons` and check in resources/icons/tray').toBe(
+      createHash('sha256').update(svg).digest('hex'),
+    );
+  });
+
+  // macOS: a menu-bar icon is 16 pt high at most; 16 px and its 32 px @2x (Retina) twin, named
+  // …Template so macOS draws it from its alpha in the menu bar's own colour, light or dark.
+  it('macOS: trayTemplate.png 16 px and trayTemplate@2x.png 32 px, pure black on transparent', () => {
+    for (const [file, size] of [['trayTemplate.png', 16], ['trayTemplate@2x.png', 32]] as const) {
+      const { width, height, rgba } = pngPixels(readFileSync(join(tray, file)));
+      expect({ width, height }, file).toEqual({ width: size, height: size });
+      let covered = 0; // in whole pixels: the sum of alpha
+      for (let i = 0; i < rgba.length; i += 4) {
+        if (rgba[i + 3]! > 0) expect([rgba[i], rgba[i + 1], rgba[i + 2]], `${file} pixel ${i / 4}`).toEqual([0, 0, 0]);
+        covered += rgba[i + 3]! / 255;
+      }
+      // The drop covers about 40 % of its square.
+      expect(covered / (size * size), `${file} draws a shape, not a filled square`).toBeGreaterThan(0.25);
+      expect(covered / (size * size), `${file} draws a shape, not a filled square`).toBeLessThan(0.6);
+    }
+  });
+
+  // Windows: the notification area uses 16 px at 100 % scaling, 24 at 150 %, 32 at 200 %; Electron
+  // loads an ICO at the system icon size (32, 48, 64 at those scales) and scales it for the tray.
+  it('Windows: tray.ico with 16, 24, 32, 48 and 64', () => {
+    expect(icoSizes(readFileSync(join(tray, 'tray.ico')))).toEqual([16, 24, 32, 48, 64]);
+  });
+
+  // Linux: 22 px is the freedesktop panels' status-icon size (KDE Plasma, Ubuntu's indicators); 44 for HiDPI.
+  it('Linux: tray.png 22 px and tray@2x.png 44 px', () => {
+    expect(pngSize(readFileSync(join(tray, 'tray.png')))).toEqual({ width: 22, height: 22 });
+    expect(pngSize(readFileSync(join(tray, 'tray@2x.png')))).toEqual({ width: 44, height: 44 });
+  });
+
+  it('Windows and Linux: one colour that reads on light and dark taskbars and panels (3:1 or more)', () => {
+    const { rgba } = pngPixels(readFileSync(join(tray, 'tray@2x.png')));
+    const colours = new Set<string>();
+    for (let i = 0; i < rgba.length; i += 4) if (rgba[i + 3] === 255) colours.add(rgba.subarray(i, i + 3).toString('hex'));
+    expect(colours.size, 'one colour').toBe(1);
+    const hex = [...colours][0]!;
+    const colour = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+    // Windows 11's light and dark taskbars, KDE Breeze's light and dark panels, GNOME's black top bar.
+    for (const background of ['f3f3f3', '202020', 'eff0f1', '31363b', '000000']) {
+      const bg = [0, 2, 4].map((i) => parseInt(background.slice(i, i + 2), 16)) as [number, number, number];
+      expect(contrast(colour, bg), `#${hex} on #${background}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
 describe('electron-builder.yml packaging', () => {
   const fromRoot = (p: string | undefined): string => {
     expect(p, 'path set').toBeTypeOf('string');
@@ -126,6 +228,19 @@ describe('electron-builder.yml packaging', () => {
     expect(statSync(fromRoot(config.mac?.icon)).isFile()).toBe(true);
     expect(statSync(fromRoot(config.win?.icon)).isFile()).toBe(true);
     expect(statSync(fromRoot(config.linux?.icon)).isDirectory()).toBe(true);
+  });
+
+  it('ships the tray images as resources, where bootstrap looks for them (<resources>/resources/icons/tray)', () => {
+    const entry = config.extraResources?.find((r) => r.from === 'resources/icons/tray');
+    expect(entry, 'an extraResources entry for resources/icons/tray').toMatchObject({ to: 'resources/icons/tray' });
+    // Each platform's file (main/app/adapters/tray.ts) passes the filter; the hash file stays behind.
+    const patterns = (entry?.filter ?? ['**/*']).map((glob) => new RegExp(`^${glob.replace(/\./g, '\\.').replace(/\*+/g, '.*')}$`));
+    const ships = (file: string) => patterns.some((p) => p.test(file));
+    for (const file of ['trayTemplate.png', 'trayTemplate@2x.png', 'tray.ico', 'tray.png', 'tray@2x.png']) {
+      expect(ships(file), file).toBe(true);
+      expect(statSync(join(icons, 'tray', file)).isFile(), file).toBe(true);
+    }
+    expect(ships('source.sha256')).toBe(false);
   });
 
   it('builds NSIS (per-user, never elevating), DMG + zip, AppImage + deb', () => {

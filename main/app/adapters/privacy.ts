@@ -14,7 +14,7 @@ export const accelerators: Record<Exclude<QuickHideKey, 'off'>, string> = {
 /** What this platform supports: content protection and login items are Windows and macOS only in Electron. */
 export function desktopSupport(platform: Platform = process.platform): DesktopSupport {
   const winOrMac = platform === 'win32' || platform === 'darwin';
-  return { mac: platform === 'darwin', contentProtection: winOrMac, openAtLogin: winOrMac, globalShortcut: true };
+  return { mac: platform === 'darwin', contentProtection: winOrMac, openAtLogin: winOrMac, globalShortcut: true, tray: true };
 }
 
 /**
@@ -50,6 +50,7 @@ export function createDesktopPrivacy(options: {
     quickHideGlobal: defaultSettings.quickHideGlobal,
     contentProtection: defaultSettings.contentProtection,
     openAtLogin: defaultSettings.openAtLogin,
+    trayIcon: defaultSettings.trayIcon,
   };
   let registered: string | null = null;
 

@@ -7,6 +7,11 @@ export const KEY_FILE_NAME = 'keys.json';
 export const KEY_TO_CONFIRM_FILE_NAME = 'recovery-key-not-confirmed';
 /** Whether the vault was closed cleanly, and its change count, outside the write-ahead log (see open-state.ts). */
 export const OPEN_STATE_FILE_NAME = 'open-state.json';
+/**
+ * The data key sealed by this computer's keychain, when the person turned that on (see keychain.ts).
+ * Never part of a backup: it only opens anything on this computer, for this vault.
+ */
+export const KEYCHAIN_FILE_NAME = 'keychain.json';
 
 export interface VaultPaths {
   dir: string;

@@ -286,6 +286,54 @@ export class Vault {
     });
   }
 
+  /**
+   * Opens the vault with the data key this computer's keychain gave back (see keychain.ts).
+   * Nothing is guessed here, so it is not a passphrase try: no wait applies and nothing is
+   * counted. Returns false, changing nothing, when the key is not this vault's (keys.json's
+   * fingerprint or the database disagrees: another vault's keychain item). Takes ownership of dataKey.
+   */
+  unlockWithKeychainKey(dataKey: Buffer): Promise<boolean> {
+    return this.exclusive(async () => {
+      try {
+        const keyFile = this.readKeyFileForUnlock();
+        if (dataKey.length !== DATA_KEY_BYTES || !matchesKeyCheck(dataKey, keyFile.keyCheck)) {
+          dataKey.fill(0);
+          return false;
+        }
+        if (!this.current) {
+          this.assertDatabasePresent();
+          if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) {
+            dataKey.fill(0);
+            return false;
+          }
+        }
+        this.openWith(dataKey);
+        return true;
+      } catch (error) {
+        dataKey.fill(0);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Lends a copy of the open vault's data key to `use` (to be wrapped by the computer's
+   * keychain, see keychain.ts); the copy is zeroed when `use` is done. Only while unlocked, and
+   * only if the same vault is still open when `use` is done (not locked or replaced meanwhile).
+   */
+  async withDataKey<T>(use: (dataKey: Buffer) => Promise<T>): Promise<T> {
+    const session = this.current;
+    if (!session) throw vaultErrors.locked();
+    const copy = Buffer.from(session.key);
+    try {
+      const result = await use(copy);
+      if (this.current !== session) throw vaultErrors.locked();
+      return result;
+    } finally {
+      copy.fill(0);
+    }
+  }
+
   lock(): void {
     const open = this.current;
     if (!open) return;

@@ -86,6 +86,24 @@ export class UnlockState {
     return this.#attempt(() => this.#api.vault.unlockWithRecoveryKey({ recoveryKey, newPassphrase }));
   }
 
+  /**
+   * Unlocks with the computer's keychain; a failure is said where a wrong passphrase would be.
+   * Not a passphrase try, so a wait after wrong passphrases does not hold it back.
+   */
+  async unlockWithKeychain(): Promise<boolean> {
+    if (this.busy) return false;
+    this.busy = true;
+    this.readyAgain = false;
+    try {
+      const result = await this.#api.vault.unlockWithKeychain();
+      this.errorCode = result.ok ? null : result.error.code;
+      this.error = result.ok ? null : result.error.message;
+      return result.ok;
+    } finally {
+      this.busy = false;
+    }
+  }
+
   dispose(): void {
     this.#stopTicker();
   }

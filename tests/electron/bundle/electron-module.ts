@@ -9,5 +9,5 @@ const appPath = process.env.SALTWATER_FAKE_APP_PATH;
 if (!userData || !appPath) throw new Error('electron-module: SALTWATER_FAKE_USER_DATA and SALTWATER_FAKE_APP_PATH must be set');
 
 export const fake = createFakeElectron({ userData, appPath });
-export const { app, BrowserWindow, ipcMain, protocol, session, powerMonitor, powerSaveBlocker, globalShortcut, Notification, shell, clipboard, Menu, dialog, systemPreferences } = fake.module;
+export const { app, BrowserWindow, ipcMain, protocol, session, powerMonitor, powerSaveBlocker, globalShortcut, Notification, shell, clipboard, Menu, Tray, nativeImage, dialog, systemPreferences, safeStorage } = fake.module;
 export default fake.module;
