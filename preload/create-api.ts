@@ -1,13 +1,6 @@
-import {
-  eventNames,
-  methodNames,
-  type EventName,
-  type EventPayload,
-  type Input,
-  type MethodName,
-  type Output,
-  type Result,
-} from './contract/index.ts';
+import type { EventName, EventPayload, Input, MethodName, Output, Result } from './contract/index.ts';
+// Names only (no schemas): this runs in the preload, before the page's first frame.
+import { eventNames, methodNames } from './contract/names.ts';
 
 /** How calls and events travel: ipcRenderer in Electron, HTTP in the test host. */
 export interface Transport {
@@ -37,7 +30,7 @@ export function createApi(transport: Transport): Api {
     group[name] = (input?: unknown) => transport.invoke(method, input);
   }
   api.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!eventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+    if (!(eventNames as readonly string[]).includes(event)) throw new Error(`Unknown event: ${String(event)}`);
     return transport.subscribe(event, listener);
   };
   return api as Api;

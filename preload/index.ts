@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventName, type EventName } from './contract/index.ts';
+import type { EventName } from './contract/index.ts';
+import { isEventName } from './contract/names.ts';
 import { createApi, type Transport } from './create-api.ts';
 import { EVENT_CHANNEL, methodChannel } from './channels.ts';
 

@@ -16,6 +16,9 @@ import { createDesktopPrivacy, desktopSupport, hideWindow } from './adapters/pri
 import { createKeyProtector } from './adapters/keychain.ts';
 import { createTray } from './adapters/tray.ts';
 
+/** How long the tray's Lock waits for the page to save and lock before main locks by itself. */
+export const TRAY_LOCK_GRACE_MS = 1000;
+
 /** Composition root for Electron: ports → services → router → window. */
 export function bootstrap(): void {
   let win: BrowserWindow | null = null;
@@ -36,7 +39,12 @@ export function bootstrap(): void {
       showWindow(win);
       emit('app.quickNote', {});
     },
-    onLock: () => core.lockNow(),
+    // As the Lock button does: the page saves what is being written and locks; main locks anyway
+    // after a moment, in case the page can't (it is then locked without that last save).
+    onLock: () => {
+      emit('app.lockRequested', {});
+      setTimeout(() => core.lockNow(), TRAY_LOCK_GRACE_MS);
+    },
     onQuit: () => app.quit(),
   });
   const core = createCore({

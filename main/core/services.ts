@@ -30,6 +30,7 @@ import { SealedLog } from './scheduler/sealed-log.ts';
 import { Vault, type KdfParams } from './vault/vault.ts';
 import { Keychain, type KeyProtector } from './vault/keychain.ts';
 import { vaultErrors } from './vault/vault-errors.ts';
+import { DESKTOP_PREFS_FILE_NAME } from './vault/vault-files.ts';
 import { SignalService } from './signal/signal-service.ts';
 import { safetyHandlers } from './safety/handlers.ts';
 import { createNodeHttpPost } from './signal/node-http-post.ts';
@@ -171,7 +172,7 @@ export function createCore(options: CoreOptions): Core {
   const vocabulary = new VocabularyService(db, clock, zone);
   const settings = new SettingsService(db);
   // The window and the OS get last time's privacy choices from the start, before any unlock.
-  const desktopPrefs = new DesktopPrefs(join(options.dataDir, 'desktop.json'));
+  const desktopPrefs = new DesktopPrefs(join(options.dataDir, DESKTOP_PREFS_FILE_NAME));
   const remembered = desktopPrefs.read();
   if (remembered && options.applyDesktop) {
     try {
@@ -324,6 +325,8 @@ export function createCore(options: CoreOptions): Core {
    * reported), but never fails the unlock.
    */
   const unlocked = (how: 'unlocked' | 'created') => {
+    // What an earlier unlock took in is not this vault's news (a restore replaced it).
+    quickNotesTold = null;
     // Entries deleted before the last lock go for good (a failure here does fail the unlock).
     if (how === 'unlocked') journal.purgeDeleted();
     autoLock.start();
@@ -361,8 +364,10 @@ export function createCore(options: CoreOptions): Core {
   function takeInQuickNotes(tell = true): void {
     try {
       const result = quickNotes.takeIn(vault.db());
-      if (tell && (result.taken > 0 || result.keptAside > 0)) {
-        quickNotesTold = { taken: (quickNotesTold?.taken ?? 0) + result.taken, keptAside: (quickNotesTold?.keptAside ?? 0) + result.keptAside };
+      const taken = tell ? result.taken : 0;
+      // Notes kept aside are always said, whenever they are found.
+      if (taken > 0 || result.keptAside > 0) {
+        quickNotesTold = { taken: (quickNotesTold?.taken ?? 0) + taken, keptAside: (quickNotesTold?.keptAside ?? 0) + result.keptAside };
       }
       if (result.taken > 0) emit('journal.changed', {});
     } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineDays } from './constants.ts';
 import { WebLink } from './links.ts';
 
 /**
@@ -24,7 +25,7 @@ export const Evidence = z.object({
 });
 export type Evidence = z.output<typeof Evidence>;
 
-export const lineDays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export { lineDays };
 export const LineDay = z.enum(lineDays);
 export type LineDay = z.output<typeof LineDay>;
 

@@ -6,8 +6,8 @@ import {
   EntrySummary,
   Passphrase,
   RecoveryKeyText,
-  SearchHit,
   SearchQuery,
+  SearchResults,
   Settings,
   SystemFormats,
   DesktopSupport,
@@ -144,7 +144,8 @@ export const contract = {
   'journal.update': method(EntryFields.partial().extend({ id: EntryId }), z.object({ id: EntryId, updatedAt: timestamp })),
   'journal.delete': method(z.object({ id: EntryId }), ok),
   'journal.restore': method(z.object({ id: EntryId }), ok),
-  'journal.search': method(SearchQuery, z.array(SearchHit)),
+  /** A page of matches, newest written first, with the true total; pass `next` back as `before` for more. */
+  'journal.search': method(SearchQuery, SearchResults),
   'journal.tags': method(none, z.array(z.string())),
 
   'emotions.vocabulary': method(none, Vocabulary),
@@ -293,6 +294,8 @@ export const events = {
   'app.closing': z.object({}),
   /** The tray's "Quick note…": show the quick note (on the lock screen, or a new entry when unlocked). */
   'app.quickNote': z.object({}),
+  /** The tray's "Lock": save what is being written, then lock (main locks anyway after a moment). */
+  'app.lockRequested': z.object({}),
   /** A reminder is due now: the words to show and where "start" leads. */
   'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
   /** The person clicked the OS notification: open that practice's start screen. */
@@ -314,12 +317,4 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
-export const methodNames = Object.keys(contract) as MethodName[];
-export const eventNames = Object.keys(events) as EventName[];
-
-export function isMethodName(name: unknown): name is MethodName {
-  return typeof name === 'string' && Object.hasOwn(contract, name);
-}
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
+export { eventNames, isEventName, isMethodName, methodNames } from './names.ts';

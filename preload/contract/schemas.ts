@@ -2,21 +2,10 @@ import { z } from 'zod';
 import { BreathPattern } from './practice.ts';
 import { CountryCode, maxSafetyEntries, SafetyEntry } from './safety.ts';
 import { SessionId, timestamp } from './common.ts';
+// Shared limits, so the UI and the services agree on what is acceptable (plain values, no zod).
+import { defaultQuickHideKey, limits } from './constants.ts';
 
-/** Shared limits, so the UI and the services agree on what is acceptable. */
-export const limits = {
-  passphraseMin: 8,
-  passphraseMax: 1024,
-  entryBodyMax: 2_000_000, // characters; a 1 MB entry must fit comfortably
-  emotionsPerEntry: 30,
-  tagsPerEntry: 30,
-  tagMax: 40,
-  wordMax: 40,
-  bodyLocationMax: 80,
-  searchQueryMax: 500,
-  listPageMax: 200,
-  quickNoteMax: 20_000,
-} as const;
+export { limits };
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
@@ -185,12 +174,29 @@ export type SearchHit = z.infer<typeof SearchHit>;
 /** A page of a list, newest first. */
 export const ListQuery = z.object({ limit: z.number().int().min(1).max(limits.listPageMax).default(50) });
 
+/**
+ * Where the next page of search results starts: the last hit shown. Results are ordered by when
+ * an entry was written, newest first, ties by id, so the cursor holds both.
+ */
+export const SearchCursor = z.object({ createdAt: timestamp, id: EntryId });
+export type SearchCursor = z.infer<typeof SearchCursor>;
+
 export const SearchQuery = z.object({
   text: z.string().max(limits.searchQueryMax).default(''),
   emotion: z.string().max(limits.wordMax).optional(),
   tag: z.string().max(limits.tagMax).optional(),
   ...ListQuery.shape,
+  /** The `next` of the page before; without it, the first page. */
+  before: SearchCursor.optional(),
 });
+
+/** One page of matches, the true number of all matches, and where the next page starts (null: none left). */
+export const SearchResults = z.object({
+  hits: z.array(SearchHit),
+  total: z.number().int().nonnegative(),
+  next: SearchCursor.nullable(),
+});
+export type SearchResults = z.infer<typeof SearchResults>;
 
 // ---- backups ---------------------------------------------------------------
 export const BackupInfo = z.object({
@@ -330,7 +336,7 @@ export const defaultSettings: Settings = {
   memoryMaxIntensity: 6,
   autoBackup: true,
   backupKeep: { daily: 7, weekly: 4, monthly: 12 },
-  quickHideKey: 'mod+shift+h',
+  quickHideKey: defaultQuickHideKey,
   quickHideGlobal: false,
   contentProtection: true,
   openAtLogin: false,

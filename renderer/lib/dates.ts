@@ -1,4 +1,4 @@
-import { lineDays, type LineDay } from '../../preload/contract/index.ts';
+import { lineDays, type LineDay } from '../../preload/contract/constants.ts';
 
 /** Calendar arithmetic on the wall clock. Writing dates and times for people is lib/format.svelte.ts. */
 

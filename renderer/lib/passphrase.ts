@@ -1,4 +1,4 @@
-import { limits } from '../../preload/contract/schemas.ts';
+import { limits } from '../../preload/contract/constants.ts';
 
 export interface PassphraseProblems {
   passphrase?: string;

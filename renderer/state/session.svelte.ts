@@ -1,5 +1,6 @@
 import { tick } from 'svelte';
-import { defaultSettings, type EventPayload, type QuickHideKey, type RestoreAtStart, type VaultStatus } from '../../preload/contract/index.ts';
+import type { EventPayload, QuickHideKey, RestoreAtStart, VaultStatus } from '../../preload/contract/index.ts';
+import { defaultQuickHideKey } from '../../preload/contract/constants.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { isQuickHide } from '../lib/quick-hide.ts';
 import { throttle, type Now } from '../lib/timing.ts';
@@ -48,11 +49,13 @@ export class Session {
   quickNotesTaken = $state.raw<{ taken: number; keptAside: number } | null>(null);
   /** Counts the tray's "Quick note…" presses: the lock screen opens its note, the journal a new entry. */
   quickNoteAsked = $state(0);
+  /** A quick note that could not be sealed when the lock screen went: shown there again next time. */
+  quickNoteDraft: string | null = null;
   /**
    * The quick-hide shortcut: the vault's choice once unlocked, kept while locked; at start, the
    * copy main keeps beside the vault (the default before the first unlock).
    */
-  quickHideKey = $state<QuickHideKey>(defaultSettings.quickHideKey);
+  quickHideKey = $state<QuickHideKey>(defaultQuickHideKey);
 
   readonly #api: Api;
   readonly #target: EventTarget | null;
@@ -94,6 +97,7 @@ export class Session {
     this.#cleanups.push(this.#api.on('vault.locked', ({ reason }) => this.locked(reason)));
     this.#cleanups.push(this.#api.on('app.closing', () => void this.#saveThenClose()));
     this.#cleanups.push(this.#api.on('app.quickNote', () => void this.quickNoteAsked++));
+    this.#cleanups.push(this.#api.on('app.lockRequested', () => void this.lock()));
   }
 
   /** Asks the vault where we are and shows the matching screen. */
@@ -175,6 +179,8 @@ export class Session {
       }
       return;
     }
+    // On the lock screen: a quick note being written is sealed first, as briefly.
+    await Promise.race([this.#runBeforeLock(), new Promise((resolve) => setTimeout(resolve, QUICK_HIDE_SAVE_MS))]);
     await this.#api.app.quickHide();
   }
 

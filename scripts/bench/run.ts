@@ -8,6 +8,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'scheduler-simulation': async () => (await import('./scheduler.bench.ts')).run(),
   'feelings-granularity': async () => (await import('./granularity.bench.ts')).run(),
   backup: async () => (await import('./backup.bench.ts')).run(),
+  frontend: async () => (await import('./frontend.bench.ts')).run(),
 };
 
 const wanted = process.argv.slice(2);

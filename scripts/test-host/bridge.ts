@@ -2,7 +2,8 @@
  * Runs in the browser before the renderer, in place of Electron's preload: it exposes
  * the same contract as `window.saltwater`, carried over loopback HTTP with the run's token.
  */
-import { isEventName, type EventName } from '../../preload/contract/index.ts';
+import type { EventName } from '../../preload/contract/index.ts';
+import { isEventName } from '../../preload/contract/names.ts';
 import { createApi, type Transport } from '../../preload/create-api.ts';
 
 const TOKEN_KEY = 'saltwater-test-host-token';

@@ -319,6 +319,19 @@ describe('unlock with this computer’s keychain', () => {
     await call('vault.unlock', { passphrase: PASSPHRASE });
   });
 
+  it('the vault’s own trouble (a damaged database) is said as the vault says it, and the keychain item stays', async () => {
+    await call('keychain.enable');
+    await call('vault.lock');
+    const db = path.join(vaultDir, 'saltwater.db');
+    // Scribble over the middle of the first page: the key is right, the file is not.
+    const fd = fs.openSync(db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(64, 0x5a), 0, 64, 2_000);
+    fs.closeSync(fd);
+    const answer = await refusal('vault.unlockWithKeychain');
+    expect(answer.code).toBe('VAULT_DAMAGED');
+    expect(fs.existsSync(itemFile())).toBe(true);
+  });
+
   it('a new vault never inherits a keychain item left in its folder', async () => {
     await call('keychain.enable');
     const stale = fs.readFileSync(itemFile());

@@ -57,7 +57,7 @@ describe('VocabularyService.granularity', () => {
     const typed = writeAt('2024-01-12T10:00:00Z', 'numb');
     db.prepare("INSERT INTO entry_emotions (entry_id, position, word, intensity) VALUES (?, 1, 'can\u2019t name it yet', 3)").run(typed);
     expect(vocabulary.granularity().distinctWords).toBe(1);
-    expect(journal.search({ text: '', emotion: notYetWord })).toHaveLength(1);
+    expect(journal.search({ text: '', emotion: notYetWord }).hits).toHaveLength(1);
   });
 
   it('does not count words of deleted entries, and counts them again when restored', () => {

@@ -63,7 +63,7 @@ describe('importing a Saltwater export into a fresh vault', () => {
     const journalHere = new Journal(() => target.vault.db(), target.clock);
     const journalThere = new Journal(() => source.vault.db(), source.clock);
     for (const id of filled.entryIds) expect(journalHere.get(id)).toEqual(journalThere.get(id));
-    expect(journalHere.search({ text: 'harbour' }).map((h) => h.id)).toEqual([filled.entryIds[0]]);
+    expect(journalHere.search({ text: 'harbour' }).hits.map((h) => h.id)).toEqual([filled.entryIds[0]]);
     expect(() => target.vault.db().prepare(`INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')`).run()).not.toThrow();
     expect(new SettingsService(() => target.vault.db()).get()).toEqual(new SettingsService(() => source.vault.db()).get());
   });
@@ -126,7 +126,7 @@ describe('importing into a vault that has its own data', () => {
 
     const journal = new Journal(() => db, target.clock);
     expect(journal.get(ownEntry).body).toBe('My own first entry here.');
-    const harbour = journal.search({ text: 'harbour' });
+    const harbour = journal.search({ text: 'harbour' }).hits;
     expect(harbour).toHaveLength(1);
     const entry = journal.get(harbour[0]!.id);
     expect(entry.id).not.toBe(filled.entryIds[0]);

@@ -98,7 +98,7 @@ describe('Day One', () => {
     });
     expect(night).toMatchObject({ createdAt: Date.UTC(2024, 6, 2, 6, 15), body: "Couldn't sleep. Wrote this at two in the morning." });
     // Found by search, through the FTS triggers.
-    expect(journal.search({ text: 'chest' }).map((h) => h.id)).toEqual([walk!.id]);
+    expect(journal.search({ text: 'chest' }).hits.map((h) => h.id)).toEqual([walk!.id]);
   });
 
   it('reads an unzipped Journal.json too', () => {

@@ -25,8 +25,8 @@ function add(fields: Fields): number {
   return journal.create(fields).id;
 }
 
-function ids(text: string, filters: { emotion?: string; tag?: string; limit?: number } = {}): number[] {
-  return journal.search({ text, ...filters }).map((hit) => hit.id);
+function ids(text: string, filters: Omit<Parameters<Journal['search']>[0], 'text'> = {}): number[] {
+  return journal.search({ text, ...filters }).hits.map((hit) => hit.id);
 }
 
 function matchedWords(hit: SearchHit): string[] {
@@ -89,7 +89,7 @@ describe('words', () => {
 
   it('finds HTML and script text as plain words and returns it as plain text', () => {
     const id = add({ body: 'before <script>alert("boo")</script> after <b>bold</b>' });
-    const [hit] = journal.search({ text: 'alert' });
+    const [hit] = journal.search({ text: 'alert' }).hits;
     expect(hit?.id).toBe(id);
     expect(hit?.snippet.map((p) => p.text).join('')).toBe('before <script>alert("boo")</script> after <b>bold</b>');
     expect(matchedWords(hit!)).toEqual(['alert']);
@@ -101,7 +101,7 @@ describe('words', () => {
     const body = `${filler.repeat(Math.ceil(1_048_576 / filler.length))}and then the albatross.`;
     const id = add({ body });
     add({ body: 'a small one with waves' });
-    const [hit] = journal.search({ text: 'albatross' });
+    const [hit] = journal.search({ text: 'albatross' }).hits;
     expect(hit?.id).toBe(id);
     expect(matchedWords(hit!)).toEqual(['albatross']);
     expect(hit!.snippet[0]?.text.startsWith('…')).toBe(true);
@@ -172,8 +172,9 @@ describe('hostile query text', () => {
 
   it.each(hostile)('does not throw on %j', (text) => {
     add({ body: 'The sea and the tide, NOT calm; body: sea AND tide OR storm.' });
-    const hits = journal.search({ text });
+    const { hits, total } = journal.search({ text });
     expect(Array.isArray(hits)).toBe(true);
+    expect(total).toBe(hits.length);
     for (const hit of hits) expect(SearchHit.parse(hit)).toEqual(hit);
     expect(journal.list()).toHaveLength(1);
   });
@@ -290,7 +291,7 @@ describe('filters', () => {
   });
 
   it('return summaries with emotions, tags and a preview as the snippet when there is no text', () => {
-    const [hit] = journal.search({ text: '', emotion: 'tired' });
+    const [hit] = journal.search({ text: '', emotion: 'tired' }).hits;
     expect(hit).toMatchObject({
       id: sadHome,
       emotions: ['sad', 'tired'],
@@ -305,7 +306,7 @@ describe('filters', () => {
 describe('snippets', () => {
   it('mark exactly the matched words, as plain-text parts', () => {
     const id = add({ body: 'My chest felt tight.\n\nThen the tightness eased and my chest was soft.' });
-    const [hit] = journal.search({ text: 'chest tight' });
+    const [hit] = journal.search({ text: 'chest tight' }).hits;
     expect(hit?.id).toBe(id);
     expect(matchedWords(hit!)).toEqual(['chest', 'tight', 'tightness', 'chest']);
     expect(hit!.snippet.map((p) => p.text).join('')).toBe(
@@ -319,15 +320,15 @@ describe('snippets', () => {
 
   it('mark accented and RTL words as they were written', () => {
     add({ body: 'Un café noir, puis שלום לך' });
-    expect(matchedWords(journal.search({ text: 'cafe' })[0]!)).toEqual(['café']);
-    expect(matchedWords(journal.search({ text: 'שלום' })[0]!)).toEqual(['שלום']);
+    expect(matchedWords(journal.search({ text: 'cafe' }).hits[0]!)).toEqual(['café']);
+    expect(matchedWords(journal.search({ text: 'שלום' }).hits[0]!)).toEqual(['שלום']);
   });
 
   it('show a window around the match in a long entry, with ellipses', () => {
     const before = Array.from({ length: 200 }, (_, i) => `before${i}`).join(' ');
     const after = Array.from({ length: 200 }, (_, i) => `after${i}`).join(' ');
     add({ body: `${before} the lantern ${after}` });
-    const [hit] = journal.search({ text: 'lantern' });
+    const [hit] = journal.search({ text: 'lantern' }).hits;
     const text = hit!.snippet.map((p) => p.text).join('');
     expect(matchedWords(hit!)).toEqual(['lantern']);
     expect(text.startsWith('…')).toBe(true);
@@ -362,9 +363,125 @@ describe('snippets', () => {
 
   it('survive a body that itself contains the marker characters', () => {
     const id = add({ body: `pasted ${matchOpen}odd${matchClose} characters near the word beacon` });
-    const [hit] = journal.search({ text: 'beacon' });
+    const [hit] = journal.search({ text: 'beacon' }).hits;
     expect(hit?.id).toBe(id);
     expect(matchedWords(hit!)).toContain('beacon');
     for (const part of hit!.snippet) expect(part.text).not.toMatch(/[\uE000\uE001]/u);
+  });
+});
+
+describe('pages and the true total', () => {
+  type Query = Parameters<Journal['search']>[0];
+
+  /** Follows `next` to the end; every page must hold something (no empty last load). */
+  function everyPage(query: Query): { ids: number[]; totals: number[]; pages: number } {
+    const seen: number[] = [];
+    const totals: number[] = [];
+    let before: Query['before'];
+    let pages = 0;
+    for (;;) {
+      const page = journal.search({ ...query, ...(before ? { before } : {}) });
+      pages++;
+      totals.push(page.total);
+      expect(page.hits.length).toBeGreaterThan(0);
+      expect(page.hits.length).toBeLessThanOrEqual(query.limit ?? 50);
+      seen.push(...page.hits.map((h) => h.id));
+      if (page.next === null) break;
+      expect(page.next).toEqual({ id: page.hits.at(-1)!.id, createdAt: page.hits.at(-1)!.createdAt });
+      before = page.next;
+      expect(pages).toBeLessThan(100);
+    }
+    return { ids: seen, totals, pages };
+  }
+
+  const setWritten = (id: number, at: number) => db.prepare('UPDATE entries SET created_at = ? WHERE id = ?').run(at, id);
+  const written = (id: number) => (db.prepare('SELECT created_at FROM entries WHERE id = ?').pluck().get(id) as number);
+  /** The list's order: by when written, newest first, ties by the later-added first. */
+  const byWritten = (ids: number[]) => [...ids].sort((a, b) => written(b) - written(a) || b - a);
+
+  it('counts every match, not just the first page', () => {
+    for (let i = 0; i < 7; i++) add({ body: `tide ${i}` });
+    add({ body: 'something else' });
+    const first = journal.search({ text: 'tide', limit: 3 });
+    expect(first.hits).toHaveLength(3);
+    expect(first.total).toBe(7);
+    expect(first.next).not.toBeNull();
+    expect(journal.search({ text: 'zebra', limit: 3 })).toEqual({ hits: [], total: 0, next: null });
+    expect(journal.search({ text: '😢' })).toEqual({ hits: [], total: 0, next: null });
+  });
+
+  it('reaches every match exactly once, ordered by when written (ties by id), with or without filters', () => {
+    const day = 86_400_000;
+    const all: { id: number; words: string; sad: boolean; work: boolean }[] = [];
+    for (let i = 0; i < 23; i++) {
+      const sad = i % 2 === 0;
+      const work = i % 3 !== 2;
+      const words = i % 4 === 3 ? 'nothing in common' : `harbour walk number ${i}`;
+      const id = add({
+        body: words,
+        emotions: sad ? [{ word: 'sad', intensity: 4 }] : [],
+        tags: work ? ['work'] : ['home'],
+      });
+      all.push({ id, words, sad, work });
+    }
+    // Imported entries: added last, written long before; and runs of entries written at the same millisecond.
+    const base = clock.now();
+    all.forEach(({ id }, i) => {
+      if (i % 5 === 0) setWritten(id, base - 3 * 365 * day + (i % 2) * day);
+      else if (i % 5 === 1) setWritten(id, base - 10 * day);
+      else if (i % 7 === 0) setWritten(id, base - 2 * day);
+    });
+    // A deleted match is neither counted nor shown.
+    const gone = add({ body: 'harbour walk, deleted', emotions: [{ word: 'sad', intensity: 1 }], tags: ['work'] });
+    journal.delete(gone);
+
+    const expected = (keep: (e: (typeof all)[number]) => boolean) => byWritten(all.filter(keep).map((e) => e.id));
+    const text = (e: (typeof all)[number]) => e.words.includes('harbour');
+    const cases: [Query, number[]][] = [
+      [{ text: 'harbour' }, expected(text)],
+      [{ text: 'harb' }, expected(text)],
+      [{ text: '', emotion: 'sad' }, expected((e) => e.sad)],
+      [{ text: '', tag: 'work' }, expected((e) => e.work)],
+      [{ text: '', emotion: 'sad', tag: 'work' }, expected((e) => e.sad && e.work)],
+      [{ text: 'walk', tag: 'work' }, expected((e) => text(e) && e.work)],
+      [{ text: 'harbour walk', emotion: 'SAD' }, expected((e) => text(e) && e.sad)],
+      [{ text: 'harbour', emotion: 'sad', tag: 'work' }, expected((e) => text(e) && e.sad && e.work)],
+      [{ text: '' }, expected(() => true)],
+    ];
+    for (const [query, want] of cases) {
+      expect(want.length).toBeGreaterThan(3);
+      for (const limit of [1, 2, 3, 50]) {
+        const { ids: seen, totals, pages } = everyPage({ ...query, limit });
+        expect(seen, JSON.stringify({ query, limit })).toEqual(want);
+        expect(new Set(totals)).toEqual(new Set([want.length]));
+        expect(pages).toBe(Math.ceil(want.length / limit));
+      }
+    }
+  });
+
+  it('ends exactly when the matches are an exact multiple of the page size', () => {
+    for (let i = 0; i < 6; i++) add({ body: `lantern ${i}` });
+    const first = journal.search({ text: 'lantern', limit: 3 });
+    expect(first.next).not.toBeNull();
+    const second = journal.search({ text: 'lantern', limit: 3, before: first.next! });
+    expect(second.hits).toHaveLength(3);
+    expect(second.next).toBeNull();
+    expect(journal.search({ text: 'lantern', limit: 6 }).next).toBeNull();
+  });
+
+  it('a page after a cursor from before an edit still starts where the person left off', () => {
+    const ids = Array.from({ length: 5 }, (_, i) => add({ body: `pebble ${i}` }));
+    const first = journal.search({ text: 'pebble', limit: 2 });
+    expect(first.hits.map((h) => h.id)).toEqual([ids[4], ids[3]]);
+    // The cursor's own entry is deleted meanwhile: the next page is still the older ones.
+    journal.delete(ids[3]!);
+    const second = journal.search({ text: 'pebble', limit: 2, before: first.next! });
+    expect(second.hits.map((h) => h.id)).toEqual([ids[2], ids[1]]);
+    expect(second.total).toBe(4);
+  });
+
+  it('refuses a malformed cursor', async () => {
+    await expectAppError(() => journal.search({ text: 'x', before: { createdAt: 1, id: 0 } }), 'INVALID_INPUT');
+    await expectAppError(() => journal.search({ text: 'x', before: { createdAt: 1.5, id: 1 } } as Query), 'INVALID_INPUT');
   });
 });

@@ -180,6 +180,24 @@ describe('list', () => {
     expect(seen).toEqual([...[...recent].reverse(), old[1], old[2], old[0]]);
   });
 
+  it('pages through entries written at the same moment without gaps or repeats (ties go by id)', () => {
+    const ids = createMany(7);
+    // Three written at one millisecond, two at another, added out of date order.
+    const at = db.prepare('UPDATE entries SET created_at = ? WHERE id = ?');
+    for (const i of [0, 3, 5]) at.run(5_000, ids[i]);
+    for (const i of [1, 6]) at.run(1_000, ids[i]);
+    const seen: number[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = journal.list({ limit: 2, beforeId });
+      if (page.length === 0) break;
+      seen.push(...page.map((s) => s.id));
+      beforeId = page.at(-1)!.id;
+    }
+    const [a, b, c, d, e, f, g] = ids;
+    expect(seen).toEqual([e, c, f, d, a, g, b]);
+  });
+
   it('defaults to pages of 50 and refuses silly page sizes', async () => {
     createMany(55);
     expect(journal.list()).toHaveLength(50);

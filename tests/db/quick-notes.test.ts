@@ -120,6 +120,39 @@ describe('quick notes while locked', () => {
     await callOrThrow(core, 'vault.unlock', { passphrase: PASSPHRASE });
     expect((await bodies(core)).map((e) => e.body).sort()).toEqual(['And a new one', 'Only once']);
     expect((await callOrThrow<VaultStatus>(core, 'vault.status')).quickNotesTaken).toBe(1);
+
+    // Deleted for good (the trash empties at lock), it stays gone even if the old log came back again.
+    const once = (await bodies(core)).find((e) => e.body === 'Only once')!;
+    await callOrThrow(core, 'journal.delete', { id: once.id });
+    await callOrThrow(core, 'vault.lock');
+    fs.writeFileSync(logFile(), log);
+    await callOrThrow(core, 'vault.unlock', { passphrase: PASSPHRASE });
+    expect((await bodies(core)).map((e) => e.body)).toEqual(['And a new one']);
+  });
+
+  it('a restore from a backup keeps the notes still waiting: the restored journal takes them in', async () => {
+    const core = start();
+    await callOrThrow(core, 'vault.create', { passphrase: PASSPHRASE });
+    await callOrThrow(core, 'journal.create', { body: 'Before the backup' });
+    await callOrThrow(core, 'vault.lock');
+    await callOrThrow(core, 'quickNote.write', { text: 'Written on the lock screen before the restore' });
+    await callOrThrow(core, 'vault.unlock', { passphrase: PASSPHRASE });
+    await callOrThrow(core, 'vault.lock');
+    await callOrThrow(core, 'quickNote.write', { text: 'Still waiting when the backup comes back' });
+    // The restore is made from the journal (unlocked); the note is still sealed in its log.
+    fs.copyFileSync(logFile(), `${logFile()}.held`);
+    await callOrThrow(core, 'vault.unlock', { passphrase: PASSPHRASE });
+    fs.copyFileSync(`${logFile()}.held`, logFile());
+    fs.rmSync(`${logFile()}.held`);
+    // The newest backup (each lock after changes makes one; a day keeps only its newest).
+    const [newest] = (await callOrThrow<{ backups: { name: string }[] }>(core, 'backup.list')).backups;
+    await callOrThrow(core, 'backup.open', { source: { kind: 'listed', name: newest!.name }, unlock: { passphrase: PASSPHRASE } });
+    const { safetyCopy } = await callOrThrow<{ safetyCopy: string }>(core, 'backup.restore', { newPassphrase: null });
+    const texts = (await bodies(core)).map((e) => e.body);
+    expect(texts).toContain('Still waiting when the backup comes back');
+    expect(texts).toContain('Before the backup');
+    // The journal as it was keeps its own copy of the log too: nothing depends on one file.
+    expect(fs.existsSync(path.join(safetyCopy, 'quick-notes.sealed'))).toBe(true);
   });
 
   it('written while unlocked (the tray), a note goes into the journal at once', async () => {

@@ -253,7 +253,7 @@ describe('"I can\'t name it yet" in the journal', () => {
     const journal = new Journal(() => db, clock);
     const entry = journal.create({ body: 'something heavy', emotions: [{ word: notYetWord, intensity: 6, bodyLocation: 'chest' }] });
     expect(journal.get(entry.id).emotions).toEqual([{ word: "can't name it yet", intensity: 6, bodyLocation: 'chest' }]);
-    expect(journal.search({ text: '', emotion: notYetWord }).map((h) => h.id)).toEqual([entry.id]);
+    expect(journal.search({ text: '', emotion: notYetWord }).hits.map((h) => h.id)).toEqual([entry.id]);
     expect(journal.list()[0]?.emotions).toEqual([notYetWord]);
   });
 });

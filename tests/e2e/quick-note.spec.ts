@@ -21,22 +21,25 @@ test('a quick note written on the lock screen is sealed, then in the journal at 
   // Sealed means sealed: the lock screen cannot show it either.
   await expect(page.getByText('The kettle clicked')).toHaveCount(0);
 
-  // The tray's "Quick note…" opens the form at once; closing it keeps the draft.
+  // The tray's "Quick note…" opens the form at once; closing it keeps the words, sealed (nobody
+  // at the lock screen can read them back).
   await pressTrayQuickNote(host);
   await expect(note).toBeFocused();
-  await page.keyboard.type('Second thought, not finished');
-  await section.getByRole('button', { name: 'Close for now' }).click();
-  await expect(section.getByRole('button', { name: 'Go back to your note' })).toBeFocused();
-  await section.getByRole('button', { name: 'Go back to your note' }).click();
-  await expect(note).toHaveValue('Second thought, not finished');
-  await section.getByRole('button', { name: 'Close for now' }).click();
+  await page.keyboard.type('Second thought, closed half way');
+  await section.getByRole('button', { name: 'Close' }).click();
+  await expect(section.getByText('Kept and sealed. It will be in your journal when you unlock.')).toBeFocused();
+  await expect(section.getByText('2 notes are waiting, sealed, for your next unlock.')).toBeVisible();
+  await section.getByRole('button', { name: 'Write a quick note' }).click();
+  await expect(note).toHaveValue('');
+  await page.keyboard.type('A third, still open at unlock');
 
-  // Unlocking with a draft still open: it is sealed first, and both reach the journal.
+  // Unlocking with a note still open: it is sealed as the lock screen goes, and all reach the journal.
   await unlock(page);
   await expect(page.getByText(/quick notes? you wrote while Saltwater was locked/)).toBeVisible();
   const list = page.getByRole('list', { name: /entries/i });
   await expect(list.getByText('The kettle clicked and it all came up at once.')).toBeVisible();
-  await expect(list.getByText('Second thought, not finished')).toBeVisible();
+  await expect(list.getByText('Second thought, closed half way')).toBeVisible();
+  await expect(list.getByText('A third, still open at unlock')).toBeVisible();
   await expectAccessible(page, 'journal: quick notes taken in');
   await page.getByRole('button', { name: 'Got it' }).click();
   await expect(page.getByText(/quick notes? you wrote while Saltwater was locked/)).toHaveCount(0);

@@ -9,6 +9,7 @@ import { createFakeElectron, type FakeElectron, type FakeNativeImage, type FakeT
 const trayIcons = resolve(import.meta.dirname, '../../resources/icons/tray');
 const MENU = ['Open Saltwater', 'Quick note…', 'Lock', '---', 'Quit Saltwater'];
 type TrayModule = typeof import('../../main/app/adapters/tray.ts');
+const TRAY_LOCK_GRACE_MS = 1000; // main/app/bootstrap.ts (imported there only after the fake Electron is in place)
 
 describe('the tray adapter', () => {
   let dir: string;
@@ -179,13 +180,29 @@ describe('bootstrap wiring', () => {
     expect(events()).toContainEqual(['app.quickNote', {}]);
   });
 
-  it('Lock locks the vault and tells the page', async () => {
+  it('Lock asks the page to save and lock, as the Lock button does', async () => {
     const tray = await openWithTray();
-    expect(await state()).toBe('unlocked');
     tray.choose('Lock');
+    expect(events()).toContainEqual(['app.lockRequested', {}]);
+    // The page saves and locks through the contract.
+    expect(await app.call('vault.lock')).toMatchObject({ ok: true });
     expect(await state()).toBe('locked');
-    expect(events()).toContainEqual(['vault.locked', { reason: 'manual' }]);
-    expect(() => tray.choose('Lock')).not.toThrow(); // locked already: nothing happens
+  });
+
+  it('Lock locks from main after a moment when the page does not answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const tray = await openWithTray();
+      tray.choose('Lock');
+      expect(await state()).toBe('unlocked'); // the page's moment to save
+      vi.advanceTimersByTime(TRAY_LOCK_GRACE_MS);
+      expect(await state()).toBe('locked');
+      expect(events()).toContainEqual(['vault.locked', { reason: 'manual' }]);
+      expect(() => tray.choose('Lock')).not.toThrow(); // locked already: nothing happens
+      vi.advanceTimersByTime(TRAY_LOCK_GRACE_MS);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('Quit quits the app (the page may save first), and the icon goes at quit', async () => {

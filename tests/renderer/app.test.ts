@@ -136,6 +136,8 @@ describe('lock and unlock', () => {
     const fake = createFakeApi({ state: 'locked' });
     await start(fake);
     click(byButton(target, "I've lost my passphrase"));
+    // The recovery form loads when asked for (renderer/screens.ts).
+    await settle();
     expect(heading()).toBe('Unlock with your recovery key');
     type(byLabel(target, 'Recovery key') as HTMLTextAreaElement, FAKE_RECOVERY_KEY.toLowerCase().replace(/-/g, ' '));
     type(byLabel(target, 'New passphrase') as HTMLInputElement, 'a brand new one');

@@ -302,12 +302,14 @@ export function createFakeApi(options: FakeOptions = {}) {
         emit('journal.changed', {});
         return ok(null);
       }),
-      search: vi.fn(async (q: { text?: string; emotion?: string; tag?: string }) => {
+      search: vi.fn(async (q: { text?: string; emotion?: string; tag?: string; limit?: number; before?: { createdAt: number; id: number } }) => {
         const closed = needsOpen();
         if (closed) return closed;
         const text = (q.text ?? '').toLowerCase();
         const hits: SearchHit[] = [];
-        for (const e of entries.values()) {
+        // Like the service: by when written, newest first, ties by id; a page after the cursor, and the total.
+        const written = [...entries.values()].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+        for (const e of written) {
           if (e.deleted) continue;
           if (q.emotion && !e.emotions.some((m) => m.word === q.emotion)) continue;
           if (q.tag && !e.tags.includes(q.tag)) continue;
@@ -322,7 +324,12 @@ export function createFakeApi(options: FakeOptions = {}) {
             : [{ text: e.body, match: false }];
           hits.push({ ...summary(e), snippet });
         }
-        return ok(hits);
+        const before = q.before;
+        const after = before ? hits.filter((h) => h.createdAt < before.createdAt || (h.createdAt === before.createdAt && h.id < before.id)) : hits;
+        const page = after.slice(0, q.limit ?? 50);
+        const last = page.at(-1);
+        const next = after.length > page.length && last ? { createdAt: last.createdAt, id: last.id } : null;
+        return ok({ hits: page, total: hits.length, next });
       }),
       tags: vi.fn(async () => {
         const closed = needsOpen();

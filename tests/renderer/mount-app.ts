@@ -5,11 +5,17 @@
  */
 import { useApi } from './window-api.ts';
 import App from '../../renderer/App.svelte';
+import { screens } from '../../renderer/screens.ts';
 import { settle } from './dom-helpers.ts';
 import type { FakeApi } from './fake-api.ts';
 import { mountInBody } from './mount.ts';
 
 /** Mounts App on `fake` and waits for its first answers; returns the App's <div>. */
+// The screens loaded after the lock screen (renderer/screens.ts) are loaded once, as this file is
+// imported: in the app they are fetched in the background; here their first import is a transform
+// that takes a while, which no single test should pay for.
+await Promise.all(Object.values(screens).map((screen) => screen.load()));
+
 export async function mountApp(fake: FakeApi): Promise<HTMLElement> {
   useApi(fake.api);
   const target = mountInBody(App);

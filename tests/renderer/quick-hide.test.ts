@@ -37,6 +37,36 @@ describe('quick hide', () => {
     await vi.waitFor(() => expect(fake.spies.app.quickHide).toHaveBeenCalledTimes(2));
   });
 
+  it("the tray's Lock (app.lockRequested) saves what is pending, then locks, as the Lock button does", async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    session = new Session(fake.api, { target });
+    await session.start();
+    const order: string[] = [];
+    session.beforeLock(() => void order.push('flush'));
+    fake.spies.vault.lock.mockImplementationOnce(async () => {
+      order.push('lock');
+      return { ok: true, value: null };
+    });
+    fake.emit('app.lockRequested', {});
+    await vi.waitFor(() => expect(session!.screen).toBe('locked'));
+    expect(order).toEqual(['flush', 'lock']);
+    expect(session.lockReason).toBe('manual');
+  });
+
+  it('on the lock screen, quick hide first seals a quick note being written (the before-lock hooks)', async () => {
+    const fake = createFakeApi({ state: 'locked' });
+    session = new Session(fake.api, { target });
+    await session.start();
+    const order: string[] = [];
+    session.beforeLock(() => void order.push('seal'));
+    fake.spies.app.quickHide.mockImplementationOnce(async () => {
+      order.push('hide');
+      return { ok: true, value: null };
+    });
+    target.dispatchEvent(key({ key: 'H', code: 'KeyH', ctrlKey: true, shiftKey: true }));
+    await vi.waitFor(() => expect(order).toEqual(['seal', 'hide']));
+  });
+
   it('does not wait for a save that hangs', async () => {
     vi.useFakeTimers();
     const fake = createFakeApi({ state: 'unlocked' });

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncDirectory } from '../vault/atomic-write.ts';
-import { DATABASE_FILE_NAME, KEY_FILE_NAME } from '../vault/vault-files.ts';
+import {
+  DATABASE_FILE_NAME,
+  DESKTOP_PREFS_FILE_NAME,
+  KEY_FILE_NAME,
+  QUICK_NOTES_FILE_NAME,
+  QUICK_NOTES_KEPT_ASIDE_FILE_NAME,
+} from '../vault/vault-files.ts';
 
 /**
  * Putting a restored vault in place of the current one so that a crash or power cut at any
@@ -39,10 +45,32 @@ function writeSynced(file: string, text: string): void {
   syncDirectory(path.dirname(file));
 }
 
+/**
+ * Files that belong to this computer rather than to the journal, which the restored vault keeps:
+ * quick notes still waiting to be taken in (the next unlock opens those it can and keeps the rest
+ * aside), and the privacy choices for the window. Copied, so the safety copy keeps them too.
+ */
+const CARRIED_OVER = [QUICK_NOTES_FILE_NAME, QUICK_NOTES_KEPT_ASIDE_FILE_NAME, DESKTOP_PREFS_FILE_NAME];
+
+function carryOver(vaultDir: string, staging: string): void {
+  for (const name of CARRIED_OVER) {
+    const from = path.join(vaultDir, name);
+    if (!fs.existsSync(from)) continue;
+    fs.copyFileSync(from, path.join(staging, name));
+    const fd = fs.openSync(path.join(staging, name), 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
 /** Steps 3 and 4. Returns the safety copy's folder, or null when there was no vault before. */
 export function swapIn(vaultDir: string, staging: string, at: number): string | null {
   let safetyCopy: string | null = null;
   if (holdsVault(vaultDir)) {
+    carryOver(vaultDir, staging);
     safetyCopy = freeSafetyCopyPath(vaultDir, at);
     // Said before it happens, so a restore finished at the next start can name it too.
     writeSynced(path.join(staging, SAFETY_COPY_RECORD), JSON.stringify({ folder: safetyCopy }));

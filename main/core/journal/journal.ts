@@ -9,7 +9,9 @@ import {
   type EntryOrigin,
   type EntrySummary,
   type NamedEmotion,
+  type SearchCursor,
   type SearchHit,
+  type SearchResults,
 } from '../../../preload/contract/index.ts';
 import type { Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
@@ -225,35 +227,26 @@ export class Journal {
   }
 
   /**
-   * Newest matches first. Words are ANDed, the last one prefix-matched (see fts-query.ts);
-   * without words, the emotion and tag filters alone pick entries. Text that holds no
-   * searchable word at all (only punctuation or emoji) finds nothing rather than everything.
+   * One page of matches, ordered like the list (by when written, newest first, ties by id), with
+   * the true number of all matches and the cursor of the next page (null when none is left, so
+   * "Show more results" never loads an empty page). Words are ANDed, the last one prefix-matched
+   * (see fts-query.ts); without words, the emotion and tag filters alone pick entries. Text that
+   * holds no searchable word at all (only punctuation or emoji) finds nothing rather than everything.
    */
-  search(query: SearchQueryInput): SearchHit[] {
+  search(query: SearchQueryInput): SearchResults {
     const q = parse(SearchQuery, query);
-    const emotion = normaliseFilter(q.emotion);
-    const tag = normaliseFilter(q.tag);
+    const plan = planSearch(q);
+    if (plan === null) return { hits: [], total: 0, next: null };
     const db = this.db();
-
-    if (q.text.trim() === '') {
-      const rows = statement(db, filterSql(emotion !== undefined, tag !== undefined)).all(
-        ...[emotion, tag].filter((v) => v !== undefined),
-        q.limit,
-      ) as SummaryRow[];
-      return rows.map((row) => {
-        const summary = toSummary(row);
-        return { ...summary, snippet: summary.preview ? [{ text: summary.preview, match: false }] : [] };
-      });
-    }
-
-    const match = toFtsQuery(q.text);
-    if (match === null) return [];
-    const rows = statement(db, textSql(emotion !== undefined, tag !== undefined)).all(
-      match,
-      ...[emotion, tag].filter((v) => v !== undefined),
-      q.limit,
-    ) as HitRow[];
-    return rows.map((row) => ({ ...toSummary(row), snippet: snippetParts(row.snip ?? '') }));
+    const total = countMatches(db, plan);
+    if (total === 0) return { hits: [], total, next: null };
+    const cursor = q.before ? [q.before.createdAt, q.before.id] : [];
+    // One more than a page, to know whether another page exists.
+    const page = statement(db, pageSql(plan.shape, q.before !== undefined)).all(...plan.args, ...cursor, q.limit + 1) as SearchCursor[];
+    const shown = page.slice(0, q.limit);
+    const last = shown.at(-1);
+    const next = page.length > q.limit && last ? { createdAt: last.createdAt, id: last.id } : null;
+    return { hits: hitsFor(db, shown, plan.match), total, next };
   }
 
   /** Every tag used by a live entry, sorted, for the tag picker and the filter. */
@@ -282,36 +275,118 @@ function filterIds(byEmotion: boolean, byTag: boolean): string {
   return parts.join(' INTERSECT ');
 }
 
+interface SearchShape {
+  text: boolean;
+  emotion: boolean;
+  tag: boolean;
+}
+
+interface SearchPlan {
+  shape: SearchShape;
+  /** The FTS5 MATCH expression; undefined when there are no words. */
+  match: string | undefined;
+  /** Bound in this order: the MATCH expression, the emotion, the tag (each only when present). */
+  args: string[];
+}
+
+/** What a search asks for; null when its words hold nothing searchable, so nothing matches. */
+function planSearch(q: z.output<typeof SearchQuery>): SearchPlan | null {
+  const emotion = normaliseFilter(q.emotion);
+  const tag = normaliseFilter(q.tag);
+  const match = q.text.trim() === '' ? undefined : toFtsQuery(q.text);
+  if (match === null) return null;
+  return {
+    shape: { text: match !== undefined, emotion: emotion !== undefined, tag: tag !== undefined },
+    match,
+    args: [match, emotion, tag].filter((v) => v !== undefined),
+  };
+}
+
+function countMatches(db: Db, plan: SearchPlan): number {
+  return (statement(db, countSql(plan.shape)).get(...plan.args) as { total: number }).total;
+}
+
+/** The true number of live entries a search matches, on its own (for the bench's count figure). */
+export function countSearchMatches(db: Db, query: SearchQueryInput): number {
+  const plan = planSearch(parse(SearchQuery, query));
+  return plan === null ? 0 : countMatches(db, plan);
+}
+
+/** The sets a search's entries must be in, in the order their values are bound. */
+const matchingIds = (shape: SearchShape): string[] => [
+  ...(shape.text ? ['SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?'] : []),
+  ...(shape.emotion || shape.tag ? [filterIds(shape.emotion, shape.tag)] : []),
+];
+
 /**
- * Text search walks the FTS index backwards by rowid and stops after `limit` live hits,
- * so a common word costs no more than a rare one; ranking with bm25 would have to score
- * every match first. snippet() and the summary columns are computed for returned rows only.
- *
- * The `+` keeps the filter from being pushed into FTS5 as rowid lookups: that turns a
- * common emotion into thousands of separate index probes (over a second at 100k
- * entries), while checking each walked rowid against the list stays within ~10 ms even
- * when nothing matches.
+ * The true number of live matches. Counting walks the FTS doclist (no entry rows, no
+ * snippets), a few milliseconds for a word in every entry at 100k entries.
  */
-function textSql(byEmotion: boolean, byTag: boolean): string {
-  const filtered = byEmotion || byTag;
+function countSql(shape: SearchShape): string {
+  const filtered = shape.emotion || shape.tag;
+  if (shape.text) {
+    return `
+      SELECT count(*) AS total FROM entries_fts
+      WHERE entries_fts MATCH ? AND ${notDeleted('rowid')}
+        ${filtered ? `AND +rowid IN (${filterIds(shape.emotion, shape.tag)})` : ''}`;
+  }
+  if (filtered) return `SELECT count(*) AS total FROM (${filterIds(shape.emotion, shape.tag)}) WHERE ${notDeleted('entry_id')}`;
+  return `SELECT count(*) AS total FROM entries WHERE deleted_at IS NULL`;
+}
+
+/**
+ * A page's ids, in the list's order: walks the entries_live_created index from the cursor and
+ * keeps the entries in the match set, stopping one past a page. The match set is built once
+ * (an FTS doclist, a filter's index range); the `+` keeps SQLite from driving the query from it
+ * instead, which would read and sort every match (hundreds of ms for a common word at 100k).
+ * A rare word walks more of the index (about 4 ms for all of 100k), a common one stops early.
+ */
+function pageSql(shape: SearchShape, fromCursor: boolean): string {
   return `
-    SELECT ${summaryColumns},
-      snippet(entries_fts, 0, '${matchOpen}', '${matchClose}', '…', ${snippetTokens}) AS snip
-    FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
-    WHERE entries_fts MATCH ?
-      AND ${notDeleted('entries_fts.rowid')}
-      ${filtered ? `AND +entries_fts.rowid IN (${filterIds(byEmotion, byTag)})` : ''}
-    ORDER BY entries_fts.rowid DESC
+    SELECT e.id AS id, e.created_at AS createdAt FROM entries e
+    WHERE e.deleted_at IS NULL
+      ${matchingIds(shape)
+        .map((ids) => `AND +e.id IN (${ids})`)
+        .join('\n      ')}
+      ${fromCursor ? 'AND (e.created_at, e.id) < (?, ?)' : ''}
+    ORDER BY e.created_at DESC, e.id DESC
     LIMIT ?`;
 }
 
-/** Filters without text: newest first through the entries_live index. */
-function filterSql(byEmotion: boolean, byTag: boolean): string {
-  if (!byEmotion && !byTag) return sql.listFirst;
-  return `
-    SELECT ${summaryColumns} FROM entries e
-    WHERE e.deleted_at IS NULL AND e.id IN (${filterIds(byEmotion, byTag)})
-    ORDER BY e.id DESC LIMIT ?`;
+/**
+ * Summaries of a page's entries, with a snippet around the match when there are words.
+ * snippet() needs the FTS query, so the page's ids are found again in one pass over the
+ * doclist, bounded by the page's lowest and highest id; the `+` keeps FTS5 from seeking each
+ * id on its own, which rebuilds a long prefix's doclist every time. Both statements compute
+ * the summary columns and snippets for the page's rows only.
+ */
+const summariesOf = `
+  SELECT ${summaryColumns} FROM entries e
+  WHERE e.id IN (SELECT value FROM json_each(?))`;
+const hitsOf = `
+  SELECT ${summaryColumns},
+    snippet(entries_fts, 0, '${matchOpen}', '${matchClose}', '…', ${snippetTokens}) AS snip
+  FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid
+  WHERE entries_fts MATCH ? AND entries_fts.rowid BETWEEN ? AND ?
+    AND +entries_fts.rowid IN (SELECT value FROM json_each(?))`;
+
+function hitsFor(db: Db, page: readonly SearchCursor[], match: string | undefined): SearchHit[] {
+  if (page.length === 0) return [];
+  const ids = page.map((p) => p.id);
+  const json = JSON.stringify(ids);
+  const rows = (
+    match === undefined
+      ? statement(db, summariesOf).all(json)
+      : statement(db, hitsOf).all(match, Math.min(...ids), Math.max(...ids), json)
+  ) as HitRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const summary = toSummary(row);
+    if (match !== undefined) return [{ ...summary, snippet: snippetParts(row.snip ?? '') }];
+    return [{ ...summary, snippet: summary.preview ? [{ text: summary.preview, match: false }] : [] }];
+  });
 }
 
 // ---- helpers -------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { Clock } from '../ports.ts';
 import { ensureSealKeys } from '../scheduler/schedules-store.ts';
 import { appendDurably, SealedLog } from '../scheduler/sealed-log.ts';
 import { writeFileAtomic } from '../vault/atomic-write.ts';
+import { QUICK_NOTES_FILE_NAME, QUICK_NOTES_KEPT_ASIDE_FILE_NAME, QUICK_NOTES_KEY_FILE_NAME } from '../vault/vault-files.ts';
 import type { Db } from '../vault/database.ts';
 import { statement } from '../vault/statements.ts';
 
@@ -19,8 +20,8 @@ import { statement } from '../vault/statements.ts';
  * Nobody can read it while the vault is locked, the person included. At the next unlock each
  * note becomes a journal entry dated when it was written, in the order written.
  *
- * "Once" comes from imported_entries: a note's id is remembered in the same transaction that
- * adds its entry, and the log is removed only after that commit. A crash before the commit
+ * "Once" comes from quick_notes_taken (migration 016): a note's id is remembered in the same
+ * transaction that adds its entry, and the log is removed only after that commit. A crash before the commit
  * changes nothing; a crash after it leaves a log whose notes are all remembered, so the next
  * unlock adds nothing twice.
  *
@@ -31,7 +32,6 @@ import { statement } from '../vault/statements.ts';
 
 const PURPOSE = 'saltwater quick note v1';
 const TAG = 'quick note';
-const KEY_PREFIX = 'quick-note:';
 
 const SealedNote = z.object({
   id: z.uuid(),
@@ -48,10 +48,10 @@ export interface TakenIn {
 }
 
 const sql = {
-  known: `SELECT 1 FROM imported_entries WHERE source_key = ?`,
+  known: `SELECT 1 FROM quick_notes_taken WHERE note_id = ?`,
   insertEntry: `INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)`,
   insertTag: `INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)`,
-  remember: `INSERT INTO imported_entries (source_key, entry_id, imported_at) VALUES (?, ?, ?)`,
+  remember: `INSERT INTO quick_notes_taken (note_id, taken_at) VALUES (?, ?)`,
 } as const;
 
 export class QuickNotes {
@@ -63,9 +63,9 @@ export class QuickNotes {
     dataDir: string,
     private readonly clock: Clock,
   ) {
-    this.log = new SealedLog(join(dataDir, 'quick-notes.sealed'), PURPOSE);
-    this.publicKeyFile = join(dataDir, 'quick-notes.pub');
-    this.keptAsideFile = join(dataDir, 'quick-notes.kept-aside.sealed');
+    this.log = new SealedLog(join(dataDir, QUICK_NOTES_FILE_NAME), PURPOSE);
+    this.publicKeyFile = join(dataDir, QUICK_NOTES_KEY_FILE_NAME);
+    this.keptAsideFile = join(dataDir, QUICK_NOTES_KEPT_ASIDE_FILE_NAME);
   }
 
   status(): QuickNoteStatus {
@@ -103,12 +103,11 @@ export class QuickNotes {
     const taken = db.transaction(() => {
       let added = 0;
       for (const note of notes) {
-        const key = KEY_PREFIX + note.id;
-        if (statement(db, sql.known).get(key)) continue;
+        if (statement(db, sql.known).get(note.id)) continue;
         // The search index follows through the entries_ai trigger (migration 001).
         const id = Number(statement(db, sql.insertEntry).run(note.at, note.at, note.text).lastInsertRowid);
         statement(db, sql.insertTag).run(id, TAG);
-        statement(db, sql.remember).run(key, id, now);
+        statement(db, sql.remember).run(note.id, now);
         added++;
       }
       return added;

@@ -171,11 +171,11 @@ export class Keychain {
   }
 
   /**
-   * Opens the vault with the keychain's copy of the key. On any failure the keychain item is
-   * removed (so it fails once, not every time) and the person hears that the passphrase still
+   * Opens the vault with the keychain's copy of the key. When the keychain's side fails the item
+   * is removed (so it fails once, not every time) and the person hears that the passphrase still
    * works: a damaged file, a keychain that can't open it (another computer, a changed backend),
-   * a backend that is plain text or gone now, or a key that is not this vault's.
-   * The vault's own trouble (damaged, missing, a full disk) is said as the vault says it.
+   * a backend that is plain text or gone now, or a key that is not this vault's. The vault's own
+   * trouble (damaged, missing, a full disk) is said as the vault says it, and the item stays.
    */
   async unlock(): Promise<void> {
     const found = readKeychainFile(this.file);
@@ -198,13 +198,16 @@ export class Keychain {
       }
       if (!(await this.o.vault.unlockWithKeychainKey(dataKey))) throw new KeychainItemFailed(keychainMessages.failed, "another vault's key");
     } catch (error) {
-      this.forget();
       if (error instanceof KeychainItemFailed) {
+        this.forget();
         logProblem('keychain', `unlock failed, keychain unlock turned off (${error.why})`);
         throw new AppError('KEYCHAIN_FAILED', error.message);
       }
-      logProblem('keychain', `unlock failed, keychain unlock turned off (${errorKind(error)})`);
+      // The vault's own trouble (damaged, missing, a full disk) is not the keychain's: the item
+      // stays, and the trouble is said as the vault says it.
       if (error instanceof AppError || storageTrouble(error) !== null) throw error;
+      this.forget();
+      logProblem('keychain', `unlock failed, keychain unlock turned off (${errorKind(error)})`);
       throw new AppError('KEYCHAIN_FAILED', keychainMessages.failed);
     }
   }

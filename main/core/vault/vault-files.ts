@@ -12,6 +12,13 @@ export const OPEN_STATE_FILE_NAME = 'open-state.json';
  * Never part of a backup: it only opens anything on this computer, for this vault.
  */
 export const KEYCHAIN_FILE_NAME = 'keychain.json';
+/** Quick notes sealed on the lock screen, waiting for the next unlock, and those its key could not open (see quick-notes.ts). */
+export const QUICK_NOTES_FILE_NAME = 'quick-notes.sealed';
+export const QUICK_NOTES_KEPT_ASIDE_FILE_NAME = 'quick-notes.kept-aside.sealed';
+/** The public half of the key quick notes are sealed to, so the lock screen can seal after a restart. */
+export const QUICK_NOTES_KEY_FILE_NAME = 'quick-notes.pub';
+/** The privacy choices that act on the window and the OS, copied out of the vault (see desktop-prefs.ts). */
+export const DESKTOP_PREFS_FILE_NAME = 'desktop.json';
 
 export interface VaultPaths {
   dir: string;

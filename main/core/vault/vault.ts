@@ -290,7 +290,8 @@ export class Vault {
    * Opens the vault with the data key this computer's keychain gave back (see keychain.ts).
    * Nothing is guessed here, so it is not a passphrase try: no wait applies and nothing is
    * counted. Returns false, changing nothing, when the key is not this vault's (keys.json's
-   * fingerprint or the database disagrees: another vault's keychain item). Takes ownership of dataKey.
+   * fingerprint disagrees: another vault's keychain item); a database the right key does not open
+   * is reported as the passphrase path reports it. Takes ownership of dataKey.
    */
   unlockWithKeychainKey(dataKey: Buffer): Promise<boolean> {
     return this.exclusive(async () => {
@@ -300,12 +301,11 @@ export class Vault {
           dataKey.fill(0);
           return false;
         }
+        // The key is this keys.json's: a database it does not open is the vault's trouble (as for
+        // the passphrase), not the keychain's.
         if (!this.current) {
           this.assertDatabasePresent();
-          if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) {
-            dataKey.fill(0);
-            return false;
-          }
+          if (!keyOpensDatabase(this.paths.database, dataKey, { nativeBinding: this.nativeBinding })) throw vaultErrors.keyDoesNotOpenDatabase();
         }
         this.openWith(dataKey);
         return true;

@@ -4,6 +4,14 @@ import { AutosaveScheduler, type SaveStatus, type Timers } from '../../lib/autos
 
 export const DEFAULT_INTENSITY = 5;
 
+/**
+ * Up to this many characters an entry is written in a plain textarea (the most familiar field
+ * for keyboards and screen readers). Beyond it a textarea lays its whole text out again on every
+ * key (about 125 ms a keystroke at 200,000 characters in Chromium, whatever the CSS), so the text
+ * moves to the long-text editor (long-text.ts, CodeMirror), loaded only then. See EntryBody.svelte.
+ */
+export const LONG_ENTRY_CHARS = 20_000;
+
 export const BODY_SUGGESTIONS = [
   'chest',
   'throat',

@@ -1,4 +1,4 @@
-import type { EmotionPlacement, EntrySummary, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
+import type { EmotionPlacement, EntrySummary, SearchCursor, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { Toasts } from '../../state/toasts.svelte.ts';
 
@@ -26,8 +26,13 @@ export class JournalState {
   tags = $state.raw<string[]>([]);
 
   filters = $state<Filters>({ text: '', emotion: '', tag: '' });
-  /** Search results; null while no search or filter is active. */
+  /** Search results loaded so far; null while no search or filter is active. */
   results = $state.raw<SearchHit[] | null>(null);
+  /** How many entries match in all, loaded or not. */
+  resultsTotal = $state(0);
+  /** Where "Show more results" continues; null when every match is loaded. */
+  resultsNext = $state.raw<SearchCursor | null>(null);
+  loadingMoreResults = $state(false);
   searching = $state(false);
   searchError = $state<string | null>(null);
 
@@ -44,6 +49,8 @@ export class JournalState {
   readonly #toasts: Toasts;
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
   #searchSeq = 0;
+  /** The query the shown results answer, so more of them come from the same search. */
+  #resultsQuery: Parameters<Api['journal']['search']>[0] | null = null;
   #changedTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #stopListening: () => void;
 
@@ -73,14 +80,15 @@ export class JournalState {
   }
 
   async load(): Promise<void> {
-    const result = await this.#api.journal.list({ limit: PAGE_SIZE });
+    // One more than a page: "Show older entries" only appears when there is something older.
+    const result = await this.#api.journal.list({ limit: PAGE_SIZE + 1 });
     if (!result.ok) {
       this.listState = 'error';
       this.listError = result.error.message;
       return;
     }
-    this.entries = result.value;
-    this.hasMore = result.value.length === PAGE_SIZE;
+    this.entries = result.value.slice(0, PAGE_SIZE);
+    this.hasMore = result.value.length > PAGE_SIZE;
     this.listError = null;
     this.listState = 'ready';
   }
@@ -90,14 +98,14 @@ export class JournalState {
     if (!last || this.loadingMore) return;
     this.loadingMore = true;
     try {
-      const result = await this.#api.journal.list({ limit: PAGE_SIZE, beforeId: last.id });
+      const result = await this.#api.journal.list({ limit: PAGE_SIZE + 1, beforeId: last.id });
       if (!result.ok) {
         this.listError = result.error.message;
         return;
       }
       const known = new Set(this.entries.map((e) => e.id));
-      this.entries = [...this.entries, ...result.value.filter((e) => !known.has(e.id))];
-      this.hasMore = result.value.length === PAGE_SIZE;
+      this.entries = [...this.entries, ...result.value.slice(0, PAGE_SIZE).filter((e) => !known.has(e.id))];
+      this.hasMore = result.value.length > PAGE_SIZE;
     } finally {
       this.loadingMore = false;
     }
@@ -153,22 +161,27 @@ export class JournalState {
     }, ms);
   }
 
+  /** The first page of matches for the filters as they are now, with how many match in all. */
   async search(): Promise<void> {
     const seq = ++this.#searchSeq;
+    this.loadingMoreResults = false;
     if (!this.filtering) {
       this.results = null;
+      this.resultsNext = null;
+      this.#resultsQuery = null;
       this.searching = false;
       this.searchError = null;
       return;
     }
     this.searching = true;
     const { text, emotion, tag } = this.filters;
-    const result = await this.#api.journal.search({
+    const query = {
       text: text.trim(),
       ...(emotion ? { emotion } : {}),
       ...(tag ? { tag } : {}),
       limit: PAGE_SIZE,
-    });
+    };
+    const result = await this.#api.journal.search(query);
     if (seq !== this.#searchSeq) return; // a newer search is on its way
     this.searching = false;
     if (!result.ok) {
@@ -176,7 +189,39 @@ export class JournalState {
       return;
     }
     this.searchError = null;
-    this.results = result.value;
+    this.#resultsQuery = query;
+    this.results = result.value.hits;
+    this.resultsTotal = result.value.total;
+    this.resultsNext = result.value.next;
+  }
+
+  /**
+   * The next page of the same search ("Show more results"). Returns the first entry it added, for
+   * focus, or null. A newer search started meanwhile wins: this answer is then dropped.
+   */
+  async loadMoreResults(): Promise<number | null> {
+    const before = this.resultsNext;
+    const query = this.#resultsQuery;
+    if (!before || !query || !this.results || this.loadingMoreResults) return null;
+    const seq = this.#searchSeq;
+    this.loadingMoreResults = true;
+    try {
+      const result = await this.#api.journal.search({ ...query, before });
+      if (seq !== this.#searchSeq || !this.results) return null;
+      if (!result.ok) {
+        this.searchError = result.error.message;
+        return null;
+      }
+      const known = new Set(this.results.map((hit) => hit.id));
+      const added = result.value.hits.filter((hit) => !known.has(hit.id));
+      this.searchError = null;
+      this.results = [...this.results, ...added];
+      this.resultsTotal = result.value.total;
+      this.resultsNext = result.value.next;
+      return added[0]?.id ?? null;
+    } finally {
+      if (seq === this.#searchSeq) this.loadingMoreResults = false;
+    }
   }
 
   /** `fresh`: created just now for this visit ("Write about it"), so it is not kept if left empty. */
@@ -196,7 +241,10 @@ export class JournalState {
     const result = await this.#api.journal.delete({ id });
     if (!result.ok) return result.error.message;
     this.entries = this.entries.filter((e) => e.id !== id);
-    if (this.results) this.results = this.results.filter((e) => e.id !== id);
+    if (this.results?.some((e) => e.id === id)) {
+      this.results = this.results.filter((e) => e.id !== id);
+      this.resultsTotal = Math.max(0, this.resultsTotal - 1);
+    }
     this.#toasts.show({
       message: 'Entry deleted.',
       timeoutMs: UNDO_MS,
@@ -223,6 +271,8 @@ export class JournalState {
     this.#searchSeq++;
     this.entries = [];
     this.results = null;
+    this.resultsNext = null;
+    this.#resultsQuery = null;
     this.tags = [];
     this.vocabulary = null;
     this.filters = { text: '', emotion: '', tag: '' };

@@ -13,6 +13,7 @@ import { migration012 } from './012-feelings.ts';
 import { migration013 } from './013-imported-entries.ts';
 import { migration014 } from './014-write-counter.ts';
 import { migration015 } from './015-journal-by-date.ts';
+import { migration016 } from './016-quick-notes-taken.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 export type { Migration };

@@ -1,0 +1,17 @@
+import { lazy } from './lib/lazy.ts';
+
+/**
+ * The screens that load after the lock screen has painted (see lib/lazy.ts): the lock screen's own
+ * code is all a cold start needs before the passphrase field shows.
+ */
+export const screens = {
+  /** Everything behind the lock: fetched while the passphrase is typed. */
+  shell: lazy(() => import('./AppShell.svelte')),
+  /** First run only. */
+  setup: lazy(() => import('./features/setup/Page.svelte')),
+  keyToConfirm: lazy(() => import('./features/setup/KeyToConfirm.svelte')),
+  /** Help right now: fetched as soon as the lock screen is up, so it opens at once. */
+  help: lazy(() => import('./features/safety/HelpPanel.svelte')),
+  recovery: lazy(() => import('./features/unlock/RecoveryForm.svelte')),
+  restore: lazy(() => import('./features/setup/RestoreStart.svelte')),
+};

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import type { TestHost } from '../../test-host/server.ts';
+import { percentile, type Figure } from '../report.ts';
+
+const rendererDir = resolve(import.meta.dirname, '../../../out/renderer');
+
+interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+
+function sizesOf(files: string[]): Sizes {
+  const total: Sizes = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const bytes = readFileSync(join(rendererDir, file));
+    total.raw += bytes.length;
+    total.gzip += gzipSync(bytes, { level: 9 }).length;
+    total.brotli += brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return total;
+}
+
+/**
+ * What the browser must fetch before the lock screen can run: index.html, the entry script, and
+ * every script and stylesheet the built page names up front (modulepreload and stylesheet links,
+ * which Vite writes for the entry's static imports). Everything loaded later (import()) is not here.
+ */
+export function initialFiles(): string[] {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return ['index.html', ...new Set(named)];
+}
+
+/** Every script and stylesheet the build made (the whole app). */
+function allFiles(): string[] {
+  return readdirSync(join(rendererDir, 'assets'))
+    .filter((name) => /\.(js|css)$/.test(name))
+    .map((name) => `assets/${name}`);
+}
+
+export function measureInitialBytes(): Figure[] {
+  const initial = sizesOf(initialFiles());
+  const all = sizesOf(allFiles());
+  return [
+    { name: 'before the unlock screen: JS+CSS+HTML, raw', value: initial.raw, unit: 'bytes' },
+    { name: 'before the unlock screen, gzip', value: initial.gzip, unit: 'bytes', target: '≤ 60 KB (61,440)' },
+    { name: 'before the unlock screen, brotli', value: initial.brotli, unit: 'bytes' },
+    { name: 'the whole app, gzip (loaded after unlock or on demand)', value: all.gzip, unit: 'bytes' },
+    { name: 'share of the app needed before the unlock screen (gzip)', value: initial.gzip / all.gzip, unit: 'ratio' },
+  ];
+}
+
+/** In the page: when the passphrase field is in the document and has been painted (the frame after it appeared). */
+const FIELD_PAINTED = `
+  window.__fieldPainted = new Promise(function (resolve) {
+    function check() {
+      if (document.getElementById('unlock-passphrase')) {
+        requestAnimationFrame(function () { setTimeout(function () { resolve(performance.now()); }, 0); });
+      } else {
+        requestAnimationFrame(check);
+      }
+    }
+    check();
+  });
+`;
+
+const BLANK = '<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body><p>.</p></body></html>';
+
+/**
+ * Cold loads (a fresh browser context each: no cache) of the lock screen and of a blank page from
+ * the same host, in the same browser run. The lock screen's figure is when its passphrase field
+ * has painted; the blank page's is its first paint. Their ratio is the target (≤ 2×).
+ */
+export async function measureUnlockFirstPaint(browser: Browser, host: TestHost, loads = 10): Promise<Figure[]> {
+  const field: number[] = [];
+  const blank: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 780 } });
+    try {
+      const page = await context.newPage();
+      await page.route('**/__bench-blank.html', (route) => route.fulfill({ contentType: 'text/html', body: BLANK }));
+      await page.goto(`${host.url}/__bench-blank.html`);
+      blank.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const entry = performance.getEntriesByName('first-paint')[0];
+              if (entry) resolve(entry.startTime);
+              else new PerformanceObserver((list) => resolve(list.getEntries()[0]!.startTime)).observe({ type: 'paint', buffered: true });
+            }),
+        ),
+      );
+    } finally {
+      await context.close();
+    }
+    const appContext = await browser.newContext({ viewport: { width: 1100, height: 780 } });
+    try {
+      const page = await appContext.newPage();
+      await page.addInitScript(FIELD_PAINTED);
+      await page.goto(host.appUrl);
+      field.push(await page.evaluate(() => (window as unknown as { __fieldPainted: Promise<number> }).__fieldPainted));
+    } finally {
+      await appContext.close();
+    }
+  }
+  const median = (xs: number[]) => percentile(xs, 50);
+  return [
+    { name: `blank page first paint, median of ${loads} cold loads`, value: median(blank), unit: 'ms' },
+    { name: 'lock screen: passphrase field painted, median', value: median(field), unit: 'ms' },
+    { name: 'lock screen ÷ blank page', value: median(field) / median(blank), unit: 'ratio', target: '≤ 2×' },
+  ];
+}

@@ -1,0 +1,30 @@
+import { callApi, createVault, expect, openApp, test } from './fixtures.ts';
+
+test('search says how many entries match in all, and "Show more results" reaches the last of them', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  const matching = 63;
+  for (let i = 0; i < matching; i++) await callApi(page, 'journal.create', { body: `Harbour note ${i}: the boats came in.` });
+  await callApi(page, 'journal.create', { body: 'A quiet walk inland.' });
+
+  await page.getByRole('searchbox', { name: 'Search your entries' }).fill('harbour');
+  const results = page.getByRole('list', { name: 'Matching entries' });
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`${matching} entries match.`);
+  await expect(results.getByRole('article')).toHaveCount(50);
+  await expect(results.getByText('Harbour note 0:')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Show more results' }).click();
+  await expect(results.getByRole('article')).toHaveCount(matching);
+  // Newest first: the first entry written is the last one, and now it is on the page.
+  await expect(results.getByRole('article').last()).toContainText('Harbour note 0:');
+  await expect(results.getByRole('article').first()).toContainText(`Harbour note ${matching - 1}:`);
+  // Reading goes on where the new results begin.
+  await expect(results.getByRole('article').nth(50).getByRole('button').first()).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Show more results' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`${matching} entries match.`);
+
+  // One match: said in the singular, and nothing more to show.
+  await page.getByRole('searchbox', { name: 'Search your entries' }).fill('inland');
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 entry matches.');
+  await expect(page.getByRole('button', { name: 'Show more results' })).toHaveCount(0);
+});

@@ -1,0 +1,147 @@
+/**
+ * Search shows the true number of matches and reaches every one of them, a page at a time; the
+ * list's "Show older entries" never loads an empty page.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import ListView from '../../renderer/features/journal/ListView.svelte';
+import { JournalState, PAGE_SIZE } from '../../renderer/features/journal/journal.svelte.ts';
+import { Toasts } from '../../renderer/state/toasts.svelte.ts';
+import { byButton, click, settle } from './dom-helpers.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountWithApi, unmountAll } from './mount.ts';
+
+afterEach(unmountAll);
+
+async function seeded(count: number, body = (i: number) => `harbour walk ${i}`): Promise<{ fake: FakeApi; journal: JournalState; ids: number[] }> {
+  // One clock reading for all: every entry is written at the same moment, so order falls to ties by id.
+  const fake = createFakeApi({ state: 'unlocked', now: () => 1_700_000_000_000 });
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const made = await fake.api.journal.create({ body: body(i) });
+    if (!made.ok) throw new Error('create failed');
+    ids.push(made.value.id);
+  }
+  const journal = new JournalState(fake.api, new Toasts());
+  await journal.refresh();
+  return { fake, journal, ids };
+}
+
+/** Every answer journal.list gave, in call order. */
+async function listAnswers(fake: FakeApi): Promise<unknown[][]> {
+  const answers = await Promise.all(fake.spies.journal.list.mock.results.map((r) => r.value as Promise<{ ok: boolean; value: unknown[] }>));
+  return answers.map((a) => a.value);
+}
+
+describe('search results, a page at a time', () => {
+  it('reports the true total and reaches every match exactly once, newest first', async () => {
+    const { journal, ids } = await seeded(PAGE_SIZE * 2 + 7);
+    journal.filters.text = 'harbour';
+    await journal.search();
+    expect(journal.results).toHaveLength(PAGE_SIZE);
+    expect(journal.resultsTotal).toBe(PAGE_SIZE * 2 + 7);
+
+    const firstNew: (number | null)[] = [];
+    while (journal.resultsNext) firstNew.push(await journal.loadMoreResults());
+    expect(journal.results!.map((h) => h.id)).toEqual([...ids].reverse());
+    expect(firstNew).toEqual([ids.at(-PAGE_SIZE - 1), ids.at(-2 * PAGE_SIZE - 1)]);
+    expect(journal.resultsTotal).toBe(PAGE_SIZE * 2 + 7);
+  });
+
+  it('ends at an exact multiple of the page size without an empty load', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE * 2);
+    journal.filters.text = 'harbour';
+    await journal.search();
+    await journal.loadMoreResults();
+    expect(journal.results).toHaveLength(PAGE_SIZE * 2);
+    expect(journal.resultsNext).toBeNull();
+    expect(fake.spies.journal.search).toHaveBeenCalledTimes(2);
+    expect(await journal.loadMoreResults()).toBeNull();
+    expect(fake.spies.journal.search).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a late page of an older search: the newer search wins', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE + 5, (i) => (i % 2 ? `harbour ${i}` : `harbour lights ${i}`));
+    journal.filters.text = 'harbour';
+    await journal.search();
+    expect(journal.resultsNext).not.toBeNull();
+
+    // The next page of "harbour" is slow; meanwhile the person searches for "lights".
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = fake.spies.journal.search.getMockImplementation()!;
+    fake.spies.journal.search.mockImplementationOnce(async (q) => {
+      await gate;
+      return real(q);
+    });
+    const more = journal.loadMoreResults();
+    journal.filters.text = 'lights';
+    await journal.search();
+    const lights = journal.results!.map((h) => h.id);
+    release();
+    expect(await more).toBeNull();
+    expect(journal.results!.map((h) => h.id)).toEqual(lights);
+    expect(journal.results!.every((h) => h.preview.includes('lights'))).toBe(true);
+    expect(journal.resultsTotal).toBe(Math.ceil((PAGE_SIZE + 5) / 2));
+    expect(journal.loadingMoreResults).toBe(false);
+  });
+
+  it('asks for more of the search it shows, not of text typed since', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE + 3);
+    journal.filters.text = 'harbour';
+    await journal.search();
+    journal.filters.text = 'harbour walk 1'; // typed, its search not run yet
+    await journal.loadMoreResults();
+    expect(fake.spies.journal.search).toHaveBeenLastCalledWith(expect.objectContaining({ text: 'harbour', before: expect.any(Object) }));
+    expect(journal.results).toHaveLength(PAGE_SIZE + 3);
+  });
+
+  it('shows "N entries match" from the total, and "Show more results" moves focus to the first new result', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 12);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    journal.setFilter('text', 'harbour');
+    journal.scheduleSearch(0);
+    await new Promise((r) => setTimeout(r, 10));
+    await settle();
+    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
+    expect(target.querySelectorAll('.entries > li')).toHaveLength(PAGE_SIZE);
+
+    click(byButton(target, 'Show more results'));
+    await settle();
+    expect(target.querySelectorAll('.entries > li')).toHaveLength(PAGE_SIZE + 12);
+    const firstNew = ids.at(-PAGE_SIZE - 1)!;
+    expect(document.activeElement).toBe(target.querySelector(`#entry-${firstNew}-title button`));
+    expect([...target.querySelectorAll('button')].some((b) => b.textContent?.includes('Show more results'))).toBe(false);
+    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
+  });
+
+  it('says "1 entry matches." for one', async () => {
+    const { fake, journal } = await seeded(3, (i) => (i === 1 ? 'a lone pelican' : `harbour ${i}`));
+    const target = mountWithApi(ListView, fake.api, { journal });
+    journal.filters.text = 'pelican';
+    await journal.search();
+    await settle();
+    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe('1 entry matches.');
+    expect([...target.querySelectorAll('button')].some((b) => b.textContent?.includes('Show more results'))).toBe(false);
+  });
+});
+
+describe('"Show older entries"', () => {
+  it('is not offered when the entries are an exact multiple of the page size, so no load comes back empty', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE * 2);
+    expect(journal.entries).toHaveLength(PAGE_SIZE);
+    expect(journal.hasMore).toBe(true);
+    await journal.loadMore();
+    expect(journal.entries.map((e) => e.id)).toEqual([...ids].reverse());
+    expect(journal.hasMore).toBe(false);
+    for (const answer of await listAnswers(fake)) expect(answer.length).toBeGreaterThan(0);
+  });
+
+  it('is not offered for exactly one page', async () => {
+    const { journal } = await seeded(PAGE_SIZE);
+    expect(journal.entries).toHaveLength(PAGE_SIZE);
+    expect(journal.hasMore).toBe(false);
+    const { journal: more } = await seeded(PAGE_SIZE + 1);
+    expect(more.entries).toHaveLength(PAGE_SIZE);
+    expect(more.hasMore).toBe(true);
+  });
+});
