@@ -258,7 +258,7 @@ export class Journal {
 // ---- search SQL ----------------------------------------------------------------
 
 // Soft-deleted entries stay in the FTS index until purged; they are few, so excluding
-// them as a small set read from the entries_live index is cheaper than reading each
+// them as a small set read from an index on entries (deleted_at, …) is cheaper than reading each
 // matching row's deleted_at, which sits after the (long) body in the record.
 const notDeleted = (rowid: string) =>
   `${rowid} NOT IN (SELECT id FROM entries WHERE deleted_at IS NOT NULL)`;

@@ -14,6 +14,7 @@ import { migration013 } from './013-imported-entries.ts';
 import { migration014 } from './014-write-counter.ts';
 import { migration015 } from './015-journal-by-date.ts';
 import { migration016 } from './016-quick-notes-taken.ts';
+import { migration017 } from './017-drop-redundant-entries-index.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -34,5 +35,6 @@ export const migrations: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
 ];
 export type { Migration };
