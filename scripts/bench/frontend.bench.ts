@@ -5,6 +5,7 @@ import { launchChromium } from '../chromium.ts';
 import { fastKdf, startTestHost } from '../test-host/server.ts';
 import { measureEditor } from './frontend/editor.ts';
 import { measureInitialBytes, measureUnlockFirstPaint } from './frontend/first-frame.ts';
+import { measureList } from './frontend/list.ts';
 import { measureSearch } from './frontend/search.ts';
 import type { BenchResult, Figure } from './report.ts';
 
@@ -30,6 +31,7 @@ export async function run(): Promise<BenchResult> {
   }
   figures.push(...(await measureSearch()));
   figures.push(...(await measureEditor()));
+  figures.push(...(await measureList()));
   return {
     benchmark: 'frontend',
     figures,

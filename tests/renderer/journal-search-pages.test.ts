@@ -103,11 +103,17 @@ describe('search results, a page at a time', () => {
     await new Promise((r) => setTimeout(r, 10));
     await settle();
     expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
-    expect(target.querySelectorAll('.entries > li')).toHaveLength(PAGE_SIZE);
+    // The list is virtual: only cards near the screen are in the page, and each says how many there are.
+    const rows = () => [...target.querySelectorAll('.entries > li')];
+    expect(journal.results).toHaveLength(PAGE_SIZE);
+    expect(rows().length).toBeGreaterThan(0);
+    expect(rows().length).toBeLessThan(PAGE_SIZE);
+    expect(rows().every((li) => li.getAttribute('aria-setsize') === String(PAGE_SIZE + 12))).toBe(true);
+    expect(rows()[0]?.getAttribute('aria-posinset')).toBe('1');
 
     click(byButton(target, 'Show more results'));
     await settle();
-    expect(target.querySelectorAll('.entries > li')).toHaveLength(PAGE_SIZE + 12);
+    expect(journal.results).toHaveLength(PAGE_SIZE + 12);
     const firstNew = ids.at(-PAGE_SIZE - 1)!;
     expect(document.activeElement).toBe(target.querySelector(`#entry-${firstNew}-title button`));
     expect([...target.querySelectorAll('button')].some((b) => b.textContent?.includes('Show more results'))).toBe(false);

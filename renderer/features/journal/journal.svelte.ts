@@ -1,6 +1,7 @@
 import type { EmotionPlacement, EntrySummary, SearchCursor, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { Toasts } from '../../state/toasts.svelte.ts';
+import type { RowSizes } from '../../components/virtual-list.ts';
 
 export const PAGE_SIZE = 50;
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -40,6 +41,15 @@ export class JournalState {
   editing = $state<number | 'new' | null>(null);
   /** The entry to put focus back on when returning to the list. */
   returnFocusTo = $state<number | null>(null);
+  /**
+   * Where the list was when an entry was opened from it (pixels from the list's top), put back on
+   * return; and the measured height of each card, by entry id, so that place is found exactly.
+   */
+  listScroll: number | null = null;
+  readonly cardSizes: { entries: RowSizes; results: RowSizes } = {
+    entries: { rows: new Map(), guess: null },
+    results: { rows: new Map(), guess: null },
+  };
   /** An entry created empty for the editor just opened; removed again if nothing is written. */
   freshEntry: number | null = null;
   /** Goes to a practice session in History (set by the app shell, which owns navigation). */
@@ -230,10 +240,86 @@ export class JournalState {
     this.freshEntry = fresh && id !== 'new' ? id : null;
   }
 
-  close(focusId: number | null = null): void {
-    this.editing = null;
-    this.returnFocusTo = focusId;
-    void this.refresh();
+  /**
+   * Back to the list, as it was: the pages loaded and the search stay; only what the editor changed
+   * is fetched again (the entry closed, or a new one, which goes on top; a deleted one is dropped).
+   * The list shows once that is known, so focus can go straight to the entry.
+   */
+  async close(focusId: number | null = null): Promise<void> {
+    const opened = typeof this.editing === 'number' ? this.editing : null;
+    try {
+      await this.#catchUp([...new Set([opened, focusId])].filter((id): id is number => id !== null));
+    } finally {
+      this.editing = null;
+      this.returnFocusTo = focusId;
+    }
+    void this.loadTags();
+  }
+
+  /** Brings the loaded entries and results up to date for the entries given, without reloading pages. */
+  async #catchUp(ids: number[]): Promise<void> {
+    if (this.listState !== 'ready' || this.entries.length === 0) {
+      await this.refresh();
+      return;
+    }
+    const entries = this.entries;
+    const fresh = new Map<number, EntrySummary | null>();
+    const known = new Set(entries.map((e) => e.id));
+    let added: EntrySummary[] = [];
+    // An entry keeps its place (its date does not change): ask for the one right after the entry
+    // above it, all at once. Only an entry not in the list yet (a new one) needs the top of the list.
+    const asks = ids
+      .map((id) => ({ id, i: entries.findIndex((e) => e.id === id) }))
+      .filter(({ i }) => i > 0)
+      .map(async ({ id, i }) => {
+        const found = await this.#api.journal.list({ limit: 2, beforeId: entries[i - 1]!.id });
+        if (found.ok) fresh.set(id, found.value.find((e) => e.id === id) ?? null);
+      });
+    const needTop = ids.some((id) => !known.has(id) || entries[0]!.id === id);
+    const [top] = await Promise.all([needTop ? this.#api.journal.list({ limit: PAGE_SIZE }) : null, ...asks]);
+    if (top?.ok) {
+      // Entries new since (a new entry, "Write about it") go above the first one loaded.
+      const firstLoaded = entries[0]!;
+      for (const e of top.value) {
+        if (known.has(e.id) || !isNewer(e, firstLoaded)) break;
+        added.push(e);
+      }
+      for (const e of top.value) if (ids.includes(e.id)) fresh.set(e.id, e);
+      if (known.has(firstLoaded.id) && ids.includes(firstLoaded.id) && !fresh.has(firstLoaded.id)) fresh.set(firstLoaded.id, null);
+    }
+    added = added.filter((e) => !fresh.has(e.id) || fresh.get(e.id) !== null);
+    if (added.length > 0 || fresh.size > 0) {
+      const updated = entries
+        .map((e) => (fresh.has(e.id) ? fresh.get(e.id)! : e))
+        .filter((e): e is EntrySummary => e !== null);
+      this.entries = [...added, ...updated];
+    }
+    if (this.results) await this.#catchUpResults(ids, fresh);
+  }
+
+  async #catchUpResults(ids: number[], fresh: Map<number, EntrySummary | null>): Promise<void> {
+    for (const id of ids) {
+      if (!this.results?.some((hit) => hit.id === id)) continue;
+      let summary = fresh.get(id);
+      if (summary === undefined) {
+        const got = await this.#api.journal.get({ id });
+        if (got.ok) {
+          const { id: gotId, createdAt, updatedAt, emotions, tags, fromSession } = got.value;
+          const hit = this.results.find((h) => h.id === id)!;
+          summary = { ...hit, id: gotId, createdAt, updatedAt, emotions: emotions.map((e) => e.word), tags, fromSession };
+        } else if (got.error.code === 'NOT_FOUND') summary = null;
+        else continue;
+      }
+      if (!this.results) return;
+      if (summary === null) {
+        this.results = this.results.filter((h) => h.id !== id);
+        this.resultsTotal = Math.max(0, this.resultsTotal - 1);
+      } else {
+        const s = summary;
+        // The snippet stays as found; its words may have been edited, the rest is new.
+        this.results = this.results.map((h) => (h.id === id ? { ...h, ...s, snippet: h.snippet } : h));
+      }
+    }
   }
 
   /** Deletes at once and offers an undo for a few seconds. Returns an error message or null. */
@@ -277,5 +363,15 @@ export class JournalState {
     this.vocabulary = null;
     this.filters = { text: '', emotion: '', tag: '' };
     this.editing = null;
+    this.listScroll = null;
+    for (const sizes of [this.cardSizes.entries, this.cardSizes.results]) {
+      sizes.rows.clear();
+      sizes.guess = null;
+    }
   }
+}
+
+/** Whether `a` comes before `b` in the list (newest first: by date, then by id). */
+function isNewer(a: EntrySummary, b: EntrySummary): boolean {
+  return a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 }

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchChromium } from '../../chromium.ts';
+import { fastKdf, startTestHost } from '../../test-host/server.ts';
+import { createVault } from '../../../tests/e2e/fixtures.ts';
+import { percentile, type Figure } from '../report.ts';
+
+/**
+ * The journal list at 1,000 and 10,000 entries loaded (issue #13), in the built app through the
+ * test host in Chromium: frame time while the page scrolls, how many elements the page holds, and
+ * "Back to journal" from an entry at depth 1,000.
+ */
+const ENTRIES = Number(process.env.BENCH_LIST_ENTRIES ?? 10_000);
+const SCROLL_FRAMES = 240;
+const SCROLL_STEP = 160;
+const BACK_SAMPLES = 10;
+const DEPTH = 1_000;
+
+const words = ['quiet', 'tight chest', 'the sea', 'a long day', 'my sister called', 'tears came', 'nothing much', 'walked to the harbour', 'angry, then tired', 'slept badly'];
+
+/** Presses "Show older entries" until `target` entries are loaded (as a person would, only faster). */
+async function loadUntil(page: Page, target: number): Promise<number> {
+  return page.evaluate(async (want) => {
+    const loaded = () => Number(document.querySelector('.entries > li')?.getAttribute('aria-setsize') ?? 0);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    while (loaded() < want) {
+      const more = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Show older entries');
+      if (!more) break;
+      const before = loaded();
+      more.click();
+      while (loaded() === before) await frame();
+    }
+    return loaded();
+  }, target);
+}
+
+/** rAF-to-rAF times while the page scrolls by steps from the middle of the list. */
+async function scrollFrames(page: Page): Promise<number[]> {
+  return page.evaluate(
+    async ([frames, step]) => {
+      const list = document.querySelector('.entries')!;
+      const middle = window.scrollY + list.getBoundingClientRect().top + list.getBoundingClientRect().height / 2;
+      window.scrollTo({ top: middle, behavior: 'instant' });
+      const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+      for (let i = 0; i < 10; i++) await frame(); // settle
+      const deltas: number[] = [];
+      let last = await frame();
+      for (let i = 0; i < frames; i++) {
+        window.scrollBy({ top: i < frames / 2 ? step : -step, behavior: 'instant' });
+        const now = await frame();
+        deltas.push(now - last);
+        last = now;
+      }
+      return deltas;
+    },
+    [SCROLL_FRAMES, SCROLL_STEP] as const,
+  );
+}
+
+const domNodes = (page: Page) => page.evaluate(() => document.querySelectorAll('*').length);
+
+/**
+ * Opens the entry at `depth`, then times "Back to journal": from the click until the list shows
+ * with focus on that entry's card, on screen.
+ */
+async function backTimes(page: Page, depth: number, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await page.evaluate(async (at) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+      const selector = `li[aria-posinset="${at}"]`;
+      // Scroll to where the row is (its top in the list, from the rows around it) until it is in the page.
+      for (let n = 0; n < 400 && !document.querySelector(selector); n++) {
+        const rows = [...document.querySelectorAll<HTMLElement>('.entries > li')];
+        const first = Number(rows[0]!.getAttribute('aria-posinset'));
+        const lastRow = Number(rows.at(-1)!.getAttribute('aria-posinset'));
+        const rowHeight = rows[0]!.getBoundingClientRect().height || 150;
+        const distance = at < first ? (at - first) * rowHeight : (at - lastRow) * rowHeight;
+        window.scrollBy({ top: distance, behavior: 'instant' });
+        await frame();
+      }
+      document.querySelector<HTMLElement>(selector)!.scrollIntoView({ block: 'center' });
+      await frame();
+      document.querySelector<HTMLElement>(`${selector} article button`)!.click();
+    }, depth);
+    await page.getByRole('button', { name: 'Back to journal' }).waitFor();
+    await page.waitForTimeout(50);
+    times.push(
+      await page.evaluate(async (at) => {
+        const back = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Back to journal')!;
+        const start = performance.now();
+        back.click();
+        for (;;) {
+          const active = document.activeElement;
+          const row = active?.closest(`li[aria-posinset="${at}"]`);
+          if (row) {
+            const box = row.getBoundingClientRect();
+            if (box.bottom > 0 && box.top < window.innerHeight) break;
+          }
+          await new Promise((r) => setTimeout(r, 0));
+        }
+        // Until the frame showing it.
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        return performance.now() - start;
+      }, depth),
+    );
+  }
+  return times;
+}
+
+export async function measureList(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'saltwater-bench-list-'));
+  const host = await startTestHost({ dataDir: dir, kdf: fastKdf });
+  const browser = await launchChromium();
+  const figures: Figure[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    // tsx keeps function names with a helper (__name) the page does not have: give it one.
+    await page.addInitScript('globalThis.__name = function (fn) { return fn; };');
+    await page.goto(host.appUrl);
+    await createVault(page);
+    for (let i = 0; i < ENTRIES; i++) {
+      const body = `${words[i % words.length]} — day ${i}. ${words[(i * 7) % words.length]}${i % 4 === 0 ? `, and then ${words[(i * 3) % words.length]} for a long while, which is fine.` : '.'}`;
+      const made = await host.core.router.call('journal.create', { body, tags: i % 5 === 0 ? ['work'] : [] });
+      if (!made.ok) throw new Error(made.error.message);
+    }
+    // Opened afresh on the unlocked vault, as after unlocking: the first page of entries.
+    await page.goto(host.appUrl);
+    await page.getByRole('list', { name: 'Entries, newest first' }).waitFor();
+    const first = await domNodes(page);
+    figures.push({ name: 'journal list: DOM elements, 50 entries loaded', value: first, unit: 'elements' });
+
+    for (const loaded of [1_000, 10_000].filter((n) => n <= ENTRIES)) {
+      const have = await loadUntil(page, loaded);
+      const label = `${have / 1000}k`;
+      const frames = await scrollFrames(page);
+      figures.push({ name: `journal list: scroll frame time p50 @${label} loaded`, value: percentile(frames, 50), unit: 'ms' });
+      figures.push({ name: `journal list: scroll frame time p95 @${label} loaded`, value: percentile(frames, 95), unit: 'ms', target: '≤ 20 ms' });
+      figures.push({ name: `journal list: DOM elements @${label} loaded`, value: await domNodes(page), unit: 'elements', target: 'bounded: about the same at 1k and 10k' });
+      if (have >= DEPTH) {
+        const back = await backTimes(page, DEPTH, BACK_SAMPLES);
+        figures.push({ name: `back to journal at depth ${DEPTH}, ${label} loaded: p50`, value: percentile(back, 50), unit: 'ms' });
+        figures.push({ name: `back to journal at depth ${DEPTH}, ${label} loaded: p95`, value: percentile(back, 95), unit: 'ms', target: '≤ 100 ms (focus on the entry, on screen)' });
+      }
+    }
+    await page.close();
+    return figures;
+  } finally {
+    await browser.close();
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * "Back to journal" comes back to the list as it was: the pages loaded and the search stay, only
+ * what the editor changed is fetched again, and focus goes to the entry just closed.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import ListView from '../../renderer/features/journal/ListView.svelte';
+import { JournalState, PAGE_SIZE } from '../../renderer/features/journal/journal.svelte.ts';
+import { Toasts } from '../../renderer/state/toasts.svelte.ts';
+import { settle } from './dom-helpers.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountWithApi, unmountAll } from './mount.ts';
+
+afterEach(unmountAll);
+
+async function seeded(count: number): Promise<{ fake: FakeApi; journal: JournalState; ids: number[] }> {
+  let t = 1_700_000_000_000;
+  const fake = createFakeApi({ state: 'unlocked', now: () => (t += 1000) });
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const made = await fake.api.journal.create({ body: `tide note ${i}` });
+    if (!made.ok) throw new Error('create failed');
+    ids.push(made.value.id);
+  }
+  const journal = new JournalState(fake.api, new Toasts());
+  await journal.refresh();
+  while (journal.hasMore) await journal.loadMore();
+  return { fake, journal, ids };
+}
+
+describe('back to journal', () => {
+  it('keeps every page loaded and updates only the entry that was edited', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE * 3 + 4);
+    const deep = ids[3]!; // near the end of the list, newest first
+    journal.open(deep);
+    await fake.api.journal.update({ id: deep, body: 'the tide came back in', tags: ['sea'] });
+    const listsBefore = fake.spies.journal.list.mock.calls.length;
+
+    await journal.close(deep);
+
+    expect(journal.editing).toBeNull();
+    expect(journal.returnFocusTo).toBe(deep);
+    expect(journal.entries).toHaveLength(PAGE_SIZE * 3 + 4);
+    expect(journal.entries.map((e) => e.id)).toEqual([...ids].reverse());
+    const edited = journal.entries.find((e) => e.id === deep)!;
+    expect(edited.preview).toContain('the tide came back in');
+    expect(edited.tags).toEqual(['sea']);
+    // The top of the list and the entry's own place: never the pages again from the first.
+    expect(fake.spies.journal.list.mock.calls.length - listsBefore).toBeLessThanOrEqual(2);
+    expect(fake.spies.journal.list.mock.calls.slice(listsBefore).every(([q]) => (q?.limit ?? 50) <= PAGE_SIZE)).toBe(true);
+  });
+
+  it('puts a new entry on top and drops one that was deleted', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 10);
+    journal.open('new');
+    const made = await fake.api.journal.create({ body: 'a brand new morning' });
+    if (!made.ok) throw new Error('create failed');
+    await journal.close(made.value.id);
+    expect(journal.entries[0]!.id).toBe(made.value.id);
+    expect(journal.entries).toHaveLength(PAGE_SIZE + 11);
+
+    const gone = ids[5]!;
+    journal.open(gone);
+    await fake.api.journal.delete({ id: gone });
+    await journal.close(null);
+    expect(journal.entries.some((e) => e.id === gone)).toBe(false);
+    expect(journal.entries).toHaveLength(PAGE_SIZE + 10);
+  });
+
+  it('keeps the search and its pages, with the edited result updated', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 20);
+    journal.filters.text = 'tide';
+    await journal.search();
+    await journal.loadMoreResults();
+    expect(journal.results).toHaveLength(PAGE_SIZE + 20);
+    const searchesBefore = fake.spies.journal.search.mock.calls.length;
+
+    const deep = ids[2]!;
+    journal.open(deep);
+    await fake.api.journal.update({ id: deep, body: 'tide and a gull', tags: ['gull'] });
+    await journal.close(deep);
+    expect(fake.spies.journal.search.mock.calls.length).toBe(searchesBefore);
+    expect(journal.results).toHaveLength(PAGE_SIZE + 20);
+    expect(journal.results!.find((h) => h.id === deep)!.tags).toEqual(['gull']);
+    expect(journal.filters.text).toBe('tide');
+  });
+
+  it('shows the list with focus on the entry just closed, deep in the list, and only a few cards in the page', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE * 4);
+    mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    const deep = ids[7]!;
+    journal.open(deep);
+    unmountAll(); // the editor takes the list's place (Page.svelte)
+
+    await journal.close(deep);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    flushSync();
+    const button = target.querySelector<HTMLElement>(`#entry-${deep}-title button`);
+    expect(button).not.toBeNull();
+    expect(document.activeElement).toBe(button);
+    const rows = target.querySelectorAll('.entries > li');
+    expect(rows.length).toBeLessThan(PAGE_SIZE);
+    const row = button!.closest('li')!;
+    expect(row.getAttribute('aria-posinset')).toBe(String(journal.entries.findIndex((e) => e.id === deep) + 1));
+    expect(row.getAttribute('aria-setsize')).toBe(String(PAGE_SIZE * 4));
+  });
+});
