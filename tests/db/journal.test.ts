@@ -163,20 +163,25 @@ describe('list', () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  /** Every id the list gives, page after page of `limit`, as "Show older entries" asks for them. */
+  function pageThrough(limit: number): number[] {
+    const seen: number[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = journal.list({ limit, beforeId });
+      if (page.length === 0) return seen;
+      seen.push(...page.map((s) => s.id));
+      beforeId = page.at(-1)!.id;
+    }
+  }
+
   it('lists by when entries were written, so older entries added later (an import) sit where their dates put them', () => {
     const recent = createMany(3);
     const insert = db.prepare('INSERT INTO entries (created_at, updated_at, body) VALUES (?, ?, ?)');
     const day = 86_400_000;
     // Added after the recent ones, written years before them, and not in date order among themselves.
     const old = [3, 1, 2].map((years) => Number(insert.run(clock.now() - years * 365 * day, clock.now(), `old ${years}`).lastInsertRowid));
-    const seen: number[] = [];
-    let beforeId: number | undefined;
-    for (;;) {
-      const page = journal.list({ limit: 2, beforeId });
-      if (page.length === 0) break;
-      seen.push(...page.map((s) => s.id));
-      beforeId = page.at(-1)!.id;
-    }
+    const seen = pageThrough(2);
     expect(seen).toEqual([...[...recent].reverse(), old[1], old[2], old[0]]);
   });
 
@@ -186,14 +191,7 @@ describe('list', () => {
     const at = db.prepare('UPDATE entries SET created_at = ? WHERE id = ?');
     for (const i of [0, 3, 5]) at.run(5_000, ids[i]);
     for (const i of [1, 6]) at.run(1_000, ids[i]);
-    const seen: number[] = [];
-    let beforeId: number | undefined;
-    for (;;) {
-      const page = journal.list({ limit: 2, beforeId });
-      if (page.length === 0) break;
-      seen.push(...page.map((s) => s.id));
-      beforeId = page.at(-1)!.id;
-    }
+    const seen = pageThrough(2);
     const [a, b, c, d, e, f, g] = ids;
     expect(seen).toEqual([e, c, f, d, a, g, b]);
   });
