@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AppError,
   defaultSettings,
+  desktopSettingKeys,
   type BackupSource,
   type DesktopSettings,
   type DesktopSupport,
@@ -97,8 +98,7 @@ export interface CoreOptions {
 
 /** Only the settings that act outside the page. */
 export function desktopSettings(settings: Settings): DesktopSettings {
-  const { quickHideKey, quickHideGlobal, contentProtection, openAtLogin, trayIcon } = settings;
-  return { quickHideKey, quickHideGlobal, contentProtection, openAtLogin, trayIcon };
+  return Object.fromEntries(desktopSettingKeys.map((key) => [key, settings[key]])) as DesktopSettings;
 }
 
 export interface Dialogs {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Settings, desktopSettingKeys, type DesktopSettings } from '../../../preload/contract/index.ts';
 import { writeFileAtomic } from '../vault/atomic-write.ts';
 
-const DesktopPrefsSchema = Settings.pick({ quickHideKey: true, quickHideGlobal: true, contentProtection: true, openAtLogin: true, trayIcon: true });
+/** Exactly the desktop settings (desktopSettingKeys), each checked as Settings checks it. */
+const DesktopPrefsSchema = Settings.pick(Object.fromEntries(desktopSettingKeys.map((key) => [key, true])) as Record<(typeof desktopSettingKeys)[number], true>);
 
 /**
  * A copy, beside the vault, of the few settings that act on the window and the OS (content
