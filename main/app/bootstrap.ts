@@ -77,7 +77,7 @@ export function bootstrap(): void {
   watchClock(() => core.recomputeSchedule());
 
   hardenSession();
-  serveRenderer(join(import.meta.dirname, '../renderer'));
+  serveRenderer(join(import.meta.dirname, '../renderer'), () => core.vault.status().state === 'locked');
   registerIpc(core.router, () => win);
 
   // Lock whenever the person may be away from the screen.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { protocol } from 'electron';
-import { contentTypeOf, resolveStaticFile } from '../core/static-files.ts';
+import { contentTypeOf, isStartPage, readStartPage, resolveStaticFile } from '../core/static-files.ts';
 import { policyOfPage } from './csp.ts';
 
 /** The renderer is served from app://saltwater/, never file://, so 'self' in the CSP means our files only. */
@@ -20,10 +20,11 @@ export function isAppUrl(url: string): boolean {
 }
 
 /**
- * Serves files from the built renderer folder; anything outside it is refused. Every response
+ * Serves files from the built renderer folder; anything outside it is refused. The start page is
+ * the lock screen ready-made while the vault is locked (static-files.ts readStartPage). Every response
  * carries the page's Content-Security-Policy (read from its meta tag, so there is one source).
  */
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(rendererDir: string, vaultLocked: () => boolean): void {
   let policy: string | null = null;
   const headers = (type: string) => ({ 'content-type': type, 'content-security-policy': policy ?? "default-src 'none'", 'x-content-type-options': 'nosniff' });
   const notFound = () => new Response('Not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
@@ -33,6 +34,10 @@ export function serveRenderer(rendererDir: string): void {
     // A build without the policy must not run without one: serve nothing.
     if (!policy) return new Response('The built page has no Content-Security-Policy.', { status: 500, headers: headers('text/plain; charset=utf-8') });
     const url = new URL(request.url);
+    if (url.host === 'saltwater' && isStartPage(url.pathname)) {
+      const page = await readStartPage(rendererDir, vaultLocked()).catch(() => null);
+      return page === null ? notFound() : new Response(page, { headers: headers(contentTypeOf('index.html')) });
+    }
     const file = url.host === 'saltwater' ? resolveStaticFile(rendererDir, url.pathname) : null;
     if (!file) return notFound();
     try {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 /**
@@ -13,6 +14,29 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
+
+/**
+ * Built beside index.html: the same page with the lock screen already in it, served for `/` while
+ * the vault is locked so the passphrase field paints before the code loads (renderer/prerender).
+ */
+export const LOCKED_PAGE = 'locked.html';
+
+/** True for the paths that mean the start page. */
+export function isStartPage(pathname: string): boolean {
+  return pathname === '/' || pathname === '/index.html';
+}
+
+/** The start page: the ready-made lock screen while the vault is locked (if the build has it), else index.html. */
+export async function readStartPage(root: string, locked: boolean): Promise<string> {
+  if (locked) {
+    try {
+      return await readFile(join(root, LOCKED_PAGE), 'utf8');
+    } catch {
+      // A build without it: the plain page draws the lock screen once its code has run.
+    }
+  }
+  return readFile(join(root, 'index.html'), 'utf8');
+}
 
 export function contentTypeOf(file: string): string {
   return contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { EventPayload, QuickHideKey, RestoreAtStart, VaultStatus } from '../../preload/contract/index.ts';
+import type { EventPayload, QuickHideKey, RestoreAtStart, Result, VaultStatus } from '../../preload/contract/index.ts';
 import { defaultQuickHideKey } from '../../preload/contract/constants.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { isQuickHide } from '../lib/quick-hide.ts';
@@ -102,7 +102,11 @@ export class Session {
 
   /** Asks the vault where we are and shows the matching screen. */
   async start(): Promise<void> {
-    const result = await this.#api.vault.status();
+    this.show(await this.#api.vault.status());
+  }
+
+  /** Shows the screen for the vault's state (the answer to vault.status). */
+  show(result: Result<VaultStatus>): void {
     if (!result.ok) {
       this.screen = 'unavailable';
       this.problem = result.error.message;

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { AppError } from '../../preload/contract/index.ts';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
-import { contentTypeOf, resolveStaticFile } from '../../main/core/static-files.ts';
+import { contentTypeOf, isStartPage, readStartPage, resolveStaticFile } from '../../main/core/static-files.ts';
 import { FakeClock } from '../../tests/helpers/fake-clock.ts';
 import { BodyTooLarge, MalformedBody, comesFromOwnAddress, makePrivateFolder, readBody, readJsonObject, slowRequestLimits } from './guard.ts';
 
@@ -106,13 +106,14 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname;
 
-    if (path === '/' || path === '/index.html') {
+    if (isStartPage(path)) {
       if (!tokenMatches(url.searchParams.get('token'))) {
         return send(res, 403, 'text/plain', 'This test host needs the address it printed, with its token.');
       }
-      const html = await readFile(join(rendererDir, 'index.html'), 'utf8');
-      // A classic script runs before the deferred module script, so window.saltwater is ready first.
-      let injected = html.replace('<script type="module"', '<script src="/__test-host/bridge.js"></script>\n    <script type="module"');
+      const html = await readStartPage(rendererDir, core.vault.status().state === 'locked');
+      // The preload's stand-in. Deferred, it runs before the page's module scripts (so
+      // window.saltwater is ready first) without holding up the lock screen painted from HTML.
+      let injected = html.replace('<script type="module"', '<script defer src="/__test-host/bridge.js"></script>\n    <script type="module"');
       if (options.sessionSpeed) {
         injected = injected.replace('<html lang="en"', `<html lang="en" data-session-speed="${Number(options.sessionSpeed)}" data-test-hooks=""`);
       }

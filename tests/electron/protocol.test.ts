@@ -8,14 +8,14 @@ import { createFakeElectron, type FakeElectron } from './fake-electron.ts';
 const POLICY = "default-src 'none'; script-src 'self'";
 const page = (meta: string) => `<!doctype html><html><head>${meta}<title>t</title></head><body></body></html>`;
 
-async function serve(rendererDir: string): Promise<FakeElectron> {
+async function serve(rendererDir: string, vaultLocked: () => boolean = () => false): Promise<FakeElectron> {
   const fake = createFakeElectron({ userData: rendererDir, appPath: rendererDir });
   vi.resetModules();
   vi.doMock('electron', () => fake.module);
   const { registerAppScheme, serveRenderer } = await import('../../main/app/protocol.ts');
   registerAppScheme();
   fake.app.becomeReady();
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, vaultLocked);
   return fake;
 }
 
@@ -70,6 +70,29 @@ describe('the app:// protocol', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('outside the renderer folder');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the lock screen ready-made for the start page while the vault is locked, and the plain page otherwise', async () => {
+    const built = mkdtempSync(join(tmpdir(), 'saltwater-protocol-locked-'));
+    try {
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${POLICY}" />`;
+      writeFileSync(join(built, 'index.html'), page(meta).replace('<body>', '<body>plain'));
+      let locked = true;
+      const other = await serve(built, () => locked);
+      // A build without locked.html: the plain page, even while locked.
+      expect(await (await other.protocol.fetch('app://saltwater/')).text()).toContain('plain');
+      writeFileSync(join(built, 'locked.html'), page(meta).replace('<body>', '<body>ready-made'));
+      for (const path of ['/', '/index.html']) {
+        const response = await other.protocol.fetch(`app://saltwater${path}`);
+        expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(response.headers.get('content-security-policy')).toBe(POLICY);
+        expect(await response.text()).toContain('ready-made');
+      }
+      locked = false;
+      expect(await (await other.protocol.fetch('app://saltwater/')).text()).toContain('plain');
+    } finally {
+      rmSync(built, { recursive: true, force: true });
+    }
   });
 
   it('serves nothing when the built page carries no policy', async () => {

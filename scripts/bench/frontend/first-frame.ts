@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
+import { LOCKED_PAGE } from '../../../main/core/static-files.ts';
 import type { TestHost } from '../../test-host/server.ts';
 import { percentile, type Figure } from '../report.ts';
 
@@ -25,14 +26,16 @@ function sizesOf(files: string[]): Sizes {
 }
 
 /**
- * What the browser must fetch before the lock screen can run: index.html, the entry script, and
- * every script and stylesheet the built page names up front (modulepreload and stylesheet links,
- * which Vite writes for the entry's static imports). Everything loaded later (import()) is not here.
+ * What the browser must fetch before the lock screen can run: the page, its first script, and
+ * every script and stylesheet the built page names up front (modulepreload and stylesheet links:
+ * the app's code up to the lock screen). Everything loaded later (import()) is not here.
  */
 export function initialFiles(): string[] {
-  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  // The page served while the vault is locked: the lock screen painted ahead (renderer/prerender).
+  const page = existsSync(join(rendererDir, LOCKED_PAGE)) ? LOCKED_PAGE : 'index.html';
+  const html = readFileSync(join(rendererDir, page), 'utf8');
   const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  return ['index.html', ...new Set(named)];
+  return [page, ...new Set(named)];
 }
 
 /** Every script and stylesheet the build made (the whole app). */
@@ -54,17 +57,30 @@ export function measureInitialBytes(): Figure[] {
   ];
 }
 
-/** In the page: when the passphrase field is in the document and has been painted (the frame after it appeared). */
+/**
+ * In the page: when the passphrase field was painted. If it was in the document by the first
+ * contentful paint (the lock screen painted from HTML), that paint; else the frame after it appeared.
+ */
 const FIELD_PAINTED = `
+  var firstContentfulPaint = new Promise(function (resolve) {
+    new PerformanceObserver(function (list, observer) {
+      var entry = list.getEntriesByName('first-contentful-paint')[0];
+      if (entry) { observer.disconnect(); resolve(entry.startTime); }
+    }).observe({ type: 'paint', buffered: true });
+  });
   window.__fieldPainted = new Promise(function (resolve) {
-    function check() {
-      if (document.getElementById('unlock-passphrase')) {
-        requestAnimationFrame(function () { setTimeout(function () { resolve(performance.now()); }, 0); });
-      } else {
-        requestAnimationFrame(check);
-      }
-    }
-    check();
+    var watcher = new MutationObserver(function () {
+      if (!document.getElementById('unlock-passphrase')) return;
+      watcher.disconnect();
+      var appeared = performance.now();
+      requestAnimationFrame(function () {
+        setTimeout(function () {
+          var frameAfter = performance.now();
+          firstContentfulPaint.then(function (paint) { resolve(appeared <= paint ? paint : frameAfter); });
+        }, 0);
+      });
+    });
+    watcher.observe(document, { childList: true, subtree: true });
   });
 `;
 
