@@ -10,7 +10,9 @@ export const APP_ORIGIN = 'app://saltwater';
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } },
+    // codeCache: V8 keeps our scripts compiled between starts (in userData's "Code Cache"; only
+    // the app's own code, nothing of the person's), so the code after the first start runs sooner.
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false, codeCache: true } },
   ]);
 }
 

@@ -36,8 +36,8 @@ describe('the app:// protocol', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is registered as a standard, secure scheme before ready, without bypassing CSP', () => {
-    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  it('is registered as a standard, secure scheme before ready, without bypassing CSP, its code cached between starts', () => {
+    expect(fake.protocol.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false, codeCache: true } }]);
   });
 
   it.each([
