@@ -20,7 +20,7 @@ function silentApi(): unknown {
 export async function renderLockScreen(): Promise<string> {
   const scope = globalThis as { window?: unknown };
   const before = scope.window;
-  // lib/api.ts reads window.saltwater as it loads; Session listens on window for keys.
+  // lib/api.ts takes the api from the window as it loads; Session listens on window for keys.
   scope.window = { saltwater: silentApi(), addEventListener() {}, removeEventListener() {} };
   try {
     const { default: App } = await import('../App.svelte');
