@@ -15,17 +15,21 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('announces journal.changed after create, update, delete and restore, and not after reads or refused writes', async () => {
+it('announces journal.changed after create, update, delete and restore, with the entry, and not after reads or refused writes', async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saltwater-journal-events-'));
   const clock = new FakeClock(1_700_000_000_000);
   const heard: EventName[] = [];
+  const payloads: unknown[] = [];
   core = createCore({
     dataDir: path.join(dir, 'vault'),
     resourcesDir: path.join(import.meta.dirname, '../../resources'),
     clock,
     timers: clock,
     kdf: cheapKdf,
-    emit: (event) => void heard.push(event),
+    emit: (event, payload) => {
+      heard.push(event);
+      if (event === 'journal.changed') payloads.push(payload);
+    },
   });
   const call = async (method: string, input?: unknown) => {
     const result = await core.router.call(method, input);
@@ -45,6 +49,8 @@ it('announces journal.changed after create, update, delete and restore, and not 
   await call('journal.delete', { id });
   await call('journal.restore', { id });
   expect(changes()).toBe(4);
+  // Each names its entry, so an open list fetches just that one again.
+  expect(payloads).toEqual([{ ids: [id] }, { ids: [id] }, { ids: [id] }, { ids: [id] }]);
   // A refused write changes nothing and announces nothing.
   expect((await core.router.call('journal.update', { id: 9999, body: 'x' })).ok).toBe(false);
   expect(changes()).toBe(4);

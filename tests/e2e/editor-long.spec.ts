@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
-import { createVault, expect, openApp, test, unlock } from './fixtures.ts';
+import { createVault, expect, openApp, test, unlock, watchCspViolations } from './fixtures.ts';
 
 /**
  * Very long entries (issue #13): the editor takes them, what is typed is saved, Preview shows it
@@ -20,7 +20,19 @@ async function savedBody(page: Page, id: number): Promise<string> {
   return page.evaluate(async (i) => (await (window as unknown as { saltwater: { journal: JournalApi } }).saltwater.journal.get({ id: i })).value.body, id);
 }
 
+
+/** CodeMirror's own base styles are applied (not refused): its editor is a flex column, its lines wrap. */
+async function expectBaseStyles(page: Page): Promise<void> {
+  const styles = await page.evaluate(() => {
+    const editor = document.querySelector('.cm-editor')!;
+    const content = document.querySelector('.cm-content')!;
+    return { display: getComputedStyle(editor).display, direction: getComputedStyle(editor).flexDirection, wrap: getComputedStyle(content).whiteSpace };
+  });
+  expect(styles).toEqual({ display: 'flex', direction: 'column', wrap: 'break-spaces' });
+}
+
 test('a 200,000-character entry without spaces: typing at the end and in the middle is saved, Preview shows it, the page stays usable', async ({ page, host }) => {
+  const violations = await watchCspViolations(page);
   await openApp(page, host);
   await createVault(page);
   const body = `begin${'saltwater'.repeat(22_222)}`.slice(0, 200_000);
@@ -34,6 +46,7 @@ test('a 200,000-character entry without spaces: typing at the end and in the mid
   const field = page.getByRole('textbox', { name: 'Your entry' });
   await expect(field).toBeVisible();
   await expect(field).toHaveAttribute('aria-describedby', 'entry-body-help');
+  await expectBaseStyles(page);
   await expectAccessible(page, 'the editor with a 200,000-character entry');
 
   // At the end.
@@ -67,9 +80,11 @@ test('a 200,000-character entry without spaces: typing at the end and in the mid
   await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
   await unlock(page);
   expect(await savedBody(page, id)).toBe(saved);
+  expect(await violations()).toEqual([]);
 });
 
 test('an entry that grows past what a textarea can hold moves to the long-text editor with nothing lost', async ({ page, host }) => {
+  const violations = await watchCspViolations(page);
   await openApp(page, host);
   await createVault(page);
   await page.getByRole('button', { name: 'New entry' }).click();
@@ -80,10 +95,12 @@ test('an entry that grows past what a textarea can hold moves to the long-text e
   await page.keyboard.type('and on');
   await expect(page.getByTestId('long-entry-editor')).toBeVisible();
   await expect(field).toBeFocused();
+  await expectBaseStyles(page);
   await page.keyboard.type(' and on');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page.getByRole('button', { name: 'Back to journal' }).click();
   await page.getByRole('article').first().getByRole('button').first().click();
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText('word and on and on');
+  expect(await violations()).toEqual([]);
 });

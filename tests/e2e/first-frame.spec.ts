@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible } from './axe.ts';
-import { PASSPHRASE, createVault, expect, openApp, test, unlock } from './fixtures.ts';
+import { PASSPHRASE, createVault, expect, openApp, test, unlock, watchCspViolations } from './fixtures.ts';
 
 /**
  * The lock screen comes painted in the page's HTML while the vault is locked (renderer/prerender),
@@ -46,6 +46,7 @@ test('the start page has the lock screen in it only while the vault is locked', 
 
 test('typed before the code has loaded, the passphrase is kept, focus stays, and it unlocks', async ({ page, host }) => {
   test.slow();
+  const violations = await watchCspViolations(page);
   await openApp(page, host);
   await createVault(page);
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
@@ -73,6 +74,8 @@ test('typed before the code has loaded, the passphrase is kept, focus stays, and
   await page.keyboard.type(' at dusk');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Journal', exact: true })).toBeVisible();
+  // From the page painted ahead to the journal, nothing was refused by the CSP.
+  expect(await violations()).toEqual([]);
 });
 
 test('a lock screen painted ahead that is no longer right is replaced: unlocked meanwhile, the journal shows', async ({ page, host }) => {

@@ -62,6 +62,23 @@ export async function startHost(options: HostOptions = {}): Promise<{ host: Runn
   };
 }
 
+/**
+ * Everything the Content-Security-Policy refuses on the page from its first script on: the
+ * `securitypolicyviolation` events and the console's reports of them. Call before the page loads.
+ */
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  const logged: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) logged.push(message.text());
+  });
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return async () => [...logged, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))];
+}
+
 /** Opens the app and records any request that does not go to the test host. */
 export async function openApp(page: Page, host: RunningHost): Promise<void> {
   page.on('request', (request) => {

@@ -1,5 +1,5 @@
 import { expectAccessible } from './axe.ts';
-import { createVault, expect, openApp, test } from './fixtures.ts';
+import { callApi, createVault, expect, openApp, test } from './fixtures.ts';
 
 /**
  * The journal list is virtual: however many entries are loaded, only the cards near the screen
@@ -24,7 +24,8 @@ test('a long journal: few cards in the page, Tab from card to card, and Back ret
     const more = page.getByRole('button', { name: 'Show older entries' });
     await more.scrollIntoViewIfNeeded();
     await more.click();
-    await expect(list.locator('li').first()).toHaveAttribute('aria-setsize', String(Math.min(count, (pages + 1) * 50)));
+    // How many in all is not known while older pages remain (-1); once all are loaded, it is.
+    await expect(list.locator('li').first()).toHaveAttribute('aria-setsize', (pages + 1) * 50 < count ? '-1' : String(count));
   }
   await expect(page.getByRole('button', { name: 'Show older entries' })).toHaveCount(0);
 
@@ -74,4 +75,40 @@ test('a long journal: few cards in the page, Tab from card to card, and Back ret
   await expect(list.locator('li').first()).toHaveAttribute('aria-setsize', String(count));
   await expect(page.getByRole('button', { name: 'Show older entries' })).toHaveCount(0);
   expect(await page.locator('article').count()).toBeLessThan(60);
+
+  // Written elsewhere meanwhile (a practice's prompt, a quick note): it goes on top, every page stays
+  // loaded, and what is on screen stays where it is.
+  const screenY = (await back.boundingBox())!.y;
+  await callApi(page, 'journal.create', { body: 'Written in a practice: one long breath.' });
+  await expect(list.locator('li').first()).toHaveAttribute('aria-setsize', String(count + 1));
+  const moved = page.locator('li[aria-posinset="202"]');
+  await expect(moved).toContainText(`Tide note ${count - 201}:`);
+  await expect(moved.getByRole('button').first()).toBeFocused();
+  expect(Math.abs((await moved.boundingBox())!.y - screenY)).toBeLessThan(5);
+  // Deleted elsewhere, above the screen: it drops out, and the screen still does not move.
+  await callApi(page, 'journal.delete', { id: count });
+  await expect(list.locator('li').first()).toHaveAttribute('aria-setsize', String(count));
+  await expect(page.locator('li[aria-posinset="201"]')).toContainText(`Tide note ${count - 201}:`);
+  expect(Math.abs((await page.locator('li[aria-posinset="201"]').boundingBox())!.y - screenY)).toBeLessThan(5);
+  await expect(page.getByRole('button', { name: 'Show older entries' })).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(list.getByRole('article').first()).toContainText('Written in a practice: one long breath.');
+  await expect(list.getByText(`Tide note ${count - 1}:`)).toHaveCount(0);
+});
+
+test('leaving an open entry by the top bar saves what was just typed, and the list keeps it', async ({ page, host }) => {
+  await openApp(page, host);
+  await createVault(page);
+  for (const body of ['The first evening.', 'A second, quieter one.']) await callApi(page, 'journal.create', { body });
+  const list = page.getByRole('list', { name: 'Entries, newest first' });
+  await list.getByRole('article').filter({ hasText: 'The first evening.' }).getByRole('button').first().click();
+  const field = page.getByRole('textbox', { name: 'Your entry' });
+  await field.press('End');
+  // Typed, and the top bar straight away: no pause for the autosave to run on its own.
+  await page.keyboard.type(' And then the rain.');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Journal' }).click();
+  await expect(list.getByRole('article').filter({ hasText: 'The first evening. And then the rain.' })).toHaveCount(1);
+  await expect(list.getByRole('article')).toHaveCount(2);
 });

@@ -25,8 +25,20 @@ test('search says how many entries match in all, and "Show more results" reaches
   await expect(page.getByRole('button', { name: 'Show more results' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`${matching} entries match.`);
 
+  // A match written elsewhere while two pages of results are being read: they stay as they are
+  // (the place too), and the total counts it.
+  await callApi(page, 'journal.create', { body: 'Harbour note late: one more boat.' });
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`${matching + 1} entries match.`);
+  await expect(results.locator(`li[aria-posinset="${matching}"]`)).toContainText('Harbour note 0:');
+  await expect(results.locator('li').first()).toHaveAttribute('aria-setsize', String(matching + 1));
+
   // One match: said in the singular, and nothing more to show.
   await page.getByRole('searchbox', { name: 'Search your entries' }).fill('inland');
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('1 entry matches.');
   await expect(page.getByRole('button', { name: 'Show more results' })).toHaveCount(0);
+
+  // Only the first page shown: a match written elsewhere shows in it at once, on top.
+  await callApi(page, 'journal.create', { body: 'Another walk inland, by the river.' });
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('2 entries match.');
+  await expect(results.getByRole('article').first()).toContainText('Another walk inland');
 });

@@ -106,3 +106,32 @@ describe('back to journal', () => {
     expect(row.getAttribute('aria-setsize')).toBe(String(PAGE_SIZE * 4));
   });
 });
+
+describe('how many the list says it holds (aria-setsize)', () => {
+  const setsizes = (target: HTMLElement) => new Set([...target.querySelectorAll('.entries > li')].map((li) => li.getAttribute('aria-setsize')));
+
+  it('is unknown (-1) while older pages remain, never the count loaded so far; the true number once all are loaded', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE * 2 + 5);
+    await journal.refresh(); // back to the first page only
+    const target = mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    expect(journal.hasMore).toBe(true);
+    expect(setsizes(target)).toEqual(new Set(['-1']));
+    await journal.loadMore();
+    await settle();
+    expect(setsizes(target)).toEqual(new Set(['-1']));
+    await journal.loadMore();
+    await settle();
+    expect(setsizes(target)).toEqual(new Set([String(PAGE_SIZE * 2 + 5)]));
+  });
+
+  it('is the true number of matches for search results, loaded or not', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE + 12);
+    journal.filters.text = 'tide';
+    await journal.search();
+    const target = mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    expect(journal.results).toHaveLength(PAGE_SIZE);
+    expect(setsizes(target)).toEqual(new Set([String(PAGE_SIZE + 12)]));
+  });
+});

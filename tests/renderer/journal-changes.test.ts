@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANGE_SETTLE_MS, JournalState } from '../../renderer/features/journal/journal.svelte.ts';
+import { CHANGE_SETTLE_MS, JournalState, PAGE_SIZE } from '../../renderer/features/journal/journal.svelte.ts';
 import { Toasts } from '../../renderer/state/toasts.svelte.ts';
-import { createFakeApi } from './fake-api.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
 
 /** The journal list follows changes made anywhere: a practice's prompt writes through the same api. */
 describe('the journal list hears of entries written elsewhere', () => {
@@ -42,5 +42,173 @@ describe('the journal list hears of entries written elsewhere', () => {
     await fake.api.journal.create({ body: 'after locking' });
     await vi.advanceTimersByTimeAsync(CHANGE_SETTLE_MS * 2);
     expect(fake.spies.journal.list.mock.calls.length).toBe(listsBefore);
+  });
+});
+
+/**
+ * Written elsewhere, deep in a long journal: the list catches up on just the entries the event
+ * names. The pages loaded stay (so the place on screen does too), the search stays, and the cost
+ * is a few small queries whatever the number of entries loaded.
+ */
+describe('catching up on changes made elsewhere', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  async function seeded(count: number, body = (i: number) => `tide note ${i}`) {
+    let t = 1_700_000_000_000;
+    const fake = createFakeApi({ state: 'unlocked', now: () => (t += 1000) });
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) ids.push(await made(fake, body(i)));
+    const toasts = new Toasts();
+    const journal = new JournalState(fake.api, toasts);
+    await journal.refresh();
+    while (journal.hasMore) await journal.loadMore();
+    return { fake, journal, ids, toasts };
+  }
+
+  async function made(fake: FakeApi, body: string): Promise<number> {
+    const result = await fake.api.journal.create({ body });
+    if (!result.ok) throw new Error('create failed');
+    return result.value.id;
+  }
+
+  const settled = () => vi.advanceTimersByTimeAsync(CHANGE_SETTLE_MS);
+  /** What journal.list was asked since `from`: the query of each call. */
+  const listedSince = (fake: FakeApi, from: number) => fake.spies.journal.list.mock.calls.slice(from).map(([q]) => q ?? {});
+
+  it('puts a new entry on top, replaces a changed one in place, drops a deleted one and puts a restored one back, every page kept', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE * 3 + 4);
+    const before = fake.spies.journal.list.mock.calls.length;
+
+    const fresh = await made(fake, 'written in a practice');
+    await settled();
+    expect(journal.entries[0]!.id).toBe(fresh);
+    expect(journal.entries).toHaveLength(PAGE_SIZE * 3 + 5);
+
+    const deep = ids[3]!; // near the end of the list, newest first
+    const place = journal.entries.findIndex((e) => e.id === deep);
+    expect(place).toBe(PAGE_SIZE * 3 + 5 - 4);
+    await fake.api.journal.update({ id: deep, body: 'changed from a practice', tags: ['sea'] });
+    await settled();
+    expect(journal.entries[place]).toMatchObject({ id: deep, preview: 'changed from a practice', tags: ['sea'] });
+
+    await fake.api.journal.delete({ id: deep });
+    await settled();
+    expect(journal.entries.some((e) => e.id === deep)).toBe(false);
+    expect(journal.entries).toHaveLength(PAGE_SIZE * 3 + 4);
+
+    await fake.api.journal.restore({ id: deep });
+    await settled();
+    expect(journal.entries.map((e) => e.id)).toEqual([fresh, ...[...ids].reverse()]);
+
+    // Never the pages again (a page load asks for one more than a page), only small asks.
+    const asked = listedSince(fake, before);
+    expect(asked.every((q) => (q.limit ?? 50) <= PAGE_SIZE)).toBe(true);
+    expect(asked.length).toBeLessThanOrEqual(5);
+    journal.dispose();
+  });
+
+  it('Undo of a delete puts the entry back where it was, in the list and in the results', async () => {
+    const { fake, journal, ids, toasts } = await seeded(PAGE_SIZE * 2 + 10);
+    journal.filters.text = 'tide';
+    await journal.search();
+    await journal.loadMoreResults();
+    const deep = ids[15]!;
+    const place = journal.entries.findIndex((e) => e.id === deep);
+    const hitPlace = journal.results!.findIndex((h) => h.id === deep);
+    expect(hitPlace).toBeGreaterThan(PAGE_SIZE); // on the second page of results
+    const before = fake.spies.journal.list.mock.calls.length;
+
+    expect(await journal.remove(deep)).toBeNull();
+    expect(journal.resultsTotal).toBe(PAGE_SIZE * 2 + 9);
+    expect(journal.entries).toHaveLength(PAGE_SIZE * 2 + 9);
+    await toasts.items[0]!.action!.run();
+
+    expect(journal.entries.findIndex((e) => e.id === deep)).toBe(place);
+    expect(journal.entries).toHaveLength(PAGE_SIZE * 2 + 10);
+    expect(journal.results!.findIndex((h) => h.id === deep)).toBe(hitPlace);
+    expect(journal.resultsTotal).toBe(PAGE_SIZE * 2 + 10);
+    expect(listedSince(fake, before).every((q) => (q.limit ?? 50) <= PAGE_SIZE)).toBe(true);
+    journal.dispose();
+  });
+
+  it('a search showing its first page only is asked again, so a new match shows with the right total', async () => {
+    const { fake, journal } = await seeded(20);
+    journal.filters.text = 'tide';
+    await journal.search();
+    expect(journal.resultsTotal).toBe(20);
+    const fresh = await made(fake, 'tide written in a practice');
+    await made(fake, 'nothing to do with the search');
+    await settled();
+    expect(journal.results![0]!.id).toBe(fresh);
+    expect(journal.results).toHaveLength(21);
+    expect(journal.resultsTotal).toBe(21);
+    journal.dispose();
+  });
+
+  it('a search with more pages loaded keeps them: what changed is updated or dropped, and the total asked anew', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 20);
+    journal.filters.text = 'tide';
+    await journal.search();
+    await journal.loadMoreResults();
+    expect(journal.results).toHaveLength(PAGE_SIZE + 20);
+
+    await made(fake, 'tide written in a practice');
+    await fake.api.journal.delete({ id: ids[2]! });
+    await fake.api.journal.update({ id: ids[5]!, body: 'tide, and a gull', tags: ['gull'] });
+    await settled();
+    // The pages being read stay: the new match is counted, not slipped in among them.
+    expect(journal.results).toHaveLength(PAGE_SIZE + 19);
+    expect(journal.results!.some((h) => h.id === ids[2])).toBe(false);
+    expect(journal.results!.find((h) => h.id === ids[5])!.tags).toEqual(['gull']);
+    expect(journal.resultsTotal).toBe(PAGE_SIZE + 20);
+    expect(journal.filters.text).toBe('tide');
+    journal.dispose();
+  });
+
+  it('catches up at Back on what was heard while the editor was open', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 10);
+    journal.open(ids[20]!);
+    await fake.api.journal.delete({ id: ids[10]! });
+    const fresh = await made(fake, 'written meanwhile');
+    await vi.advanceTimersByTimeAsync(CHANGE_SETTLE_MS * 2);
+    expect(journal.entries.some((e) => e.id === ids[10])).toBe(true);
+
+    await journal.close(ids[20]!);
+    expect(journal.entries[0]!.id).toBe(fresh);
+    expect(journal.entries.some((e) => e.id === ids[10])).toBe(false);
+    expect(journal.entries).toHaveLength(PAGE_SIZE + 10);
+    journal.dispose();
+  });
+
+  it('reads everything again when the change names no entries (an import, a restored backup)', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE + 10);
+    const before = fake.spies.journal.list.mock.calls.length;
+    fake.emit('journal.changed', {});
+    await settled();
+    expect(listedSince(fake, before)).toEqual([{ limit: PAGE_SIZE + 1 }]);
+    journal.dispose();
+  });
+
+  it('stays a few small queries with 10,000 entries loaded', async () => {
+    const { fake, journal, ids } = await seeded(10_000, (i) => `day ${i}`);
+    expect(journal.entries).toHaveLength(10_000);
+    const before = fake.spies.journal.list.mock.calls.length;
+    const gets = fake.spies.journal.get.mock.calls.length;
+
+    const fresh = await made(fake, 'a new evening');
+    await fake.api.journal.update({ id: ids[1]!, body: 'the second day, again' });
+    await fake.api.journal.delete({ id: ids[5_000]! });
+    await settled();
+
+    expect(journal.entries[0]!.id).toBe(fresh);
+    expect(journal.entries.at(-2)).toMatchObject({ id: ids[1], preview: 'the second day, again' });
+    expect(journal.entries.some((e) => e.id === ids[5_000])).toBe(false);
+    expect(journal.entries).toHaveLength(10_000);
+    // The top of the list, and each changed entry by its place: never a page of the 200 loaded again.
+    expect(listedSince(fake, before)).toHaveLength(3);
+    expect(listedSince(fake, before).every((q) => (q.limit ?? 50) <= PAGE_SIZE)).toBe(true);
+    expect(fake.spies.journal.get.mock.calls.length).toBe(gets);
+    journal.dispose();
   });
 });

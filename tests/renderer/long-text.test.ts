@@ -67,4 +67,16 @@ describe('EntryBody', () => {
     expect(box.getAttribute('aria-multiline')).toBe('true');
     expect(box.getAttribute('dir')).toBe('auto');
   });
+
+  it("puts CodeMirror's base styles in an adopted stylesheet, never a <style> element the CSP would refuse", async () => {
+    const target = mountInBody(EntryBody, props('y'.repeat(LONG_ENTRY_CHARS + 1), vi.fn()));
+    await vi.waitFor(() => expect(target.querySelector('.cm-editor')).not.toBeNull());
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+    const rules = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
+    // The base theme's rules, scoped to the class CodeMirror gives the editor.
+    expect(rules).toMatch(/\.cm-lineWrapping/);
+    const scope = [...target.querySelector('.cm-editor')!.classList].find((c) => c.startsWith('\u037c'));
+    expect(scope).toBeDefined();
+    expect(rules).toContain(`.${scope} .cm-content`);
+  });
 });

@@ -45,6 +45,8 @@ export interface TakenIn {
   taken: number;
   /** Notes that did not open with this vault's key, moved to the kept-aside file. */
   keptAside: number;
+  /** The entries made (so an open journal list fetches just those). */
+  ids: number[];
 }
 
 const sql = {
@@ -91,7 +93,7 @@ export class QuickNotes {
     const keys = ensureSealKeys(db);
     this.keepPublicKey(keys.publicKey);
     const { opened, unreadableLines } = this.log.readLines(keys.privateKey);
-    if (opened.length === 0 && unreadableLines.length === 0) return { taken: 0, keptAside: 0 };
+    if (opened.length === 0 && unreadableLines.length === 0) return { taken: 0, keptAside: 0, ids: [] };
     const notes: SealedNote[] = [];
     const aside = [...unreadableLines];
     for (const { line, plain } of opened) {
@@ -100,21 +102,21 @@ export class QuickNotes {
       else aside.push(line);
     }
     const now = this.clock.now();
-    const taken = db.transaction(() => {
-      let added = 0;
+    const ids = db.transaction(() => {
+      const added: number[] = [];
       for (const note of notes) {
         if (statement(db, sql.known).get(note.id)) continue;
         // The search index follows through the entries_ai trigger (migration 001).
         const id = Number(statement(db, sql.insertEntry).run(note.at, note.at, note.text).lastInsertRowid);
         statement(db, sql.insertTag).run(id, TAG);
         statement(db, sql.remember).run(note.id, now);
-        added++;
+        added.push(id);
       }
       return added;
     })();
     this.keepAside(aside);
     this.log.clear();
-    return { taken, keptAside: aside.length };
+    return { taken: ids.length, keptAside: aside.length, ids };
   }
 
   private publicKey(): Buffer | null {

@@ -1,4 +1,4 @@
-import type { EmotionPlacement, EntrySummary, SearchCursor, SearchHit, Vocabulary } from '../../../preload/contract/index.ts';
+import { limits, type EmotionPlacement, type EntrySummary, type SearchCursor, type SearchHit, type Vocabulary } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { Toasts } from '../../state/toasts.svelte.ts';
 import type { RowSizes } from '../../components/virtual-list.ts';
@@ -6,7 +6,7 @@ import type { RowSizes } from '../../components/virtual-list.ts';
 export const PAGE_SIZE = 50;
 export const SEARCH_DEBOUNCE_MS = 250;
 export const UNDO_MS = 8000;
-/** Writes come in bursts (autosave while typing in a practice): refresh once they settle. */
+/** Writes come in bursts (autosave while typing in a practice): catch up once they settle. */
 export const CHANGE_SETTLE_MS = 300;
 
 export interface Filters {
@@ -62,21 +62,39 @@ export class JournalState {
   /** The query the shown results answer, so more of them come from the same search. */
   #resultsQuery: Parameters<Api['journal']['search']>[0] | null = null;
   #changedTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Entries heard changed (journal.changed) and not caught up on yet; 'all' when an event named none (an import). */
+  #heard: Set<number> | 'all' = new Set();
+  /** The open editor's way out (Editor.svelte's "Back to journal"), for leaving it from anywhere else. */
+  #editorLeave: ((then?: () => void) => Promise<boolean>) | null = null;
+  #leaving: Promise<boolean> | null = null;
   readonly #stopListening: () => void;
 
   constructor(api: Api, toasts: Toasts) {
     this.#api = api;
     this.#toasts = toasts;
-    // Entries written elsewhere (a practice's prompt, "Write about it") show in the list at once.
-    // While the editor is open it is the source of the change, and closing it refreshes anyway.
-    this.#stopListening = api.on('journal.changed', () => {
+    // Entries written elsewhere (a practice's prompt, "Write about it", a quick note) show in the
+    // list at once, by catching up on just those: the pages loaded, the place and the search stay.
+    // While the editor is open it is the source of the change; closing it catches up on what was heard.
+    this.#stopListening = api.on('journal.changed', ({ ids }) => {
+      if (ids === undefined) this.#heard = 'all';
+      else if (this.#heard !== 'all') for (const id of ids) this.#heard.add(id);
       if (this.editing !== null) return;
       if (this.#changedTimer !== null) clearTimeout(this.#changedTimer);
       this.#changedTimer = setTimeout(() => {
         this.#changedTimer = null;
-        if (this.editing === null) void this.refresh();
+        if (this.editing === null) void this.#follow();
       }, CHANGE_SETTLE_MS);
     });
+  }
+
+  /**
+   * How many the list holds in all, for screen readers (aria-setsize): the true number of matches;
+   * for the plain list the number loaded once every page is, else -1 (unknown: the journal is never
+   * counted, which would cost a query over every entry for a number said only now and then).
+   */
+  get setSize(): number {
+    if (this.results) return Math.max(this.resultsTotal, this.results.length);
+    return this.hasMore ? -1 : this.entries.length;
   }
 
   get filtering(): boolean {
@@ -240,61 +258,178 @@ export class JournalState {
     this.freshEntry = fresh && id !== 'new' ? id : null;
   }
 
+  /** Called by the open editor with its way out (saves, then closes; false if the words could not be saved). */
+  attachEditor(leave: (then?: () => void) => Promise<boolean>): () => void {
+    this.#editorLeave = leave;
+    return () => {
+      if (this.#editorLeave === leave) this.#editorLeave = null;
+    };
+  }
+
+  /**
+   * Leaves the open entry the way "Back to journal" does, for everything that goes elsewhere (the
+   * top bar, a reminder, the tray's quick note): what was typed is saved first, an empty new entry
+   * is not kept, and the list keeps its place. `then` (going to another page) runs in the same
+   * moment the editor closes, so the list never shows in between. Resolves false when the last
+   * words could not be saved: the entry then stays open with them, and the person is told why.
+   */
+  async leaveEditor(then: () => void = () => {}): Promise<boolean> {
+    if (this.editing === null) {
+      then();
+      return true;
+    }
+    if (this.#leaving) {
+      // Asked again while saving (a second click): once left, it goes where it was asked last.
+      const left = await this.#leaving;
+      if (left) then();
+      return left;
+    }
+    const leaving = (async () => {
+      try {
+        if (this.#editorLeave) return await this.#editorLeave(then);
+        await this.close(null, then);
+        return true;
+      } finally {
+        this.#leaving = null;
+      }
+    })();
+    this.#leaving = leaving;
+    const left = await leaving;
+    if (!left) this.#toasts.show({ message: "This entry stays open: its last changes aren't saved yet, and your words are still here." });
+    return left;
+  }
+
   /**
    * Back to the list, as it was: the pages loaded and the search stay; only what the editor changed
-   * is fetched again (the entry closed, or a new one, which goes on top; a deleted one is dropped).
-   * The list shows once that is known, so focus can go straight to the entry.
+   * (and anything heard changed meanwhile) is fetched again. The list shows once that is known, so
+   * focus can go straight to the entry. `then` runs as the editor goes (see leaveEditor).
    */
-  async close(focusId: number | null = null): Promise<void> {
+  async close(focusId: number | null = null, then?: () => void): Promise<void> {
     const opened = typeof this.editing === 'number' ? this.editing : null;
+    const heard = this.#takeHeard();
     try {
-      await this.#catchUp([...new Set([opened, focusId])].filter((id): id is number => id !== null));
+      if (heard === 'all') {
+        await this.refresh();
+      } else {
+        const ids = [...new Set([opened, focusId, ...heard])].filter((id): id is number => id !== null);
+        const fresh = await this.#catchUp(ids);
+        if (fresh && this.results) await this.#catchUpResults(ids, fresh);
+      }
     } finally {
       this.editing = null;
       this.returnFocusTo = focusId;
+      then?.();
     }
     void this.loadTags();
   }
 
-  /** Brings the loaded entries and results up to date for the entries given, without reloading pages. */
-  async #catchUp(ids: number[]): Promise<void> {
+  #takeHeard(): number[] | 'all' {
+    const heard = this.#heard;
+    this.#heard = new Set();
+    return heard === 'all' ? 'all' : [...heard];
+  }
+
+  /** Catches up on entries written elsewhere (journal.changed), without loading any page again. */
+  async #follow(): Promise<void> {
+    const heard = this.#takeHeard();
+    if (heard === 'all') return this.refresh();
+    if (heard.length === 0) return;
+    const fresh = await this.#catchUp(heard);
+    if (fresh && this.results) {
+      if (this.results.length <= PAGE_SIZE) {
+        // Only the first page of results is loaded: ask it again, so new matches show too.
+        await this.search();
+      } else {
+        // Further pages are loaded (and being read): they stay, what changed is updated, the total asked anew.
+        await this.#catchUpResults(heard, fresh);
+        const query = this.#resultsQuery;
+        const seq = this.#searchSeq;
+        const counted = query ? await this.#api.journal.search({ ...query, limit: 1 }) : null;
+        if (counted?.ok && seq === this.#searchSeq) this.resultsTotal = counted.value.total;
+      }
+    }
+    void this.loadTags();
+  }
+
+  /**
+   * Brings the loaded entries up to date for the entries given, without loading the pages again:
+   * a changed one is replaced where it is (an entry's date never changes), a deleted one drops out,
+   * one new since goes on top, and one back from the trash goes back into its place. Each is asked
+   * for by its place (the list after the entry above it), so this costs a few small queries however
+   * many pages are loaded. Returns the fresh summaries by id (null: gone), or null when the list was
+   * read again from the top instead (nothing loaded yet, or a page or more of new entries at once).
+   */
+  async #catchUp(ids: number[]): Promise<Map<number, EntrySummary | null> | null> {
     if (this.listState !== 'ready' || this.entries.length === 0) {
       await this.refresh();
-      return;
+      return null;
     }
     const entries = this.entries;
+    const first = entries[0]!;
+    const at = new Map(entries.map((e, i) => [e.id, i] as const));
     const fresh = new Map<number, EntrySummary | null>();
-    const known = new Set(entries.map((e) => e.id));
-    let added: EntrySummary[] = [];
-    // An entry keeps its place (its date does not change): ask for the one right after the entry
-    // above it, all at once. Only an entry not in the list yet (a new one) needs the top of the list.
-    const asks = ids
-      .map((id) => ({ id, i: entries.findIndex((e) => e.id === id) }))
-      .filter(({ i }) => i > 0)
-      .map(async ({ id, i }) => {
-        const found = await this.#api.journal.list({ limit: 2, beforeId: entries[i - 1]!.id });
-        if (found.ok) fresh.set(id, found.value.find((e) => e.id === id) ?? null);
-      });
-    const needTop = ids.some((id) => !known.has(id) || entries[0]!.id === id);
+    // The other entries changed may sit between an entry and the one above it: ask for as many more.
+    const limit = Math.min(ids.length + 1, limits.listPageMax);
+    const findAfter = async (id: number, above: EntrySummary | null) => {
+      const found = await this.#api.journal.list(above ? { limit, beforeId: above.id } : { limit });
+      if (found.ok) fresh.set(id, found.value.find((e) => e.id === id) ?? null);
+    };
+    const unknown = ids.filter((id) => !at.has(id));
+    const needTop = unknown.length > 0 || ids.some((id) => at.get(id) === 0);
+    const asks = ids.filter((id) => (at.get(id) ?? 0) > 0).map((id) => findAfter(id, entries[at.get(id)! - 1]!));
     const [top] = await Promise.all([needTop ? this.#api.journal.list({ limit: PAGE_SIZE }) : null, ...asks]);
+    const onTop: EntrySummary[] = [];
     if (top?.ok) {
-      // Entries new since (a new entry, "Write about it") go above the first one loaded.
-      const firstLoaded = entries[0]!;
       for (const e of top.value) {
-        if (known.has(e.id) || !isNewer(e, firstLoaded)) break;
-        added.push(e);
+        if (isNewer(e, first) && !at.has(e.id)) onTop.push(e);
+        if (ids.includes(e.id)) fresh.set(e.id, e);
       }
-      for (const e of top.value) if (ids.includes(e.id)) fresh.set(e.id, e);
-      if (known.has(firstLoaded.id) && ids.includes(firstLoaded.id) && !fresh.has(firstLoaded.id)) fresh.set(firstLoaded.id, null);
+      // A page or more of new entries (more may lie between them and the list): start from the top.
+      if (onTop.length >= PAGE_SIZE) {
+        await this.refresh();
+        return null;
+      }
+      if (ids.includes(first.id) && !fresh.has(first.id)) fresh.set(first.id, null);
     }
-    added = added.filter((e) => !fresh.has(e.id) || fresh.get(e.id) !== null);
-    if (added.length > 0 || fresh.size > 0) {
-      const updated = entries
-        .map((e) => (fresh.has(e.id) ? fresh.get(e.id)! : e))
-        .filter((e): e is EntrySummary => e !== null);
-      this.entries = [...added, ...updated];
-    }
-    if (this.results) await this.#catchUpResults(ids, fresh);
+    // Not near the top: an entry back from the trash, older. Its date says which loaded entry is above it.
+    await Promise.all(
+      unknown
+        .filter((id) => !fresh.has(id))
+        .map(async (id) => {
+          const got = await this.#api.journal.get({ id });
+          if (!got.ok) return; // gone again
+          const place = { id, createdAt: got.value.createdAt };
+          let lo = 0;
+          let hi = entries.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (isNewer(entries[mid]!, place)) lo = mid + 1;
+            else hi = mid;
+          }
+          await findAfter(id, entries[lo - 1] ?? null);
+        }),
+    );
+    this.#merge(onTop, fresh);
+    return fresh;
+  }
+
+  /** Applies what #catchUp found to the list as it is now (a page may have been added meanwhile). */
+  #merge(onTop: EntrySummary[], fresh: Map<number, EntrySummary | null>): void {
+    const current = this.entries;
+    const have = new Set(current.map((e) => e.id));
+    const last = current.at(-1);
+    const added = new Set(onTop.map((e) => e.id));
+    const top = onTop.filter((e) => !have.has(e.id));
+    // Not loaded yet and among the pages loaded: into its place. One below them comes with "Show
+    // older entries" (put at the end now, the next page would start after it and skip those between).
+    const placed = [...fresh.values()].filter(
+      (e): e is EntrySummary => e !== null && !have.has(e.id) && !added.has(e.id) && (!this.hasMore || !last || isNewer(e, last)),
+    );
+    if (top.length === 0 && placed.length === 0 && ![...fresh.keys()].some((id) => have.has(id))) return;
+    let next = current.map((e) => (fresh.has(e.id) ? fresh.get(e.id)! : e)).filter((e): e is EntrySummary => e !== null);
+    next = top.length > 0 ? [...top, ...next] : next;
+    if (placed.length > 0) next = [...next, ...placed].sort(newestFirst);
+    this.entries = next;
   }
 
   async #catchUpResults(ids: number[], fresh: Map<number, EntrySummary | null>): Promise<void> {
@@ -327,26 +462,33 @@ export class JournalState {
     const result = await this.#api.journal.delete({ id });
     if (!result.ok) return result.error.message;
     this.entries = this.entries.filter((e) => e.id !== id);
-    if (this.results?.some((e) => e.id === id)) {
+    const hit = this.results?.find((e) => e.id === id) ?? null;
+    if (hit && this.results) {
       this.results = this.results.filter((e) => e.id !== id);
       this.resultsTotal = Math.max(0, this.resultsTotal - 1);
     }
     this.#toasts.show({
       message: 'Entry deleted.',
       timeoutMs: UNDO_MS,
-      action: { label: 'Undo', run: () => this.restore(id) },
+      action: { label: 'Undo', run: () => this.restore(id, hit) },
     });
     return null;
   }
 
-  async restore(id: number): Promise<void> {
+  /** Undo of a delete: the entry goes back into its place in the list, and into the results it was in (`hit`). */
+  async restore(id: number, hit: SearchHit | null = null): Promise<void> {
     const result = await this.#api.journal.restore({ id });
     if (!result.ok) {
       this.#toasts.show({ message: `We couldn't bring the entry back. ${result.error.message}` });
       return;
     }
     this.#toasts.show({ message: 'Entry restored.' });
-    await this.refresh();
+    // The pages loaded stay: only this entry is fetched again.
+    const fresh = await this.#catchUp([id]);
+    if (fresh && hit && this.results && !this.results.some((h) => h.id === id)) {
+      this.results = [...this.results, hit].sort(newestFirst);
+      this.resultsTotal += 1;
+    }
   }
 
   /** Forget everything (called when the vault locks). */
@@ -354,6 +496,7 @@ export class JournalState {
     this.#stopListening();
     if (this.#changedTimer !== null) clearTimeout(this.#changedTimer);
     if (this.#searchTimer !== null) clearTimeout(this.#searchTimer);
+    this.#heard = new Set();
     this.#searchSeq++;
     this.entries = [];
     this.results = null;
@@ -371,7 +514,14 @@ export class JournalState {
   }
 }
 
+type Placed = Pick<EntrySummary, 'id' | 'createdAt'>;
+
 /** Whether `a` comes before `b` in the list (newest first: by date, then by id). */
-function isNewer(a: EntrySummary, b: EntrySummary): boolean {
+function isNewer(a: Placed, b: Placed): boolean {
   return a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
+}
+
+/** The list's order (and the search results'), for sort(). */
+function newestFirst(a: Placed, b: Placed): number {
+  return b.createdAt - a.createdAt || b.id - a.id;
 }

@@ -1,6 +1,10 @@
 import { history, historyKeymap, insertNewline, standardKeymap } from '@codemirror/commands';
 import { EditorState, Transaction, type TransactionSpec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { adoptCodeMirrorStyles } from './adopted-styles.ts';
+
+// CodeMirror's base styles in an adopted sheet, not a <style> element the CSP refuses (see there).
+adoptCodeMirrorStyles();
 
 /**
  * The editor for very long entries (CodeMirror 6), loaded only when one is opened or typed
