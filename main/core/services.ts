@@ -39,6 +39,8 @@ import { MediaService } from './media/media-service.ts';
 import { MemoriesService } from './memories/memories-service.ts';
 import { LadderService } from './ladder/ladder-service.ts';
 import { ReflectionService } from './reflection/reflection-service.ts';
+import { InsightsService } from './insights/insights-service.ts';
+import { insightsHandlers } from './insights/handlers.ts';
 import { createTransfer } from './transfer/transfer-handlers.ts';
 import { QuickNotes, type TakenIn } from './quick-notes/quick-notes.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
@@ -158,7 +160,7 @@ export function createCore(options: CoreOptions): Core {
   /** Said while the vault stays open after that first unlock; forgotten when it locks. */
   let restoreTold: RestoreAtStart | null = null;
   /** Quick notes written while locked, taken in at the last unlock: said while it stays open. */
-  let quickNotesTold: TakenIn | null = null;
+  let quickNotesTold: Omit<TakenIn, 'ids'> | null = null;
   const quickNotes = new QuickNotes(options.dataDir, clock);
   const vault = new Vault({
     dir: options.dataDir,
@@ -248,6 +250,8 @@ export function createCore(options: CoreOptions): Core {
   const ladder = new LadderService({ db, clock });
   const media = new MediaService({ db, clock, openExternal });
   const reflection = new ReflectionService({ db, clock });
+  // Over time (issue 14): local weeks in the same zone granularity and the scheduler use.
+  const insights = new InsightsService({ db, clock, zone, vocabulary: () => vocabulary.get() });
   // Export to plain files and import from other apps (issue 11); the paths chosen stay in main.
   const transfer = createTransfer({
     db,
@@ -369,7 +373,7 @@ export function createCore(options: CoreOptions): Core {
       if (taken > 0 || result.keptAside > 0) {
         quickNotesTold = { taken: (quickNotesTold?.taken ?? 0) + taken, keptAside: (quickNotesTold?.keptAside ?? 0) + result.keptAside };
       }
-      if (result.taken > 0) emit('journal.changed', {});
+      if (result.taken > 0) emit('journal.changed', { ids: result.ids });
     } catch (error) {
       report('quick notes', error);
     }
@@ -395,9 +399,12 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  /** Every screen that lists entries hears of a change made anywhere (a practice's prompt writes too). */
-  const journalChanged = <T>(value: T): T => {
-    emit('journal.changed', {});
+  /**
+   * Every screen that lists entries hears of a change made anywhere (a practice's prompt writes too),
+   * with the entry's id, so a list fetches just that entry again instead of every page it holds.
+   */
+  const journalChanged = <T>(id: number, value: T): T => {
+    emit('journal.changed', { ids: [id] });
     return value;
   };
 
@@ -436,10 +443,13 @@ export function createCore(options: CoreOptions): Core {
     'vault.confirmKey': () => vault.confirmRecoveryKey(),
     'journal.list': (q) => journal.list(q),
     'journal.get': ({ id }) => journal.get(id),
-    'journal.create': (fields) => journalChanged(journal.create(fields)),
-    'journal.update': ({ id, ...patch }) => journalChanged(journal.update(id, patch)),
-    'journal.delete': ({ id }) => journalChanged(journal.delete(id)),
-    'journal.restore': ({ id }) => journalChanged(journal.restore(id)),
+    'journal.create': (fields) => {
+      const entry = journal.create(fields);
+      return journalChanged(entry.id, entry);
+    },
+    'journal.update': ({ id, ...patch }) => journalChanged(id, journal.update(id, patch)),
+    'journal.delete': ({ id }) => journalChanged(id, journal.delete(id)),
+    'journal.restore': ({ id }) => journalChanged(id, journal.restore(id)),
     'journal.search': (q) => journal.search(q),
     'journal.tags': () => journal.tags(),
     'emotions.vocabulary': () => vocabulary.get(),
@@ -525,6 +535,7 @@ export function createCore(options: CoreOptions): Core {
     'reflection.history': () => reflection.history(),
     'reflection.deleteAll': () => reflection.deleteAll(),
     'reflection.suggestOrder': () => reflection.suggest(library.list(breathPattern())),
+    ...insightsHandlers(insights),
     'app.sessionMode': ({ active }) => {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();

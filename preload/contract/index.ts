@@ -97,6 +97,8 @@ import {
 export * from './ladder.ts';
 import { transferEvents, transferMethods } from './transfer.ts';
 export * from './transfer.ts';
+import { insightsMethods } from './insights.ts';
+export * from './insights.ts';
 
 
 /**
@@ -267,6 +269,8 @@ export const contract = {
   'reflection.deleteAll': method(none, z.object({ deleted: z.number().int().min(0) })),
   /** The practice library in the order to suggest it, shaped by the latest answers. */
   'reflection.suggestOrder': method(none, PracticeSuggestion),
+  // ---- over time (insights.ts)
+  ...insightsMethods,
 
   /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),
@@ -300,8 +304,12 @@ export const events = {
   'reminder.due': z.object({ title: z.string(), body: z.string(), target: ReminderTarget, at: z.number() }),
   /** The person clicked the OS notification: open that practice's start screen. */
   'reminder.open': ReminderTarget,
-  /** An entry was written, changed, deleted or restored, from any screen (a practice's prompt too). */
-  'journal.changed': z.object({}),
+  /**
+   * An entry was written, changed, deleted or restored, from any screen (a practice's prompt too).
+   * `ids`: the entries concerned, so a list can fetch just those again; absent when many changed at
+   * once or which is not known (an import, a restored backup): then everything is read again.
+   */
+  'journal.changed': z.object({ ids: z.array(EntryId).optional() }),
   /** A signal's state changed (queued, sending, delivered, not delivered). */
   'signal.changed': SignalStatus,
   /** An occurrence was missed (asleep, closed): offer it once. */

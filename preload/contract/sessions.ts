@@ -5,6 +5,12 @@ import { Mood, SessionId, timestamp } from './common.ts';
 export const TearOutcome = z.enum(['none', 'welled', 'tear', 'cried', 'deep']);
 export type TearOutcome = z.infer<typeof TearOutcome>;
 
+/**
+ * A distress answer (0–10) at or above this is high: the session offers a pause, a few breaths
+ * or stopping, and the care card's patterns count it (main/core/insights/care-rules.ts).
+ */
+export const HIGH_DISTRESS = 7;
+
 export const PracticeSummary = z.object({
   id: PracticeId,
   title: z.string(),

@@ -7,6 +7,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'stop-latency': async () => (await import('./stop-latency.bench.ts')).run(),
   'scheduler-simulation': async () => (await import('./scheduler.bench.ts')).run(),
   'feelings-granularity': async () => (await import('./granularity.bench.ts')).run(),
+  insights: async () => (await import('./insights.bench.ts')).run(),
   backup: async () => (await import('./backup.bench.ts')).run(),
   frontend: async () => (await import('./frontend.bench.ts')).run(),
 };

@@ -118,6 +118,18 @@ function snapshot(): unknown {
 }
 
 const long = (n: number) => 'x'.repeat(n);
+const badInsightQueries: unknown[] = [
+  {},
+  { period: '4w' },
+  { weekStartsOn: 1 },
+  { period: '1y', weekStartsOn: 1 },
+  { period: '4W', weekStartsOn: 1 },
+  { period: '4w', weekStartsOn: 7 },
+  { period: '4w', weekStartsOn: -1 },
+  { period: '4w', weekStartsOn: 1.5 },
+  { period: '4w', weekStartsOn: '1' },
+  { period: '4w', weekStartsOn: 1, zone: 'Europe/London' },
+];
 const distinctTags = (n: number) => Array.from({ length: n }, (_, i) => `tag${i}`);
 
 /**
@@ -511,6 +523,15 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'reflection.history': [{}],
     'reflection.deleteAll': [{}, { all: true }],
     'reflection.suggestOrder': [{}, { practices: [] }],
+    // ---- over time: a period and the locale's first weekday, nothing else (no zone, no dates from the page)
+    'insights.mood': badInsightQueries,
+    'insights.tears': badInsightQueries,
+    'insights.relief': badInsightQueries,
+    'insights.feelings': badInsightQueries,
+    'insights.ladder': badInsightQueries,
+    'insights.media': badInsightQueries,
+    'insights.careCard': [{}, { show: true }],
+    'insights.dismissCareCard': [{}, { at: 1_600_000_000_000 }],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
     'safety.openWebsite': [
@@ -683,6 +704,15 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'reflection.history': undefined,
     'reflection.suggestOrder': undefined,
     'reflection.deleteAll': undefined,
+    // ---- over time
+    'insights.mood': { period: '4w', weekStartsOn: 1 },
+    'insights.tears': { period: '3m', weekStartsOn: 0 },
+    'insights.relief': { period: '12m', weekStartsOn: 6 },
+    'insights.feelings': { period: 'all', weekStartsOn: 1 },
+    'insights.ladder': { period: '4w', weekStartsOn: 1 },
+    'insights.media': { period: '4w', weekStartsOn: 1 },
+    'insights.careCard': undefined,
+    'insights.dismissCareCard': undefined,
   };
 }
 

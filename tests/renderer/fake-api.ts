@@ -40,6 +40,7 @@ import { AddEmotionWordInput as AddEmotionWordInputSchema, PlaceEmotionWordInput
 import { defaultQuietHours, PreviewInput, QuietHours as QuietHoursSchema, ScheduleInput, SchedulePatch } from '../../preload/contract/schedule/schemas.ts';
 import { summarizePractice } from '../../preload/contract/breath.ts';
 import { createLadderFake } from './ladder-fake.ts';
+import { createInsightsFake } from './insights-fake.ts';
 import arriveAndBreathe from '../../resources/practices/arrive-and-breathe.json';
 import bodyFirst from '../../resources/practices/body-first.json';
 import permission from '../../resources/practices/permission.json';
@@ -167,6 +168,7 @@ export function createFakeApi(options: FakeOptions = {}) {
 
   /** Keychain unlock: off, on a computer whose keychain works (spies may say otherwise). */
   let keychainOn = false;
+  const insights = createInsightsFake({ now, needsOpen });
   const api = {
     vault: {
       status: vi.fn(async () =>
@@ -245,8 +247,15 @@ export function createFakeApi(options: FakeOptions = {}) {
         const closed = needsOpen();
         if (closed) return closed;
         const all = [...entries.values()].filter((e) => !e.deleted).sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
-        const start = input?.beforeId ? all.findIndex((e) => e.id === input.beforeId) + 1 : 0;
-        return ok(all.slice(start, start + (input?.limit ?? 50)).map(summary));
+        // Like the service: the cursor may itself be deleted (still in the trash); the page starts after its place.
+        const cursor = input?.beforeId === undefined ? undefined : entries.get(input.beforeId);
+        const after =
+          input?.beforeId === undefined
+            ? all
+            : cursor
+              ? all.filter((e) => e.createdAt < cursor.createdAt || (e.createdAt === cursor.createdAt && e.id < cursor.id))
+              : [];
+        return ok(after.slice(0, input?.limit ?? 50).map(summary));
       }),
       get: vi.fn(async ({ id }: { id: number }) => {
         const closed = needsOpen();
@@ -273,7 +282,7 @@ export function createFakeApi(options: FakeOptions = {}) {
         };
         entries.set(entry.id, entry);
         const { deleted: _deleted, ...out } = entry;
-        emit('journal.changed', {});
+        emit('journal.changed', { ids: [entry.id] });
         return ok(structuredClone(out));
       }),
       update: vi.fn(async ({ id, ...patch }: { id: number; body?: string; emotions?: NamedEmotion[]; tags?: string[] }) => {
@@ -285,21 +294,21 @@ export function createFakeApi(options: FakeOptions = {}) {
         if (patch.emotions !== undefined) e.emotions = structuredClone(patch.emotions);
         if (patch.tags !== undefined) e.tags = [...patch.tags];
         e.updatedAt = now();
-        emit('journal.changed', {});
+        emit('journal.changed', { ids: [id] });
         return ok({ id, updatedAt: e.updatedAt });
       }),
       delete: vi.fn(async ({ id }: { id: number }) => {
         const e = entries.get(id);
         if (!e) return fail('NOT_FOUND', 'That entry is not here any more.');
         e.deleted = true;
-        emit('journal.changed', {});
+        emit('journal.changed', { ids: [id] });
         return ok(null);
       }),
       restore: vi.fn(async ({ id }: { id: number }) => {
         const e = entries.get(id);
         if (!e) return fail('NOT_FOUND', 'That entry is not here any more.');
         e.deleted = false;
-        emit('journal.changed', {});
+        emit('journal.changed', { ids: [id] });
         return ok(null);
       }),
       search: vi.fn(async (q: { text?: string; emotion?: string; tag?: string; limit?: number; before?: { createdAt: number; id: number } }) => {
@@ -694,6 +703,8 @@ export function createFakeApi(options: FakeOptions = {}) {
         suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(library.map((p) => summarizePractice(p, settings.breathPattern)), answers[0] ?? null))),
       };
     })(),
+    // ---- over time: an empty vault's answers until a test sets some (insights-fake.ts)
+    insights: insights.api,
     safety: {
       openWebsite: vi.fn(async () => ok(null)),
       call: vi.fn(async () => ok(null)),
@@ -742,6 +753,8 @@ export function createFakeApi(options: FakeOptions = {}) {
       missed = offer;
     },
     signalLog,
+    /** Over time: set a view's numbers or the care card (insights-fake.ts). */
+    insights,
     /** What a webhook signal ends as ('delivered' by default). */
     setWebhookOutcome(outcome: SignalStatus['outcome']) {
       webhookOutcome = outcome;

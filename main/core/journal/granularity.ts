@@ -47,18 +47,12 @@ export function monthsEndingAt(instant: number, zone: string, count: number): st
 }
 
 /**
- * Counts distinct words, folding case and spelling (see foldWord) and leaving out the
- * `notCounted` answers ("can't name it yet": an honest answer, but not a word for the
- * feeling). Months are calendar months in `zone`, so a word written late on the 31st
- * counts in the month the person lived it. A first use later than `now` (the clock was
- * wrong when it was written) counts as this month, so the last month always equals the total.
+ * Each different word (in its folded form, see foldWord) with its first and last use, leaving
+ * out the `notCounted` answers. What every count of "different words" is made from, here and
+ * in "Over time" (main/core/insights/feelings.ts).
  */
-export function countGranularity(
-  uses: readonly WordUse[],
-  options: { now: number; zone: string; notCounted: readonly string[] },
-): GranularityCounts {
-  const { now, zone } = options;
-  const skip = new Set(options.notCounted.map(foldWord));
+export function distinctWords(uses: readonly WordUse[], notCounted: readonly string[]): Map<string, { first: number; last: number }> {
+  const skip = new Set(notCounted.map(foldWord));
   const byWord = new Map<string, { first: number; last: number }>();
   for (const use of uses) {
     const word = foldWord(use.word);
@@ -71,6 +65,22 @@ export function countGranularity(
       byWord.set(word, { first: use.firstUsed, last: use.lastUsed });
     }
   }
+  return byWord;
+}
+
+/**
+ * Counts distinct words, folding case and spelling (see foldWord) and leaving out the
+ * `notCounted` answers ("can't name it yet": an honest answer, but not a word for the
+ * feeling). Months are calendar months in `zone`, so a word written late on the 31st
+ * counts in the month the person lived it. A first use later than `now` (the clock was
+ * wrong when it was written) counts as this month, so the last month always equals the total.
+ */
+export function countGranularity(
+  uses: readonly WordUse[],
+  options: { now: number; zone: string; notCounted: readonly string[] },
+): GranularityCounts {
+  const { now, zone } = options;
+  const byWord = distinctWords(uses, options.notCounted);
 
   const since = now - recentDays * DAY;
   const keys = monthsEndingAt(now, zone, monthsShown);

@@ -78,8 +78,10 @@ const sql = {
   touch: `UPDATE entries SET updated_at = ? WHERE id = ? AND deleted_at IS NULL`,
   liveUpdatedAt: `SELECT updated_at AS updatedAt FROM entries WHERE id = ? AND deleted_at IS NULL`,
   deleteEmotions: `DELETE FROM entry_emotions WHERE entry_id = ?`,
-  insertEmotion: `INSERT INTO entry_emotions (entry_id, position, word, intensity, body_location)
-                  VALUES (?, ?, ?, ?, ?)`,
+  // With its entry's time (migration 018) given here: filled in afterwards by the trigger, the
+  // feeling would be written twice in the (word, written_at) index, in two places.
+  insertEmotion: `INSERT INTO entry_emotions (entry_id, position, word, intensity, body_location, written_at)
+                  VALUES (?, ?, ?, ?, ?, (SELECT CASE WHEN deleted_at IS NULL THEN created_at END FROM entries WHERE id = ?))`,
   deleteTags: `DELETE FROM entry_tags WHERE entry_id = ?`,
   insertTag: `INSERT INTO entry_tags (entry_id, tag) VALUES (?, ?)`,
   softDelete: `UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`,
@@ -434,7 +436,7 @@ function normaliseFilter(value: string | undefined): string | undefined {
 
 function writeEmotions(db: Db, entryId: number, emotions: readonly NamedEmotion[]): void {
   const insert = statement(db, sql.insertEmotion);
-  emotions.forEach((e, position) => insert.run(entryId, position, e.word, e.intensity, e.bodyLocation));
+  emotions.forEach((e, position) => insert.run(entryId, position, e.word, e.intensity, e.bodyLocation, entryId));
 }
 
 function writeTags(db: Db, entryId: number, tags: readonly string[]): void {

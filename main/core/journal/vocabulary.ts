@@ -96,14 +96,24 @@ interface CustomRow {
 }
 
 /**
- * First and last use of each word in live entries. Soft-deleted entries are left out:
- * the person took those words back, at least for now. Migration 012's index covers it.
+ * First and last use of each word in live entries. Soft-deleted entries are left out: the
+ * person took those words back, at least for now (their feelings' written_at is NULL, see
+ * migration 018). Walks the distinct words of the (word, written_at) index one search at a time
+ * (SQLite has no skip scan without statistics), and takes each one's first and last time from
+ * the same index: a few searches per word, however many entries there are.
  */
 export const granularitySql = `
-  SELECT ee.word AS word, min(e.created_at) AS firstUsed, max(e.created_at) AS lastUsed
-  FROM entry_emotions ee JOIN entries e ON e.id = ee.entry_id
-  WHERE e.deleted_at IS NULL
-  GROUP BY ee.word`;
+  WITH RECURSIVE words (word) AS (
+    SELECT min(word) FROM entry_emotions
+    UNION ALL
+    SELECT (SELECT min(ee.word) FROM entry_emotions ee WHERE ee.word > words.word) FROM words WHERE words.word IS NOT NULL
+  )
+  SELECT word, firstUsed, lastUsed FROM (
+    SELECT word,
+      (SELECT min(ee.written_at) FROM entry_emotions ee WHERE ee.word = words.word AND ee.written_at IS NOT NULL) AS firstUsed,
+      (SELECT max(ee.written_at) FROM entry_emotions ee WHERE ee.word = words.word) AS lastUsed
+    FROM words WHERE word IS NOT NULL)
+  WHERE firstUsed IS NOT NULL`;
 
 const sql = {
   custom: `SELECT word, family, pleasantness, energy FROM custom_emotion_words ORDER BY created_at, rowid`,

@@ -42,8 +42,8 @@ export const tearWords: Record<TearOutcome, string> = {
 
 /** The readiness answers that count as "shaky" (1–2). */
 export const LOW_READINESS = 2;
-/** A distress answer at or above this offers a pause, a few breaths, or stopping. */
-export const HIGH_DISTRESS = 7;
+/** A distress answer at or above this offers a pause, a few breaths, or stopping (the care card counts the same). */
+export { HIGH_DISTRESS } from '../../../preload/contract/sessions.ts';
 
 /** A kind message for the outcome; stable for a session (picked by its id, not at random on each render). */
 export function kindMessage(outcome: TearOutcome | null, seed: number): string {

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/core/vault/database.ts';
-import { granularitySql } from '../../../main/core/journal/vocabulary.ts';
 import { databaseBefore, userVersion } from '../../helpers/migration-fixtures.ts';
 
 let db: Db;
@@ -18,6 +17,12 @@ const addWord = (word: string, pleasantness?: unknown, energy?: unknown) =>
     : db
         .prepare("INSERT INTO custom_emotion_words (word, family, created_at, pleasantness, energy) VALUES (?, 'sadness', 1, ?, ?)")
         .run(word, pleasantness, energy);
+/** Granularity's query as it was from this migration until 018 gave feelings their own time. */
+const granularitySql = `
+  SELECT ee.word AS word, min(e.created_at) AS firstUsed, max(e.created_at) AS lastUsed
+  FROM entry_emotions ee JOIN entries e ON e.id = ee.entry_id
+  WHERE e.deleted_at IS NULL
+  GROUP BY ee.word`;
 const rows = () => db.prepare('SELECT word, family, pleasantness, energy FROM custom_emotion_words ORDER BY rowid').all();
 
 describe('migration 012: feelings', () => {

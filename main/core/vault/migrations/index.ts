@@ -15,6 +15,7 @@ import { migration014 } from './014-write-counter.ts';
 import { migration015 } from './015-journal-by-date.ts';
 import { migration016 } from './016-quick-notes-taken.ts';
 import { migration017 } from './017-drop-redundant-entries-index.ts';
+import { migration018 } from './018-feelings-by-time.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -36,5 +37,6 @@ export const migrations: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ];
 export type { Migration };

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CARE_CARD_QUIET_DAYS, type CareCard } from '../../../preload/contract/insights.ts';
+import type { Clock } from '../ports.ts';
+import { MainOnlySetting } from '../settings/settings.ts';
+import type { Db } from '../vault/database.ts';
+import { statement } from '../vault/statements.ts';
+import { careLookbackDays, firstMatch, type SessionFacts } from './care-rules.ts';
+
+const DAY_MS = 86_400_000;
+
+const recentSessions = `
+  SELECT s.id, s.started_at AS startedAt, s.outcome, s.mood_after AS moodAfter,
+    (SELECT max(c.value) FROM session_check_ins c WHERE c.session_id = s.id AND c.question = 'distress') AS maxDistress
+  FROM sessions s WHERE s.started_at >= ? AND s.started_at <= ?`;
+
+/**
+ * The care card: whether the patterns (care-rules.ts) suggest offering it now. Asking only reads.
+ * Putting it away is kept in the vault (a main-only setting, so no page can set it to any time),
+ * and then the card stays away for CARE_CARD_QUIET_DAYS and comes back only for a session since.
+ */
+export class CareCardService {
+  private readonly dismissed: MainOnlySetting<number>;
+
+  constructor(
+    private readonly db: () => Db,
+    private readonly clock: Clock,
+  ) {
+    this.dismissed = new MainOnlySetting(db, 'care.dismissedAt', z.number().int());
+  }
+
+  card(): CareCard {
+    const now = this.clock.now();
+    // A put-away time after now was written by a wrong clock: it cannot hide the card for years.
+    const stored = this.dismissed.get();
+    const dismissedAt = stored !== null && stored <= now ? stored : null;
+    if (dismissedAt !== null && now - dismissedAt < CARE_CARD_QUIET_DAYS * DAY_MS) return { show: false };
+    const sessions = statement(this.db(), recentSessions).all(now - careLookbackDays * DAY_MS, now) as SessionFacts[];
+    const match = firstMatch(sessions, now, dismissedAt);
+    if (!match) return { show: false };
+    return { show: true, pattern: match.pattern, sessions: match.sessions, of: match.of, latestSessionId: match.latest.id, latestAt: match.latest.startedAt };
+  }
+
+  dismiss(): void {
+    this.dismissed.set(this.clock.now());
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * "Over time" for the in-memory fake api (tests/renderer/fake-api.ts), for renderer tests only.
+ * Input is checked with the contract's own schema; the weeks are the core's own (periods.ts, in
+ * UTC). Every view answers an empty vault's shapes until a test gives it numbers with `set`.
+ */
+import { vi } from 'vitest';
+import {
+  InsightsQuery,
+  type AppErrorShape,
+  type CareCard,
+  type FeelingsInsights,
+  type LadderInsights,
+  type MediaInsights,
+  type MoodInsights,
+  type ReliefInsights,
+  type Result,
+  type TearsInsights,
+} from '../../preload/contract/index.ts';
+import { LADDER_TRACKS } from '../../preload/contract/ladder.ts';
+import { periodBuckets } from '../../main/core/insights/periods.ts';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = (code: AppErrorShape['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+interface Views {
+  mood: MoodInsights;
+  tears: TearsInsights;
+  relief: ReliefInsights;
+  feelings: FeelingsInsights;
+  ladder: LadderInsights;
+  media: MediaInsights;
+}
+type View = keyof Views;
+
+/** What the core answers for a vault with nothing in it. */
+function empty(view: View, query: { period: Views[View]['span']['period']; weekStartsOn: number }, now: number): Views[View] {
+  const { span, buckets } = periodBuckets(query.period, query.weekStartsOn, now, 'UTC', null);
+  const weeks = buckets.map(([start, end]) => ({ start, end }));
+  const views: { [V in View]: () => Views[V] } = {
+    mood: () => ({
+      span,
+      buckets: weeks.map((w) => ({ ...w, sessions: 0, paired: 0, before: null, after: null })),
+      practices: [],
+      totals: { sessions: 0, paired: 0, higherAfter: 0, sameAfter: 0, lowerAfter: 0, averageChange: null },
+    }),
+    tears: () => {
+      const zero = { none: 0, welled: 0, tear: 0, cried: 0, deep: 0, notAnswered: 0, sessions: 0 };
+      return { span, buckets: weeks.map((w) => ({ ...w, ...zero })), totals: zero };
+    },
+    relief: () => ({
+      span,
+      buckets: weeks.map((w) => ({ ...w, reliefAnswers: 0, relief: null, checkIns: 0, distress: null, highest: null, high: 0 })),
+      totals: { reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0 },
+    }),
+    feelings: () => ({
+      span,
+      buckets: weeks.map((w) => ({ ...w, named: 0, notYet: 0, newWords: 0, distinctSoFar: 0 })),
+      families: [],
+      totals: { named: 0, notYet: 0, withoutFamily: 0, distinctWords: 0, newWords: 0, distinctEver: 0 },
+    }),
+    ladder: () => ({
+      span,
+      threshold: 50,
+      tracks: LADDER_TRACKS.map(({ track, title }) => ({
+        track,
+        title,
+        steps: 0,
+        steady: 0,
+        steadyInPeriod: 0,
+        tries: 0,
+        buckets: weeks.map((w) => ({ ...w, steady: 0 })),
+        stepTries: [],
+      })),
+    }),
+    media: () => ({ span, items: [], totals: { uses: 0, items: 0, withTears: 0, withRelief: 0 } }),
+  };
+  return views[view]();
+}
+
+export function createInsightsFake(o: { now: () => number; needsOpen: () => Result<never> | null }) {
+  const given: Partial<Views> = {};
+  let card: CareCard = { show: false };
+  let dismissedAt: number | null = null;
+
+  const view = <V extends View>(name: V) =>
+    vi.fn(async (input: unknown): Promise<Result<Views[V]>> => {
+      const closed = o.needsOpen();
+      if (closed) return closed;
+      const parsed = InsightsQuery.safeParse(input);
+      if (!parsed.success) return fail('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid input');
+      return ok(structuredClone((given[name] as Views[V] | undefined) ?? (empty(name, parsed.data, o.now()) as Views[V])));
+    });
+
+  return {
+    api: {
+      mood: view('mood'),
+      tears: view('tears'),
+      relief: view('relief'),
+      feelings: view('feelings'),
+      ladder: view('ladder'),
+      media: view('media'),
+      careCard: vi.fn(async () => o.needsOpen() ?? ok(card)),
+      dismissCareCard: vi.fn(async () => {
+        const closed = o.needsOpen();
+        if (closed) return closed;
+        card = { show: false };
+        dismissedAt = o.now();
+        return ok(null);
+      }),
+    },
+    /** What a view answers from now on (whatever the period asked). */
+    set<V extends View>(name: V, value: Views[V]) {
+      given[name] = value as Partial<Views>[V];
+    },
+    /** The card the core would offer now; a dismissal puts it away. */
+    setCareCard(next: CareCard) {
+      card = next;
+    },
+    get dismissedAt() {
+      return dismissedAt;
+    },
+  };
+}

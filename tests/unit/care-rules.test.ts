@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { CarePattern } from '../../preload/contract/insights.ts';
+import { careRules, firstMatch, matchRule, type CareRule, type SessionFacts } from '../../main/core/insights/care-rules.ts';
+
+/** Each rule of the care card on small fixtures: when it matches, and the near misses that must not. */
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2024-05-15T12:00:00Z');
+
+/** Sessions newest last, one a day up to today: `days` ago for the first. Unasked facts stay null. */
+function sessions(...facts: Array<Partial<SessionFacts>>): SessionFacts[] {
+  return facts.map((f, i) => ({ id: i + 1, startedAt: NOW - (facts.length - 1 - i) * DAY, outcome: 'finished', moodAfter: null, maxDistress: null, ...f }));
+}
+const rule = (pattern: CareRule['pattern']) => careRules.find((r) => r.pattern === pattern)!;
+const high = { maxDistress: 8 };
+const calm = { maxDistress: 2 };
+
+describe('the care card’s rules', () => {
+  it('are data: one rule per pattern, each pattern the contract names', () => {
+    expect(careRules.map((r) => r.pattern).sort()).toEqual([...CarePattern.options].sort());
+  });
+
+  describe('often-high-distress: high distress in 3 of the last 5 sessions that asked', () => {
+    const often = rule('often-high-distress');
+    it('matches 3 of 5, and names how many of how many', () => {
+      const match = matchRule(often, sessions(high, calm, high, calm, high), NOW);
+      expect(match).toMatchObject({ pattern: 'often-high-distress', sessions: 3, of: 5, latest: { id: 5 } });
+    });
+    it('does not match 2 of 5, nor 3 when the third is older than the last 5', () => {
+      expect(matchRule(often, sessions(high, calm, high, calm, calm), NOW)).toBeNull();
+      expect(matchRule(often, sessions(high, calm, calm, high, calm, high), NOW)).toBeNull();
+    });
+    it('counts only sessions that asked about distress: a gentle practice in between changes nothing', () => {
+      expect(matchRule(often, sessions(high, {}, high, {}, {}, {}, high), NOW)).toMatchObject({ sessions: 3, of: 3 });
+    });
+    it('takes 7 as high (the session’s own offer), 6 not', () => {
+      expect(matchRule(often, sessions({ maxDistress: 7 }, { maxDistress: 7 }, { maxDistress: 7 }), NOW)).not.toBeNull();
+      expect(matchRule(often, sessions({ maxDistress: 6 }, { maxDistress: 6 }, { maxDistress: 6 }), NOW)).toBeNull();
+    });
+    it('looks back 28 days only', () => {
+      const old = sessions(high, high, high).map((s) => ({ ...s, startedAt: s.startedAt - 28 * DAY - 1 }));
+      expect(matchRule(often, old, NOW)).toBeNull();
+    });
+  });
+
+  describe('stopped-after-high: the last two sessions that asked were stopped after a high answer', () => {
+    const stopped = rule('stopped-after-high');
+    it('matches two in a row', () => {
+      expect(matchRule(stopped, sessions({ ...high, outcome: 'stopped' }, { ...high, outcome: 'stopped' }), NOW)).toMatchObject({ sessions: 2, of: 2 });
+    });
+    it('does not match when one of them finished, was calm, or when a finished one came between', () => {
+      expect(matchRule(stopped, sessions({ ...high, outcome: 'stopped' }, { ...high, outcome: 'finished' }), NOW)).toBeNull();
+      expect(matchRule(stopped, sessions({ ...high, outcome: 'stopped' }, { ...calm, outcome: 'stopped' }), NOW)).toBeNull();
+      expect(matchRule(stopped, sessions({ ...high, outcome: 'stopped' }, { ...calm, outcome: 'finished' }, { ...high, outcome: 'stopped' }), NOW)).toBeNull();
+    });
+    it('leaves out a session still running or cut off (no outcome): it was not stopped by the person', () => {
+      expect(matchRule(stopped, sessions({ ...high, outcome: 'stopped' }, { ...high, outcome: 'stopped' }, { ...high, outcome: null }), NOW)).toMatchObject({
+        sessions: 2,
+        latest: { id: 2 },
+      });
+    });
+  });
+
+  describe('top-of-scale: distress at 10 ("as much as it gets") twice within 14 days', () => {
+    const top = rule('top-of-scale');
+    it('matches twice, however many sessions came between', () => {
+      expect(matchRule(top, sessions({ maxDistress: 10 }, calm, calm, calm, calm, calm, { maxDistress: 10 }), NOW)).toMatchObject({ sessions: 2, of: 7 });
+    });
+    it('does not match once, or 9, or twice when the first was 15 days ago', () => {
+      expect(matchRule(top, sessions(calm, { maxDistress: 10 }), NOW)).toBeNull();
+      expect(matchRule(top, sessions({ maxDistress: 9 }, { maxDistress: 9 }), NOW)).toBeNull();
+      const apart = [
+        { id: 1, startedAt: NOW - 15 * DAY, outcome: 'finished' as const, moodAfter: null, maxDistress: 10 },
+        { id: 2, startedAt: NOW, outcome: 'finished' as const, moodAfter: null, maxDistress: 10 },
+      ];
+      expect(matchRule(top, apart, NOW)).toBeNull();
+    });
+  });
+
+  describe('very-low-after: feeling very low after 3 of the last 5 sessions that asked', () => {
+    const low = rule('very-low-after');
+    it('matches mood 1 three times of five', () => {
+      expect(matchRule(low, sessions({ moodAfter: 1 }, { moodAfter: 3 }, { moodAfter: 1 }, {}, { moodAfter: 1 }), NOW)).toMatchObject({ sessions: 3, of: 4 });
+    });
+    it('does not match "low" (2), or an unanswered mood', () => {
+      expect(matchRule(low, sessions({ moodAfter: 2 }, { moodAfter: 2 }, { moodAfter: 2 }), NOW)).toBeNull();
+      expect(matchRule(low, sessions({ moodAfter: 1 }, { moodAfter: 1 }, {}, {}), NOW)).toBeNull();
+    });
+  });
+
+  describe('together', () => {
+    it('names the first rule that matches, in the list’s order', () => {
+      const both = sessions({ ...high, outcome: 'stopped', moodAfter: 1 }, { ...high, outcome: 'stopped', moodAfter: 1 }, { ...high, outcome: 'stopped', moodAfter: 1 });
+      expect(firstMatch(both, NOW)?.pattern).toBe('stopped-after-high');
+    });
+    it('after the card was put away, only a session since brings it back, under any rule', () => {
+      const facts = sessions(high, high, high, { moodAfter: 1 }, { moodAfter: 1 }, { moodAfter: 1 });
+      expect(firstMatch(facts, NOW)?.pattern).toBe('often-high-distress');
+      // Put away after the high ones, before the low moods: the low moods are new.
+      expect(firstMatch(facts, NOW, NOW - 2.5 * DAY)?.pattern).toBe('very-low-after');
+      expect(firstMatch(facts, NOW, NOW)).toBeNull();
+    });
+    it('ignores a time after now (a wrong clock) and matches nothing in an empty list', () => {
+      expect(firstMatch(sessions(high, high, high).map((s) => ({ ...s, startedAt: s.startedAt + 10 * DAY })), NOW)).toBeNull();
+      expect(firstMatch([], NOW)).toBeNull();
+    });
+  });
+});
