@@ -5,7 +5,8 @@
  * manual clock; POST /__test-host/clock/advance {ms} with the token moves it), --region CC (the
  * computer's region as the OS would report it, for crisis lines), --test-dialogs (tests say what
  * the OS file dialogs answer, POST /__test-host/dialog), --test-keychain available|plain-text|unavailable
- * (a test-only stand-in for the computer's keychain, see test-keychain.ts), --json
+ * (a test-only stand-in for the computer's keychain, see test-keychain.ts), --bridge-at-document-start
+ * (benches: the page without the bridge's script tag; the browser runs it as an init script), --json
  * With --json it prints one line {"url","appUrl"} for tests and keeps running until killed.
  */
 import { mkdirSync } from 'node:fs';
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     region: { type: 'string' },
     'test-dialogs': { type: 'boolean', default: false },
     'test-keychain': { type: 'string' },
+    'bridge-at-document-start': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -40,6 +42,7 @@ const host = await startTestHost({
   fakeClockStart: values['fake-clock'] ? Date.parse(values['fake-clock']) : undefined,
   region: values.region ? () => values.region! : undefined,
   testDialogs: values['test-dialogs'],
+  bridgeAtDocumentStart: values['bridge-at-document-start'],
   ...(values['test-keychain'] ? { keyProtector: testOnlyKeyProtector(parseTestKeychain(values['test-keychain'])) } : {}),
 });
 
