@@ -14,4 +14,8 @@ export const screens = {
   help: lazy(() => import('./features/safety/HelpPanel.svelte')),
   recovery: lazy(() => import('./features/unlock/RecoveryForm.svelte')),
   restore: lazy(() => import('./features/setup/RestoreStart.svelte')),
+  /** "A summary to bring to therapy", opened from Over time (props: onclose). */
+  summary: lazy(() => import('./features/summary/SummaryScreen.svelte')),
+  /** Over time: its charts (uPlot) load with it, never before (tests/renderer/chart-loading.test.ts). */
+  insights: lazy(() => import('./features/insights/Page.svelte')),
 };

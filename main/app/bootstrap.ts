@@ -12,6 +12,7 @@ import { watchClock } from './adapters/clock-watch.ts';
 import { holdCloseForSave } from './adapters/close-handshake.ts';
 import { openInOs, systemClipboard } from './adapters/hand-off.ts';
 import { createDialogs } from './adapters/dialogs.ts';
+import { createPagePrinter } from './adapters/printing.ts';
 import { createDesktopPrivacy, desktopSupport, hideWindow } from './adapters/privacy.ts';
 import { createKeyProtector } from './adapters/keychain.ts';
 import { createTray } from './adapters/tray.ts';
@@ -64,6 +65,8 @@ export function bootstrap(): void {
     // Regional formats, not the UI language: dates on an English UI set to UK formats read "3 December".
     formats: () => ({ locale: app.getSystemLocale() || null, hourCycle: macHourCycle() }),
     dialogs: createDialogs(() => win),
+    // The therapy summary: main prints its own window; the page's print styles show only the summary.
+    printer: createPagePrinter(() => win),
     hideWindow: () => hideWindow(win),
     applyDesktop: (settings) => {
       privacy.apply(settings);

@@ -23,3 +23,17 @@ export const systemTimers: Timers = {
   },
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
+
+/** Paper sizes the summary prints on: Letter where it is the custom, A4 elsewhere. */
+export type PaperSize = 'A4' | 'Letter';
+
+/**
+ * Prints the app's own window as it is now (Electron: webContents.printToPDF and print). The
+ * page's print stylesheet decides what shows, so no content passes through here.
+ */
+export interface PagePrinter {
+  /** The window as a PDF, in the page's print styles. */
+  toPdf(paper: PaperSize): Promise<Uint8Array>;
+  /** The OS print dialog for the window; 'cancelled' when the person closes it. */
+  print(): Promise<'printed' | 'cancelled'>;
+}

@@ -42,11 +42,12 @@ import { ReflectionService } from './reflection/reflection-service.ts';
 import { InsightsService } from './insights/insights-service.ts';
 import { insightsHandlers } from './insights/handlers.ts';
 import { createTransfer } from './transfer/transfer-handlers.ts';
+import { summaryHandlers } from './summary/summary-handlers.ts';
 import { QuickNotes, type TakenIn } from './quick-notes/quick-notes.ts';
 import type { Clipboard, HttpPost, OpenExternal } from './signal/ports.ts';
 import { createRouter, type Handlers, type Router } from './router.ts';
 import { errorKind, logProblem } from './log.ts';
-import { systemClock, systemTimers, systemZone, type Clock, type Timers } from './ports.ts';
+import { systemClock, systemTimers, systemZone, type Clock, type PagePrinter, type Timers } from './ports.ts';
 
 export interface CoreOptions {
   /** Folder that holds the vault files. */
@@ -96,6 +97,8 @@ export interface CoreOptions {
    * keychain"; absent means it is not available here.
    */
   keyProtector?: KeyProtector;
+  /** Prints the app's window to a PDF or a printer (Electron); absent (the browser preview) says it needs the desktop app. */
+  printer?: PagePrinter;
 }
 
 /** Only the settings that act outside the page. */
@@ -116,6 +119,8 @@ export interface Dialogs {
   chooseImportFile(): Promise<string | null>;
   /** A folder of Markdown or text files (or a Saltwater export's folder) to import. */
   chooseImportFolder(): Promise<string | null>;
+  /** Where to save the therapy summary's PDF (a save dialog: it asks before replacing a file). */
+  chooseSummaryPdf(suggestedName: string): Promise<string | null>;
 }
 
 export interface Core {
@@ -209,6 +214,7 @@ export function createCore(options: CoreOptions): Core {
     chooseExportZip: unavailable('Choosing where to save'),
     chooseImportFile: unavailable('Choosing a file'),
     chooseImportFolder: unavailable('Choosing a folder'),
+    chooseSummaryPdf: unavailable('Choosing where to save'),
     ...options.dialogs,
   };
   /** The backup file the person picked in the dialog; the page only ever knows its name. */
@@ -536,6 +542,7 @@ export function createCore(options: CoreOptions): Core {
     'reflection.deleteAll': () => reflection.deleteAll(),
     'reflection.suggestOrder': () => reflection.suggest(library.list(breathPattern())),
     ...insightsHandlers(insights),
+    ...summaryHandlers({ db, clock, printer: options.printer, dialogs, region: options.region ?? (() => null) }),
     'app.sessionMode': ({ active }) => {
       // Only an unlocked vault may hold the screen; a locked one never enters session mode.
       if (active) vault.db();

@@ -99,6 +99,8 @@ import { transferEvents, transferMethods } from './transfer.ts';
 export * from './transfer.ts';
 import { insightsMethods } from './insights.ts';
 export * from './insights.ts';
+import { summaryMethods } from './summary.ts';
+export * from './summary.ts';
 
 
 /**
@@ -271,6 +273,8 @@ export const contract = {
   'reflection.suggestOrder': method(none, PracticeSuggestion),
   // ---- over time (insights.ts)
   ...insightsMethods,
+  // ---- a summary to bring to therapy (summary.ts)
+  ...summaryMethods,
 
   /** A session is running: full screen, keep the system awake, hold back the app's notifications. */
   'app.sessionMode': method(z.object({ active: z.boolean() }), ok),

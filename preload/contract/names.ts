@@ -125,6 +125,8 @@ export const methodNames = [
   'insights.media',
   'insights.careCard',
   'insights.dismissCareCard',
+  'summary.savePdf',
+  'summary.print',
   'app.sessionMode',
   'app.readyToClose',
   'safety.openWebsite',

@@ -150,6 +150,20 @@ export function monthLabel(key: string, options: Intl.DateTimeFormatOptions = { 
   return dates({ ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 1));
 }
 
+/** The weekday weeks start on here, as Date.getDay() counts (0 Sunday … 6 Saturday): what "Over time" asks main for. */
+export function weekStartsOn(): number {
+  return prefs.firstDay % 7;
+}
+
+/**
+ * A week or a month of "Over time", from its first moment (local midnight): in full for tables and
+ * the keyboard ("Week of 3 March 2025", "March 2025"), or short under a chart's axis ("3 Mar", "Mar 2025").
+ */
+export function periodLabel(start: number, unit: 'week' | 'month', short = false): string {
+  if (unit === 'month') return dates(short ? { month: 'short', year: '2-digit' } : { month: 'long', year: 'numeric' }).format(start);
+  return short ? dates({ day: 'numeric', month: 'short' }).format(start) : `Week of ${dates({ day: 'numeric', month: 'long', year: 'numeric' }).format(start)}`;
+}
+
 /**
  * A planned time, in a schedule's own zone: "Thursday 3 Dec, 20:00" (the year added when it is
  * not `referenceYear`, so a date next January is not misread).

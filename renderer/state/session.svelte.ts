@@ -6,7 +6,7 @@ import { isQuickHide } from '../lib/quick-hide.ts';
 import { throttle, type Now } from '../lib/timing.ts';
 
 export type Screen = 'loading' | 'setup' | 'locked' | 'unlocked' | 'unavailable';
-export type View = 'journal' | 'practices' | 'tools' | 'reminders' | 'settings';
+export type View = 'journal' | 'practices' | 'insights' | 'tools' | 'reminders' | 'settings';
 export type LockReason = EventPayload<'vault.locked'>['reason'];
 
 /** How long quick hide waits for the last keystrokes to be saved before it hides anyway. */

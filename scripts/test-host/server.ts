@@ -33,6 +33,11 @@ export interface TestHostOptions extends Omit<CoreOptions, 'emit' | 'resourcesDi
   testDialogs?: boolean;
   /** A request whose headers and body have not all arrived within this is answered 408 (default 15 s). */
   slowRequestMs?: number;
+  /**
+   * Benches only: the start page without the bridge's <script>; the browser runs /__test-host/bridge.js
+   * itself at document start (an init script), as Electron runs its preload, before any of the page.
+   */
+  bridgeAtDocumentStart?: boolean;
 }
 
 export interface TestHost {
@@ -78,6 +83,7 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
             chooseExportZip: nextDialogAnswer,
             chooseImportFile: nextDialogAnswer,
             chooseImportFolder: nextDialogAnswer,
+            chooseSummaryPdf: nextDialogAnswer,
           },
         }
       : {}),
@@ -113,7 +119,9 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
       const html = await readStartPage(rendererDir, core.vault.status().state === 'locked');
       // The preload's stand-in. Deferred, it runs before the page's module scripts (so
       // window.saltwater is ready first) without holding up the lock screen painted from HTML.
-      let injected = html.replace('<script type="module"', '<script defer src="/__test-host/bridge.js"></script>\n    <script type="module"');
+      let injected = options.bridgeAtDocumentStart
+        ? html
+        : html.replace('<script type="module"', '<script defer src="/__test-host/bridge.js"></script>\n    <script type="module"');
       if (options.sessionSpeed) {
         injected = injected.replace('<html lang="en"', `<html lang="en" data-session-speed="${Number(options.sessionSpeed)}" data-test-hooks=""`);
       }

@@ -532,6 +532,9 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'insights.media': badInsightQueries,
     'insights.careCard': [{}, { show: true }],
     'insights.dismissCareCard': [{}, { at: 1_600_000_000_000 }],
+    // ---- the therapy summary: no page content, no path; only "I understand it is not encrypted"
+    'summary.savePdf': [{}, { understood: false }, { understood: 'yes' }, { understood: true, html: '<p>x</p>' }, { understood: true, path: '/tmp/x.pdf' }],
+    'summary.print': [{}, { html: '<p>x</p>' }],
     'app.sessionMode': [{}, { active: 'yes' }, { active: 1 }],
     'app.activity': [{}, { at: 1 }],
     'safety.openWebsite': [
@@ -713,6 +716,9 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'insights.media': { period: '4w', weekStartsOn: 1 },
     'insights.careCard': undefined,
     'insights.dismissCareCard': undefined,
+    // Need the open vault: a summary is printed only from behind the lock.
+    'summary.savePdf': { understood: true },
+    'summary.print': undefined,
   };
 }
 

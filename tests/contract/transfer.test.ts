@@ -33,6 +33,7 @@ function start(dataDir = path.join(root, 'vault')): Core {
     chooseExportZip: answer('export zip'),
     chooseImportFile: answer('import file'),
     chooseImportFolder: answer('import folder'),
+    chooseSummaryPdf: answer('summary pdf'),
   };
   return createCore({
     dataDir,

@@ -37,7 +37,7 @@ export type FakeFrame = { -readonly [K in 'url']: Electron.WebFrameMain[K] };
 
 export class FakeWebContents
   extends EventEmitter
-  implements Surface<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'isCrashed' | 'getURL' | 'id'>
+  implements Surface<Electron.WebContents, 'send' | 'setWindowOpenHandler' | 'isCrashed' | 'getURL' | 'id' | 'printToPDF' | 'print'>
 {
   private static nextId = 1;
   readonly id = FakeWebContents.nextId++;
@@ -46,6 +46,12 @@ export class FakeWebContents
   readonly sent: { channel: string; args: unknown[] }[] = [];
   crashed = false;
   private openHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null = null;
+  /** Every printToPDF and print asked for, with its options. */
+  readonly printed: { to: 'pdf' | 'printer'; options: unknown }[] = [];
+  /** What the next print dialog does: the person prints, closes it, or the printer fails. */
+  printAnswer: 'printed' | 'cancelled' | 'failed' = 'printed';
+  /** Set to make printToPDF reject (Electron rejects when the page cannot be printed). */
+  pdfFails = false;
 
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
@@ -58,6 +64,29 @@ export class FakeWebContents
   }
   getURL(): string {
     return this.mainFrame.url;
+  }
+
+  /**
+   * Assumed: printToPDF prints the page as it is now, in its print styles, and resolves with the
+   * PDF's bytes (a Buffer); it rejects if the page cannot be printed. The default paper is Letter
+   * (https://electronjs.org/docs/api/web-contents#contentsprinttopdfoptions). The fake's bytes are a
+   * tiny PDF-shaped stand-in.
+   */
+  printToPDF(options: Electron.PrintToPDFOptions): Promise<Buffer> {
+    this.printed.push({ to: 'pdf', options });
+    if (this.pdfFails) return Promise.reject(new Error('Failed to generate PDF'));
+    return Promise.resolve(Buffer.from(`%PDF-1.7\n% fake page from ${this.mainFrame.url}\n%%EOF\n`));
+  }
+
+  /**
+   * Assumed: print() opens the OS print dialog (silent false) and calls back once with
+   * (success, failureReason), failureReason being 'cancelled' or 'failed' when success is false
+   * (https://electronjs.org/docs/api/web-contents#contentsprintoptions-callback).
+   */
+  print(options?: Electron.WebContentsPrintOptions, callback?: (success: boolean, failureReason: string) => void): void {
+    this.printed.push({ to: 'printer', options });
+    const answer = this.printAnswer;
+    queueMicrotask(() => callback?.(answer === 'printed', answer === 'printed' ? '' : answer));
   }
 
   /**

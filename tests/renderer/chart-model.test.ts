@@ -4,7 +4,7 @@
  */
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { barsModel, changeModel, ladderModel, moodModel, niceCeil, rowWords, stackedModel, trendModel } from '../../renderer/components/charts/model.ts';
+import { WHOLE_STEPS, barsModel, changeModel, ladderModel, moodModel, niceCeil, rowWords, stackedModel, trendModel } from '../../renderer/components/charts/model.ts';
 import { withAlpha, type ChartPalette } from '../../renderer/components/charts/palette.ts';
 import { NOT_NOTED, TOO_FEW } from '../../renderer/components/charts/words.ts';
 
@@ -312,6 +312,14 @@ describe('plain bars', () => {
     expect(model.points[1]).toBe("I can't name it yet: Times named 4");
     // Room for every bar: the chart grows with the list.
     expect(model.height).toBeGreaterThanOrEqual(3 * 30);
+  });
+
+  it('marks counts with whole numbers only, however few (never "0 1 1 2" from half steps)', () => {
+    const counts = barsModel([{ label: 'The lighthouse film', value: 3 }]).plot(palette).options.axes?.[1];
+    expect(counts?.incrs).toEqual(WHOLE_STEPS);
+    expect(WHOLE_STEPS.every((step) => Number.isInteger(step))).toBe(true);
+    // Averages keep their fractions.
+    expect(barsModel([{ label: 'Relief', value: 2.5 }], { digits: 1 }).plot(palette).options.axes?.[1]?.incrs).toBeUndefined();
   });
 
   it('is empty when nothing was counted', () => {

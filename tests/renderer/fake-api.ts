@@ -705,6 +705,14 @@ export function createFakeApi(options: FakeOptions = {}) {
     })(),
     // ---- over time: an empty vault's answers until a test sets some (insights-fake.ts)
     insights: insights.api,
+    // ---- the therapy summary: saved where the "dialog" says (as main would), or printed
+    summary: {
+      savePdf: vi.fn(async (input: { understood: true }) => {
+        if (input?.understood !== true) return fail('INVALID_INPUT', 'Please confirm you understand the PDF is not encrypted.');
+        return needsOpen() ?? ok<{ outcome: 'saved'; where: string } | { outcome: 'cancelled' }>({ outcome: 'saved', where: '/home/me/Saltwater summary.pdf' });
+      }),
+      print: vi.fn(async () => needsOpen() ?? ok<{ outcome: 'printed' | 'cancelled' }>({ outcome: 'printed' })),
+    },
     safety: {
       openWebsite: vi.fn(async () => ok(null)),
       call: vi.fn(async () => ok(null)),

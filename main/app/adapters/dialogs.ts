@@ -33,5 +33,7 @@ export function createDialogs(win: () => BrowserWindow | null): Dialogs {
         ],
       }),
     chooseImportFolder: () => open({ title: 'Choose a folder of Markdown or text files', properties: ['openDirectory'] }),
+    chooseSummaryPdf: (suggestedName) =>
+      save({ title: 'Save the summary as a PDF', defaultPath: suggestedName, filters: [{ name: 'PDF files', extensions: ['pdf'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] }),
   };
 }

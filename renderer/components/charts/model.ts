@@ -133,7 +133,10 @@ function categoryAxis(ticks: readonly string[], p: ChartPalette, horizontal: boo
   };
 }
 
-function valueAxis(p: ChartPalette, format: (v: number) => string, options: { side?: 2 | 3; splits?: number[] } = {}): uPlot.Axis {
+/** Grid steps for counts: whole numbers only, so a 0.5 line never reads "1" beside the real 1. */
+export const WHOLE_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000];
+
+function valueAxis(p: ChartPalette, format: (v: number) => string, options: { side?: 2 | 3; splits?: number[]; whole?: boolean } = {}): uPlot.Axis {
   const side = options.side ?? 3;
   return {
     scale: 'y',
@@ -148,6 +151,7 @@ function valueAxis(p: ChartPalette, format: (v: number) => string, options: { si
     space: side === 3 ? p.fontSize * 2 : p.fontSize * 4,
     values: (_u, splits) => splits.map((v) => format(v)),
     ...(options.splits ? { splits: () => options.splits! } : {}),
+    ...(options.whole ? { incrs: WHOLE_STEPS } : {}),
   };
 }
 
@@ -264,6 +268,7 @@ function horizontalBars(
   values: readonly number[],
   label: string,
   format: (v: number) => string,
+  whole = false,
 ): (p: ChartPalette) => PlotSpec {
   const lo = Math.min(0, ...values);
   const hi = Math.max(0, ...values);
@@ -276,7 +281,7 @@ function horizontalBars(
       ...base(),
       padding: [8, 24, 0, 0],
       scales: { x: categoryScale(ticks.length, true), y: { ori: 0, dir: 1, range } },
-      axes: [categoryAxis(ticks, p, true, suffixes), valueAxis(p, format, { side: 2 })],
+      axes: [categoryAxis(ticks, p, true, suffixes), valueAxis(p, format, { side: 2, whole })],
       series: [{}, barSeries(label, p.main, uPlot.paths.bars!({ size: [0.6, 26] }))],
     },
   });
@@ -340,6 +345,7 @@ export function barsModel(items: readonly BarItem[], options: BarsOptions = {}):
       items.map((item) => item.value),
       valueLabel,
       format,
+      digits === 0,
     ),
   };
 }
@@ -401,7 +407,7 @@ export function stackedModel<K extends string>(bars: readonly StackedBar<K>[], p
               p,
               false,
             ),
-            valueAxis(p, (v) => (Number.isInteger(v) ? number(v) : '')),
+            valueAxis(p, (v) => number(v), { whole: true }),
           ],
           series: [{}, ...series],
           hooks: {

@@ -1,0 +1,23 @@
+import type { CarePattern } from '../../../preload/contract/insights.ts';
+
+/**
+ * The care card's words for what happened lately (never the name of a condition). On its own, apart
+ * from sentences.ts: the card shows after a session too, in the shell, which must not reach the charts.
+ */
+
+const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+
+
+/** What happened lately, in plain words (never the name of a condition). */
+export function careWords(pattern: CarePattern, sessions: number, of: number): string {
+  switch (pattern) {
+    case 'often-high-distress':
+      return `Distress ran high in ${sessions} of your last ${count(of, 'session')}.`;
+    case 'stopped-after-high':
+      return `Your last ${count(sessions, 'session')} stopped after distress ran high.`;
+    case 'top-of-scale':
+      return `Distress reached the very top of the scale ${count(sessions, 'time')} in the last two weeks.`;
+    case 'very-low-after':
+      return `You felt very low after ${sessions} of your last ${count(of, 'session')}.`;
+  }
+}

@@ -1,0 +1,66 @@
+/** The care card after a session: offered on the kind message when this very session matched a care rule; "Not now" puts it away. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
+import { byButton, click, settle } from './dom-helpers.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountInBody, unmountAll } from './mount.ts';
+import PracticesHarness from './PracticesHarness.svelte';
+import { fakeClock, fakeFrames } from './session-helpers.ts';
+
+let target: HTMLElement;
+afterEach(unmountAll);
+
+const text = () => target.textContent!.replace(/\s+/g, ' ');
+
+async function runAndStop(fake: FakeApi) {
+  const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock: fakeClock(), frames: fakeFrames() });
+  await practices.refresh();
+  target = mountInBody(PracticesHarness, { api: fake.api, practices });
+  await settle();
+  click(byButton(target, 'Start Arrive and breathe'));
+  await settle();
+  click(byButton(target, 'Begin'));
+  await settle();
+  click(byButton(target, 'Stop'));
+  click(byButton(target, 'Continue'));
+  click(byButton(target, 'Skip for now'));
+  await settle();
+}
+
+const card = (latestSessionId: number) => ({ show: true as const, pattern: 'stopped-after-high' as const, sessions: 2, of: 2, latestSessionId, latestAt: 0 });
+
+describe('the care card after a session', () => {
+  it('shows with the kind message when this session matched, opens Help in one action, and "Not now" puts it away', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    fake.insights.setCareCard(card(1));
+    await runAndStop(fake);
+    expect(text()).toMatch(/it counts/);
+    expect(text()).toContain('Talking to someone can help');
+    expect(text()).toContain('Your last 2 sessions stopped after distress ran high.');
+
+    click(byButton(target, 'See help lines'));
+    const dialog = target.ownerDocument.querySelector('dialog.help')!;
+    expect(dialog.hasAttribute('open')).toBe(true);
+    click(byButton(dialog, 'Close'));
+
+    click(byButton(target, 'Not now'));
+    await settle();
+    expect(fake.spies.insights.dismissCareCard).toHaveBeenCalledTimes(1);
+    expect(text()).not.toContain('Talking to someone can help');
+    byButton(target, 'Done');
+  });
+
+  it('is not shown for a pattern an earlier session matched, nor when there is none', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    fake.insights.setCareCard(card(99));
+    await runAndStop(fake);
+    expect(fake.spies.insights.careCard).toHaveBeenCalled();
+    expect(text()).not.toContain('Talking to someone can help');
+    unmountAll();
+
+    const none = createFakeApi({ state: 'unlocked' });
+    await runAndStop(none);
+    expect(text()).not.toContain('Talking to someone can help');
+    expect(none.spies.insights.dismissCareCard).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,106 @@
+/** "A summary to bring to therapy": the choices, the preview that prints, and the two ways out. */
+import { afterEach, describe, expect, it } from 'vitest';
+import SummaryScreen from '../../renderer/features/summary/SummaryScreen.svelte';
+import { SUMMARY_NOT_ENCRYPTED } from '../../preload/contract/index.ts';
+import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+import { mountWithApi, unmountAll } from './mount.ts';
+
+afterEach(unmountAll);
+
+const CHOSEN = 'The harbour lights made me think of my grandmother';
+const OTHER = 'A private line about my brother';
+
+async function open(fake: FakeApi) {
+  let closed = 0;
+  const target = mountWithApi(SummaryScreen, fake.api, { onclose: () => closed++ });
+  await settle();
+  return { target, paper: () => target.querySelector('.summary-paper')!, closed: () => closed };
+}
+
+async function withEntries() {
+  const fake = createFakeApi({ state: 'unlocked' });
+  await fake.api.journal.create({ body: CHOSEN });
+  await fake.api.journal.create({ body: OTHER });
+  return fake;
+}
+
+const box = (target: HTMLElement, name: string | RegExp) => byLabel(target, name) as HTMLInputElement;
+function toggle(input: HTMLInputElement) {
+  input.click();
+}
+
+describe('the therapy summary', () => {
+  it('starts with nothing chosen: no entry, no section, only the heading and the period', async () => {
+    const fake = await withEntries();
+    const { target, paper } = await open(fake);
+    expect(box(target, new RegExp(CHOSEN)).checked).toBe(false);
+    expect(box(target, new RegExp(OTHER)).checked).toBe(false);
+    expect(paper().textContent).toContain('Notes to bring to therapy');
+    expect(paper().textContent).not.toContain(CHOSEN);
+    expect(paper().textContent).not.toContain(OTHER);
+    expect(paper().querySelectorAll('section')).toHaveLength(0);
+    // The warning is on the page before anything is saved.
+    expect(target.textContent).toContain(SUMMARY_NOT_ENCRYPTED);
+  });
+
+  it('the preview holds exactly what was chosen, and no word of what was left out', async () => {
+    const fake = await withEntries();
+    const { target, paper } = await open(fake);
+    toggle(box(target, new RegExp(CHOSEN)));
+    await settle();
+    type(byLabel(target, 'What I want to talk about') as HTMLTextAreaElement, 'Crying at work');
+    toggle(box(target, 'Feelings I named'));
+    await settle();
+    const text = paper().textContent!;
+    expect(text).toContain(CHOSEN);
+    expect(text).toContain('Crying at work');
+    expect(text).toContain('Feelings I named');
+    expect(text).toContain('No feelings named in this time. That is fine.');
+    expect(text).not.toContain(OTHER);
+    expect(text).not.toContain('Practice sessions');
+    expect(text).not.toMatch(/left out|not included|other entr|more entr/i);
+    // Letting the entry go takes it off the page.
+    toggle(box(target, new RegExp(CHOSEN)));
+    await settle();
+    expect(paper().textContent).not.toContain(CHOSEN);
+  });
+
+  it('search narrows the list to choose from, not the page', async () => {
+    const fake = await withEntries();
+    const { target } = await open(fake);
+    type(byLabel(target, 'Find an entry') as HTMLInputElement, 'harbour');
+    await settle();
+    const list = target.querySelector('[aria-label="Entries in this time"]')!;
+    expect(list.textContent).toContain(CHOSEN);
+    expect(list.textContent).not.toContain(OTHER);
+  });
+
+  it('saves a PDF after the warning was shown, and says where', async () => {
+    const fake = await withEntries();
+    const { target } = await open(fake);
+    click(byButton(target, 'Save as PDF…'));
+    await settle();
+    expect(fake.spies.summary.savePdf).toHaveBeenCalledWith({ understood: true });
+    expect(target.querySelector('[role="status"]')?.textContent).toContain('Saved to /home/me/Saltwater summary.pdf');
+  });
+
+  it('says plainly when saving did not work', async () => {
+    const fake = await withEntries();
+    fake.spies.summary.savePdf.mockResolvedValueOnce({ ok: false, error: { code: 'FILE_PROBLEM', message: "We couldn't save the summary. The disk is full." } });
+    const { target } = await open(fake);
+    click(byButton(target, 'Save as PDF…'));
+    await settle();
+    expect(target.querySelector('[role="alert"]')?.textContent).toContain('The disk is full');
+  });
+
+  it('prints, and goes back with onclose', async () => {
+    const fake = await withEntries();
+    const { target, closed } = await open(fake);
+    click(byButton(target, 'Print…'));
+    await settle();
+    expect(fake.spies.summary.print).toHaveBeenCalled();
+    click(byButton(target, 'Back to Over time'));
+    expect(closed()).toBe(1);
+  });
+});
