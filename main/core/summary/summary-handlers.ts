@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../../preload/contract/index.ts';
 import { fileProblem } from '../file-problems.ts';
+import { writeFileAtomic } from '../vault/atomic-write.ts';
 import type { Clock, PagePrinter, PaperSize } from '../ports.ts';
 import type { Handlers } from '../router.ts';
 import type { Dialogs } from '../services.ts';
@@ -76,18 +75,9 @@ function pdfName(chosen: string): string {
 
 /** Written beside the target, flushed, then renamed over it: a full disk leaves no half a PDF behind. */
 function writeWhole(file: string, bytes: Uint8Array): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.part`);
   try {
-    const fd = fs.openSync(temp, 'wx', 0o600);
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
+    writeFileAtomic(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    fs.rmSync(temp, { force: true });
     throw fileProblem(error, 'save the summary');
   }
 }
