@@ -155,6 +155,21 @@ function valueAxis(p: ChartPalette, format: (v: number) => string, options: { si
   };
 }
 
+/** Scales and axes of a chart along points in time (weeks, sessions) with values on a fixed scale. */
+function alongPoints(points: readonly { label: string; tick?: string }[], scale: ValueScale, p: ChartPalette): Pick<uPlot.Options, 'scales' | 'axes'> {
+  return {
+    scales: { x: categoryScale(points.length, false), y: { range: padded(scale) } },
+    axes: [
+      categoryAxis(
+        points.map((pt) => pt.tick ?? pt.label),
+        p,
+        false,
+      ),
+      valueAxis(p, (v) => number(v), { splits: steps(scale) }),
+    ],
+  };
+}
+
 /** The grid values of a scale: min, min + step, …, max. */
 function steps(scale: ValueScale): number[] {
   const step = scale.step ?? (scale.max - scale.min) / 4;
@@ -219,15 +234,7 @@ export function moodModel(points: readonly MoodPoint[], options: MoodOptions = {
         data: [points.map((_, i) => i), before, after],
         options: {
           ...base(),
-          scales: { x: categoryScale(points.length, false), y: { range: padded(scale) } },
-          axes: [
-            categoryAxis(
-              points.map((pt) => pt.tick ?? pt.label),
-              p,
-              false,
-            ),
-            valueAxis(p, (v) => number(v), { splits: steps(scale) }),
-          ],
+          ...alongPoints(points, scale, p),
           series: [{}, pointSeries(beforeLabel, p.before, true), pointSeries(afterLabel, p.after, false)],
           // The joining lines go under the points (drawAxes runs before the series are drawn).
           hooks: { drawAxes: [(u) => drawConnectors(u, before, after, p.axis)] },
@@ -450,15 +457,7 @@ export function trendModel(points: readonly TrendPoint[], options: TrendOptions 
       data: [points.map((_, i) => i), points.map((pt) => pt.value)],
       options: {
         ...base(),
-        scales: { x: categoryScale(points.length, false), y: { range: padded(scale) } },
-        axes: [
-          categoryAxis(
-            points.map((pt) => pt.tick ?? pt.label),
-            p,
-            false,
-          ),
-          valueAxis(p, (v) => number(v), { splits: steps(scale) }),
-        ],
+        ...alongPoints(points, scale, p),
         series: [
           {},
           {
