@@ -4,12 +4,6 @@ import { api } from './lib/api.ts';
 import { keepFocusOnScreen } from './lib/focus.ts';
 import './styles/global.css';
 
-// Zod (in the screens after the lock screen) probes for eval the first time a schema parses, which
-// the CSP refuses (script-src has no 'unsafe-eval') with a console report. Its jitless mode
-// (z.config({ jitless: true })) skips that; set here through the global zod takes its config from,
-// so zod itself is not loaded with the lock screen. tests/e2e/editor-long.spec.ts fails on the report.
-(globalThis as { __zod_globalConfig?: object }).__zod_globalConfig = { jitless: true };
-
 /**
  * Starts the app in `target`. `lockScreenThere`: the page came with the lock screen painted from
  * HTML (boot.ts), to be taken over as it stands if the vault is still locked.

@@ -28,6 +28,23 @@ describe('the journal list hears of entries written elsewhere', () => {
     journal.dispose();
   });
 
+  it('shows an entry written elsewhere while the editor was closing (a quick note from the tray)', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    const journal = new JournalState(fake.api, new Toasts());
+    await journal.refresh();
+    const opened = await fake.api.journal.create({ body: 'the one being closed' });
+    if (!opened.ok) throw new Error('create failed');
+    await vi.advanceTimersByTimeAsync(CHANGE_SETTLE_MS);
+    journal.open(opened.value.id);
+    // Closing catches up first; a note arrives while it waits.
+    const closing = journal.close(opened.value.id);
+    await fake.api.journal.create({ body: 'a quick note, written meanwhile' });
+    await closing;
+    await vi.advanceTimersByTimeAsync(CHANGE_SETTLE_MS);
+    expect(journal.entries.map((e) => e.preview)).toContain('a quick note, written meanwhile');
+    journal.dispose();
+  });
+
   it('leaves the list alone while the editor is open (it is the source), and stops listening once disposed', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     const journal = new JournalState(fake.api, new Toasts());

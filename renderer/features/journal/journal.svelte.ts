@@ -79,12 +79,17 @@ export class JournalState {
       if (ids === undefined) this.#heard = 'all';
       else if (this.#heard !== 'all') for (const id of ids) this.#heard.add(id);
       if (this.editing !== null) return;
-      if (this.#changedTimer !== null) clearTimeout(this.#changedTimer);
-      this.#changedTimer = setTimeout(() => {
-        this.#changedTimer = null;
-        if (this.editing === null) void this.#follow();
-      }, CHANGE_SETTLE_MS);
+      this.#scheduleFollow();
     });
+  }
+
+  /** Catches up on what was heard once writes settle (they come in bursts: autosave in a practice). */
+  #scheduleFollow(): void {
+    if (this.#changedTimer !== null) clearTimeout(this.#changedTimer);
+    this.#changedTimer = setTimeout(() => {
+      this.#changedTimer = null;
+      if (this.editing === null) void this.#follow();
+    }, CHANGE_SETTLE_MS);
   }
 
   /**
@@ -320,6 +325,8 @@ export class JournalState {
       this.returnFocusTo = focusId;
       then?.();
     }
+    // Heard while this catch-up ran (a quick note from the tray): the listener left it for us.
+    if (this.#heard === 'all' || this.#heard.size > 0) this.#scheduleFollow();
     void this.loadTags();
   }
 
