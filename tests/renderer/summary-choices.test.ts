@@ -31,6 +31,20 @@ function toggle(input: HTMLInputElement) {
 }
 
 describe('the therapy summary', () => {
+  it('says so when a very long journal has more entries in the period than it lists', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    for (let i = 0; i < 5_001; i++) await fake.api.journal.create({ body: `note ${i}` });
+    const { target } = await open(fake);
+    const all = target.querySelectorAll('.entries li');
+    expect(all).toHaveLength(5_000);
+    expect(target.textContent).toMatch(/Only your most recent 5,000 entries from this time are listed here/);
+  });
+
+  it('says nothing of a cut when every entry is listed', async () => {
+    const { target } = await open(await withEntries());
+    expect(target.textContent).not.toMatch(/Only your most recent/);
+  });
+
   it('starts with nothing chosen: no entry, no section, only the heading and the period', async () => {
     const fake = await withEntries();
     const { target, paper } = await open(fake);

@@ -36,6 +36,8 @@ export class SummaryState {
   notes = $state('');
   /** The entries written in the period, newest first, to choose from. */
   entries = $state.raw<EntrySummary[]>([]);
+  /** More entries are older than those listed (the list stops at MAX_PAGES pages): the screen says so. */
+  entriesCut = $state(false);
   /** Chosen entries, by id, with their full text once read. */
   chosen = $state.raw<ReadonlyMap<number, Entry | null>>(new Map());
   data = $state.raw<SummaryData | null>(null);
@@ -79,6 +81,7 @@ export class SummaryState {
   private async entriesBetween(from: number, to: number): Promise<EntrySummary[]> {
     const found: EntrySummary[] = [];
     let beforeId: number | undefined;
+    this.entriesCut = false;
     for (let page = 0; page < MAX_PAGES; page++) {
       const result = await this.api.journal.list({ limit: 200, ...(beforeId !== undefined ? { beforeId } : {}) });
       if (!result.ok) {
@@ -89,6 +92,7 @@ export class SummaryState {
       const last = result.value.at(-1);
       if (!last || result.value.length < 200 || last.createdAt < from) break;
       beforeId = last.id;
+      if (page === MAX_PAGES - 1) this.entriesCut = true;
     }
     return found.sort((a, b) => b.createdAt - a.createdAt);
   }
