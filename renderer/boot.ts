@@ -1,4 +1,5 @@
 import { startTheme } from './lib/theme.ts';
+import { keepEarlyInput } from './prerender/early-input.ts';
 import { PRERENDERED } from './prerender/marker.ts';
 
 /**
@@ -25,10 +26,11 @@ Object.assign(zodConfig, { jitless: true });
 
 const target = document.getElementById('app')!;
 const prerendered = target.dataset[PRERENDERED.dataKey] === PRERENDERED.locked;
+const early = prerendered ? keepEarlyInput(target) : null;
 try {
   if (prerendered) await afterNextPaint();
   const { start } = await import('./main.ts');
-  await start(target, prerendered);
+  await (early ? early.takeOver(() => start(target, true)) : start(target, false));
 } catch {
   // The lock screen painted from HTML must not sit there looking ready when nothing can answer it.
   const heading = document.createElement('h1');

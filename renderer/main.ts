@@ -1,4 +1,4 @@
-import { hydrate, mount } from 'svelte';
+import { flushSync, hydrate, mount } from 'svelte';
 import App from './App.svelte';
 import { api } from './lib/api.ts';
 import { keepFocusOnScreen } from './lib/focus.ts';
@@ -19,4 +19,6 @@ export async function start(target: HTMLElement, lockScreenThere: boolean): Prom
     target.replaceChildren();
     mount(App, { target, props: { initial } });
   }
+  // Its effects (focus on arrival among them) run now: when start() returns, the screen is the app's.
+  flushSync();
 }

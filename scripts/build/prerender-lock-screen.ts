@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Plugin, PluginOption } from 'vite';
 import { LOCKED_PAGE } from '../../main/core/static-files.ts';
 import { PRERENDERED } from '../../renderer/prerender/marker.ts';
+import { criticalCssOf, policyAllowingStyle, withCriticalCss } from './critical-css.ts';
 
 interface Options {
   /** The renderer's source folder (Vite's root for it). */
@@ -31,7 +32,8 @@ interface BuiltChunk {
  *   imports the code only after the first paint, and the styles must be there for that paint);
  * - writes `locked.html`: index.html with the lock screen already in it (renderer/prerender/
  *   lock-screen.ts, run through Vite's SSR loader), which main serves while the vault is locked,
- *   so the passphrase field paints before any code has run.
+ *   so the passphrase field paints before any code has run. Its own rules are inline
+ *   (critical-css.ts), so that paint waits for no stylesheet either.
  */
 export function prerenderLockScreen(options: Options): Plugin {
   return {
@@ -73,8 +75,12 @@ export function prerenderLockScreen(options: Options): Plugin {
         ...[...styles].filter((file) => !page.includes(`"./${file}"`)).map((file) => `<link rel="stylesheet" crossorigin href="./${file}">`),
       ];
       page = page.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      const lockScreen = await renderLockScreen(options);
+      // The lock screen's own rules go in its page, so its first paint waits for no stylesheet.
+      const critical = await criticalCssOf(withLockScreen(page, lockScreen), options.outDir);
+      page = policyAllowingStyle(page, critical);
       writeFileSync(indexFile, page);
-      writeFileSync(join(options.outDir, LOCKED_PAGE), withLockScreen(page, await renderLockScreen(options)));
+      writeFileSync(join(options.outDir, LOCKED_PAGE), withCriticalCss(withLockScreen(page, lockScreen), critical));
     },
   };
 }

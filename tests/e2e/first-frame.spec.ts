@@ -8,13 +8,14 @@ import { PASSPHRASE, createVault, expect, openApp, test, unlock, watchCspViolati
  */
 
 /**
- * Holds back the app's code (not the small first script) until `release` is called; with
- * `andBridge`, also the test host's stand-in for the preload, which asks the vault's state early.
+ * Holds back the app's code (not the small first script) and its full stylesheet until `release`
+ * is called; with `andBridge`, also the test host's stand-in for the preload, which asks the
+ * vault's state early.
  */
 async function holdAppCode(page: Page, andBridge = false): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(andBridge ? /\/assets\/(app|main)-[^/]+\.js$|\/__test-host\/bridge\.js$/ : /\/assets\/(app|main)-[^/]+\.js$/, async (route) => {
+  await page.route(andBridge ? /\/assets\/(app|main)-[^/]+\.(js|css)$|\/__test-host\/bridge\.js$/ : /\/assets\/(app|main)-[^/]+\.(js|css)$/, async (route) => {
     await held;
     await route.continue();
   });
@@ -58,6 +59,12 @@ test('typed before the code has loaded, the passphrase is kept, focus stays, and
   // Painted from HTML, with focus already in the field, while the app's code is still held back.
   await expect(field).toBeFocused();
   await expect(page.locator('#app')).toHaveAttribute('data-prerendered', 'locked');
+  // Styled by the rules in its own page (the full stylesheet is held back too): the theme's
+  // background, the primary button's colour, the focus ring.
+  const unstyled = 'rgba(0, 0, 0, 0)';
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(unstyled);
+  expect(await page.getByRole('button', { name: 'Unlock', exact: true }).evaluate((button) => getComputedStyle(button).backgroundColor)).not.toBe(unstyled);
+  expect(await field.evaluate((input) => getComputedStyle(input).outlineStyle)).toBe('solid');
   await page.keyboard.type('quiet water');
   // Marks the element, to see that the code takes over this very field rather than drawing a new one.
   await field.evaluate((input) => ((input as HTMLInputElement & { seen?: boolean }).seen = true));
@@ -100,4 +107,42 @@ test('a lock screen painted ahead that is no longer right is replaced: unlocked 
   await expect(page.getByLabel('Passphrase', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await unlock(page);
+});
+
+test('pressed before the code has loaded: a click and Enter are done once it is there, and focus stays where it was moved', async ({ page, host }) => {
+  test.slow();
+  const violations = await watchCspViolations(page);
+  await openApp(page, host);
+  await createVault(page);
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+  const field = page.getByLabel('Passphrase', { exact: true });
+
+  // A click on Show, from the keyboard, while nothing can answer it yet.
+  let release = await holdAppCode(page);
+  await page.goto(host.appUrl, { waitUntil: 'commit' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(PASSPHRASE);
+  await page.keyboard.press('Tab');
+  const show = page.getByRole('button', { name: /^Show/ });
+  await expect(show).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveAttribute('type', 'password');
+  release();
+  await expect(page.locator('#app')).not.toHaveAttribute('data-prerendered');
+  // Taken over: the click is done (the passphrase shows), and focus stayed on the button.
+  await expect(field).toHaveAttribute('type', 'text');
+  await expect(page.getByRole('button', { name: /^Hide/ })).toBeFocused();
+
+  // Enter in the field, while nothing can answer it yet: it unlocks once the code is there.
+  release = await holdAppCode(page);
+  await page.goto(host.appUrl, { waitUntil: 'commit' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(PASSPHRASE);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#app')).toHaveAttribute('data-prerendered', 'locked');
+  release();
+  await expect(page.getByRole('heading', { name: 'Journal', exact: true })).toBeVisible();
+  // The early Enter didn't try to send the form natively (the CSP's form-action would have refused it).
+  expect(await violations()).toEqual([]);
 });
