@@ -284,6 +284,11 @@ describe('ladder steps', () => {
     expect(model.empty).toBe(false);
     expect(ladderModel([steps[1]!]).empty).toBe(true);
   });
+
+  it('says each try in words, as its row of the table reads, for the keyboard', () => {
+    const model = ladderModel(steps, { labels: { before: 'At first', peak: 'Highest', after: 'Later' } });
+    expect(model.steps.map((s) => s.points)).toEqual([['Try 1: At first 20, Highest 55, Later 25', `Try 2: At first 15, Highest ${NOT_NOTED}, Later 10`], []]);
+  });
 });
 
 describe('plain bars', () => {

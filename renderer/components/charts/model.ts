@@ -155,16 +155,26 @@ function valueAxis(p: ChartPalette, format: (v: number) => string, options: { si
   };
 }
 
-/** Scales and axes of a chart along points in time (weeks, sessions) with values on a fixed scale. */
-function alongPoints(points: readonly { label: string; tick?: string }[], scale: ValueScale, p: ChartPalette): Pick<uPlot.Options, 'scales' | 'axes'> {
+/**
+ * Scales and axes of a chart along points in time (weeks, sessions, tries) with values on a fixed
+ * scale; `ticks: false` leaves out the axis of points (the ladder's small charts, too narrow for dates).
+ */
+function alongPoints(
+  points: readonly { label: string; tick?: string }[],
+  scale: ValueScale,
+  p: ChartPalette,
+  { ticks = true }: { ticks?: boolean } = {},
+): Pick<uPlot.Options, 'scales' | 'axes'> {
   return {
     scales: { x: categoryScale(points.length, false), y: { range: padded(scale) } },
     axes: [
-      categoryAxis(
-        points.map((pt) => pt.tick ?? pt.label),
-        p,
-        false,
-      ),
+      ticks
+        ? categoryAxis(
+            points.map((pt) => pt.tick ?? pt.label),
+            p,
+            false,
+          )
+        : { show: false },
       valueAxis(p, (v) => number(v), { splits: steps(scale) }),
     ],
   };
@@ -477,11 +487,20 @@ export function trendModel(points: readonly TrendPoint[], options: TrendOptions 
 
 // ---- 5. ladder steps, one small chart each ---------------------------------------
 
+export interface LadderStepModel {
+  name: string;
+  note: string | undefined;
+  tries: number;
+  /** Each try in words (the keyboard readout of its small chart), as the table has it. */
+  points: string[];
+  plot: ((palette: ChartPalette) => PlotSpec) | null;
+}
+
 export interface LadderModel {
   empty: boolean;
   table: ChartTable;
   legend: LegendItem[];
-  steps: { name: string; note: string | undefined; tries: number; plot: ((palette: ChartPalette) => PlotSpec) | null }[];
+  steps: LadderStepModel[];
 }
 
 export interface LadderOptions {
@@ -503,9 +522,11 @@ export function ladderModel(steps: readonly LadderStepTries[], options: LadderOp
     tryHeading = 'Try',
     labels = { before: 'Before', peak: 'Peak', after: 'After' },
   } = options;
+  const tryColumns = [tryHeading, labels.before, labels.peak, labels.after];
+  const tryCells = (t: LadderStepTries['tries'][number]) => [t.label, words(t.before, 0), words(t.peak, 0), words(t.after, 0)];
   const table: ChartTable = {
-    columns: [stepHeading, tryHeading, labels.before, labels.peak, labels.after],
-    rows: steps.flatMap((step) => step.tries.map((t) => [step.name, t.label, words(t.before, 0), words(t.peak, 0), words(t.after, 0)])),
+    columns: [stepHeading, ...tryColumns],
+    rows: steps.flatMap((step) => step.tries.map((t) => [step.name, ...tryCells(t)])),
   };
   return {
     empty: steps.every((step) => step.tries.length === 0),
@@ -521,6 +542,7 @@ export function ladderModel(steps: readonly LadderStepTries[], options: LadderOp
       name: step.name,
       tries: step.tries.length,
       note: step.note,
+      points: step.tries.map((t) => rowWords(tryColumns, tryCells(t))),
       plot: step.tries.length === 0 ? null : ladderPlot(step, scale, labels, threshold),
     })),
   };
@@ -544,10 +566,8 @@ function ladderPlot(
     data: [step.tries.map((_, i) => i), step.tries.map((t) => t.before), step.tries.map((t) => t.peak), step.tries.map((t) => t.after)],
     options: {
       ...base(),
-      cursor: { show: false },
       padding: [8, 10, 8, 0],
-      scales: { x: { time: false, range: [-0.3, Math.max(step.tries.length, 1) - 0.7] }, y: { range: padded(scale) } },
-      axes: [{ show: false }, valueAxis(p, (v) => number(v), { splits: steps(scale) })],
+      ...alongPoints(step.tries, scale, p, { ticks: false }),
       series: [{}, line(labels.before, p.before, [6, 4], 1.5), line(labels.peak, p.peak, undefined, 2), line(labels.after, p.after, [2, 3], 1.5)],
       hooks: {
         drawAxes: [
