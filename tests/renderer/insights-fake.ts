@@ -36,7 +36,7 @@ function empty(view: View, query: { period: Views[View]['span']['period']; weekS
     }),
     feelings: () => ({
       span,
-      buckets: weeks.map((w) => ({ ...w, named: 0, notYet: 0, newWords: 0, distinctSoFar: 0 })),
+      buckets: weeks.map((w) => ({ ...w, newWords: 0, distinctSoFar: 0 })),
       families: [],
       totals: { named: 0, notYet: 0, withoutFamily: 0, distinctWords: 0, newWords: 0, distinctEver: 0 },
     }),

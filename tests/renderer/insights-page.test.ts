@@ -92,7 +92,7 @@ describe('Over time', () => {
     });
     fake.insights.set('feelings', {
       span,
-      buckets: buckets.map((b) => ({ ...b, named: 1, notYet: 1, newWords: 0, distinctSoFar: 4 })),
+      buckets: buckets.map((b) => ({ ...b, newWords: 0, distinctSoFar: 4 })),
       families: [{ id: 'sadness', name: 'Sadness', named: 3 }],
       totals: { named: 4, notYet: 2, withoutFamily: 1, distinctWords: 3, newWords: 1, distinctEver: 4 },
     });
