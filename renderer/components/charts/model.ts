@@ -180,9 +180,15 @@ function alongPoints(
   };
 }
 
-/** The grid values of a scale: min, min + step, …, max. */
-function steps(scale: ValueScale): number[] {
-  const step = scale.step ?? (scale.max - scale.min) / 4;
+/**
+ * The grid values of a scale: min, min + step, …, up to max. Without a step: quarters, or for a
+ * scale of whole numbers (counts), the smallest whole step that gives at most five spaces, so a
+ * count never reads "2.5".
+ */
+export function steps(scale: ValueScale): number[] {
+  const span = scale.max - scale.min;
+  const whole = Number.isInteger(scale.min) && Number.isInteger(scale.max);
+  const step = scale.step ?? (whole ? (WHOLE_STEPS.find((s) => span / s <= 5) ?? span) : span / 4);
   const out: number[] = [];
   for (let v = scale.min; v <= scale.max + 1e-9; v += step) out.push(Math.round(v * 1000) / 1000);
   return out;
@@ -202,15 +208,18 @@ export function niceCeil(v: number): number {
 }
 
 /** Points only, no line between them; a ring (hollow) or a dot, so colour is not the only difference. */
-function pointSeries(label: string, colour: string, hollow: boolean): uPlot.Series {
+function pointSeries(label: string, colour: string, hollow: boolean, size: number): uPlot.Series {
   return {
     label,
     stroke: colour,
     width: 2,
     paths: () => null,
-    points: { show: true, size: 11, width: 2, stroke: colour, fill: hollow ? 'rgba(0, 0, 0, 0)' : colour },
+    points: { show: true, size, width: 2, stroke: colour, fill: hollow ? 'rgba(0, 0, 0, 0)' : colour },
   };
 }
+
+/** Smaller points when many share the width (a year of weeks), so neighbours don't run into each other in a narrow window. */
+const pointSize = (count: number): number => (count > 26 ? 7 : 11);
 
 function barSeries(label: string, colour: string, paths = uPlot.paths.bars!({ size: [0.62, 40] })): uPlot.Series {
   return { label, fill: colour, stroke: colour, width: 0, paths, points: { show: false } };
@@ -240,14 +249,15 @@ export function moodModel(points: readonly MoodPoint[], options: MoodOptions = {
     plot: (p) => {
       const before = points.map((pt) => pt.before);
       const after = points.map((pt) => pt.after);
+      const size = pointSize(points.length);
       return {
         data: [points.map((_, i) => i), before, after],
         options: {
           ...base(),
           ...alongPoints(points, scale, p),
-          series: [{}, pointSeries(beforeLabel, p.before, true), pointSeries(afterLabel, p.after, false)],
+          series: [{}, pointSeries(beforeLabel, p.before, true, size), pointSeries(afterLabel, p.after, false, size)],
           // The joining lines go under the points (drawAxes runs before the series are drawn).
-          hooks: { drawAxes: [(u) => drawConnectors(u, before, after, p.axis)] },
+          hooks: { drawAxes: [(u) => drawConnectors(u, before, after, p.axis, size)] },
         },
       };
     },
@@ -255,9 +265,9 @@ export function moodModel(points: readonly MoodPoint[], options: MoodOptions = {
 }
 
 /** A line from each "before" to its "after", stopping at the points' edges. */
-function drawConnectors(u: uPlot, before: (number | null)[], after: (number | null)[], colour: string): void {
+function drawConnectors(u: uPlot, before: (number | null)[], after: (number | null)[], colour: string, pointSize: number): void {
   const ctx = u.ctx;
-  const gap = 7 * uPlot.pxRatio;
+  const gap = (pointSize / 2 + 1.5) * uPlot.pxRatio;
   ctx.save();
   ctx.strokeStyle = withAlpha(colour, 0.8);
   ctx.lineWidth = 2 * uPlot.pxRatio;
