@@ -135,11 +135,9 @@ export type ReliefInsights = z.output<typeof ReliefInsights>;
 export const FeelingsInsights = z.object({
   span: InsightsSpan,
   buckets: z.array(
+    // How often feelings were named is in the totals only: week by week it would cost a second
+    // index read on the first visit after unlock, for numbers no chart shows.
     Bucket.extend({
-      /** Times a feeling word was chosen in the week's entries ("can't name it yet" not included). */
-      named: count,
-      /** Times "I can't name it yet" was chosen: an honest answer, counted on its own. */
-      notYet: count,
       /** Words used for the first time ever. */
       newWords: count,
       /** Different words used so far, counted as granularity counts them (all time, up to the bucket's end). */
@@ -149,7 +147,9 @@ export const FeelingsInsights = z.object({
   /** Feeling families by times named in the period, most first; families not used are left out. */
   families: z.array(z.object({ id: z.string(), name: z.string(), named: count })),
   totals: z.object({
+    /** Times a feeling word was chosen in the period's entries ("can't name it yet" not included). */
     named: count,
+    /** Times "I can't name it yet" was chosen: an honest answer, counted on its own. */
     notYet: count,
     /** Times a word was named that belongs to no family (typed in the journal, never added). */
     withoutFamily: count,

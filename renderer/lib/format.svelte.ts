@@ -212,6 +212,11 @@ export function number(n: number, options: Intl.NumberFormatOptions = {}): strin
   return format.format(n);
 }
 
+/** How often, in words: "once", "twice", "3 times". */
+export function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${number(n)} times`;
+}
+
 /** "50%" (from 0.5). */
 export function percent(fraction: number): string {
   return number(fraction, { style: 'percent', maximumFractionDigits: 0 });

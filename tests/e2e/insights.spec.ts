@@ -5,7 +5,7 @@ import { advanceClock, createVault, expect, openApp, test, type RunningHost } fr
 /**
  * "Over time" end to end through the test host: real sessions and journal entries in a real vault
  * (recorded through the api as a practice records them), the page's periods, keyboard-only use,
- * axe at a small and a large window, and the care card after high-distress sessions.
+ * axe at a small and a large window, and the care card after a practice run through the page.
  */
 
 // The services' clock starts here (a Monday), so weeks and months come out the same on any day.
@@ -166,32 +166,71 @@ test('an empty vault: nothing here yet, and that is fine', async ({ page, host }
   await expectAccessible(page, 'Over time, empty, 560×480');
 });
 
-test('the care card appears after high-distress sessions, opens help in one action, and goes away on "Not now"', async ({ page, host }) => {
-  await page.setViewportSize({ width: 1100, height: 780 });
-  await openApp(page, host);
-  await createVault(page);
-  const [practice] = await call<Array<{ id: string }>>(page, 'practices.list');
-  await recordSession(page, practice!.id, { moodBefore: 2, moodAfter: 2, tears: 'welled', relief: 2, distress: 9, stopped: true });
-  await advanceClock(host, DAY);
-  await recordSession(page, practice!.id, { moodBefore: 2, moodAfter: 2, tears: 'none', relief: 1, distress: 9, stopped: true });
+test.describe('after a practice', () => {
+  // Practices run 30× faster here, on the same manual clock.
+  test.use({ hostOptions: { fakeClock: '2025-01-06T09:00:00Z', idleLockMs: 10 * 365 * 24 * 3_600_000, sessionSpeed: 30 } });
 
-  await openOverTime(page);
-  const card = page.getByRole('region', { name: 'Talking to someone can help' });
-  await expect(card).toBeVisible();
-  await expect(card).toContainText('Your last 2 sessions stopped after distress ran high.');
-  await expect(card).toContainText('Talking to a professional');
-  await expectAccessible(page, 'Over time with the care card');
+  test('a real session that completes a pattern brings the care card: help in one action, Not now, and not again within the week', async ({ page, host }) => {
+    await page.setViewportSize({ width: 1100, height: 780 });
+    await openApp(page, host);
+    await createVault(page);
+    const [practice] = await call<Array<{ id: string }>>(page, 'practices.list');
+    // Four earlier sessions, a day apart: distress ran high (7 or more) in two of them. Not yet a pattern.
+    for (const distress of [8, 3, 9, 2]) {
+      await recordSession(page, practice!.id, { moodBefore: 3, moodAfter: 3, tears: 'none', relief: 4, distress });
+      await advanceClock(host, DAY);
+    }
+    await openOverTime(page);
+    await expect(page.getByRole('heading', { name: 'Mood before and after sessions' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Talking to someone can help' })).toHaveCount(0);
 
-  await card.getByRole('button', { name: 'See help lines' }).click();
-  const help = page.getByRole('dialog');
-  await expect(help).toBeVisible();
-  await help.getByRole('button', { name: 'Close' }).click();
+    // The fifth, through the practice itself: its check-in answered 8 makes three of the last five.
+    await goTo(page, 'Practices');
+    await page.getByRole('button', { name: 'Start Name it to tame it' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    for (const prompt of [3, 4, 6]) {
+      await expect(page.getByText(`Step ${prompt} of 9`, { exact: true })).toBeVisible({ timeout: 30_000 });
+      await page.getByRole('button', { name: 'Next' }).click();
+    }
+    const checkIn = page.getByRole('group', { name: 'How much distress do you feel right now?' });
+    await expect(checkIn).toBeVisible({ timeout: 30_000 });
+    await checkIn.getByRole('radio', { name: '8', exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: "Let's slow down for a moment" })).toBeVisible();
+    await page.getByRole('button', { name: 'Continue the practice' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: 'How are you now?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Skip for now' }).click();
 
-  await card.getByRole('button', { name: 'Not now' }).click();
-  await expect(card).toHaveCount(0);
-  // Put away: not back when the page is opened again.
-  await goTo(page, 'Journal');
-  await openOverTime(page);
-  await expect(page.getByRole('heading', { name: 'Mood before and after sessions' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Talking to someone can help' })).toHaveCount(0);
+    // With the kind message: the card, in plain words, with the help lines one action away.
+    const card = page.getByRole('region', { name: 'Talking to someone can help' });
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('Distress ran high in 3 of your last 5 sessions.');
+    await expect(card).toContainText('Talking to a professional');
+    await expectAccessible(page, 'The kind message with the care card');
+    await card.getByRole('button', { name: 'See help lines' }).click();
+    const help = page.getByRole('dialog', { name: 'Help, right now' });
+    await expect(help).toBeVisible();
+    await help.getByRole('button', { name: 'Close' }).click();
+    await expect(help).toBeHidden();
+    await card.getByRole('button', { name: 'Not now' }).click();
+    await expect(card).toHaveCount(0);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    // Three days on, distress runs high again: within the week the card stays away.
+    await advanceClock(host, 3 * DAY);
+    await recordSession(page, practice!.id, { moodBefore: 3, moodAfter: 3, tears: 'none', relief: 4, distress: 9 });
+    await openOverTime(page);
+    await expect(page.getByRole('heading', { name: 'Mood before and after sessions' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Talking to someone can help' })).toHaveCount(0);
+
+    // A week after Not now, with that session since: it is offered again, on Over time.
+    await goTo(page, 'Journal');
+    await advanceClock(host, 5 * DAY);
+    await openOverTime(page);
+    const again = page.getByRole('region', { name: 'Talking to someone can help' });
+    await expect(again).toContainText('Distress ran high in 3 of your last 5 sessions.');
+    await again.getByRole('button', { name: 'Not now' }).click();
+    await expect(again).toHaveCount(0);
+  });
 });

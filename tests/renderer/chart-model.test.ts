@@ -4,7 +4,7 @@
  */
 import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { WHOLE_STEPS, barsModel, changeModel, ladderModel, moodModel, niceCeil, rowWords, stackedModel, trendModel } from '../../renderer/components/charts/model.ts';
+import { WHOLE_STEPS, barsModel, changeModel, ladderModel, moodModel, niceCeil, rowWords, stackedModel, steps, trendModel } from '../../renderer/components/charts/model.ts';
 import { withAlpha, type ChartPalette } from '../../renderer/components/charts/palette.ts';
 import { NOT_NOTED, TOO_FEW } from '../../renderer/components/charts/words.ts';
 
@@ -49,6 +49,16 @@ describe('mood before and after', () => {
     // The mood scale 1–5, with a little room so the end points are whole.
     expect(options.scales?.y?.range).toEqual([0.76, 5.24]);
     expect(options.scales?.x).toMatchObject({ time: false, range: [-0.5, 2.5] });
+  });
+
+  it('draws smaller points when a year of weeks shares the width', () => {
+    const sizes = (n: number) =>
+      moodModel(Array.from({ length: n }, (_, i) => ({ label: `Week ${i}`, before: 2, after: 3 })))
+        .plot(palette)
+        .options.series.slice(1)
+        .map((s) => (s.points as { size: number }).size);
+    expect(sizes(13)).toEqual([11, 11]);
+    expect(sizes(53)).toEqual([7, 7]);
   });
 
   it('labels the axis with the short ticks, and the table and keyboard with the full labels', () => {
@@ -284,6 +294,11 @@ describe('ladder steps', () => {
     expect(model.empty).toBe(false);
     expect(ladderModel([steps[1]!]).empty).toBe(true);
   });
+
+  it('says each try in words, as its row of the table reads, for the keyboard', () => {
+    const model = ladderModel(steps, { labels: { before: 'At first', peak: 'Highest', after: 'Later' } });
+    expect(model.steps.map((s) => s.points)).toEqual([['Try 1: At first 20, Highest 55, Later 25', `Try 2: At first 15, Highest ${NOT_NOTED}, Later 10`], []]);
+  });
 });
 
 describe('plain bars', () => {
@@ -331,6 +346,19 @@ describe('plain bars', () => {
 describe('helpers', () => {
   it('rounds an axis end up to a round number', () => {
     expect([0, 0.4, 1, 1.3, 3, 7, 14, 42, 101].map(niceCeil)).toEqual([1, 0.4, 1, 1.5, 3, 8, 15, 50, 150]);
+  });
+
+  it('puts grid lines of counts on whole numbers, at most five spaces apart, and keeps a given step', () => {
+    expect(steps({ min: 0, max: 10 })).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(steps({ min: 0, max: 3 })).toEqual([0, 1, 2, 3]);
+    expect(steps({ min: 0, max: 15 })).toEqual([0, 5, 10, 15]);
+    expect(steps({ min: 0, max: 7 })).toEqual([0, 2, 4, 6]);
+    expect(steps({ min: 0, max: 10, step: 5 })).toEqual([0, 5, 10]);
+    expect(steps({ min: 0, max: 1.5 })).toEqual([0, 0.375, 0.75, 1.125, 1.5]);
+    // Different feeling words so far, up to 9: no "2.5" or "7.5" on its axis.
+    const axis = trendModel([{ label: 'a', value: 9 }]).plot(palette).options.axes?.[1];
+    expect(axis?.splits).toBeTypeOf('function');
+    expect((axis!.splits as () => number[])()).toEqual([0, 2, 4, 6, 8, 10]);
   });
 
   it('writes a row as the keyboard readout says it', () => {

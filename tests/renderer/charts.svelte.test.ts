@@ -196,12 +196,48 @@ describe('each chart', () => {
     expect([...target.querySelectorAll('.legend li')].map(text)).toEqual(['Before', 'Peak', 'After', 'Calm enough']);
     const steps = [...target.querySelectorAll('.step')];
     expect(steps.map((li) => text(li.querySelector('.step-name')))).toEqual(['Imagine crying · steady since 9 March', 'Cry alone']);
-    expect(steps[0]!.querySelector('.plot')?.getAttribute('aria-hidden')).toBe('true');
+    expect(steps[0]!.querySelector('.canvas')?.getAttribute('aria-hidden')).toBe('true');
     expect(text(steps[1])).toContain('No tries yet.');
-    // The small charts are not tab stops; the table holds every try.
-    expect(target.querySelector('[role="slider"]')).toBeNull();
+    // A step without tries has nothing to go through: no tab stop of its own.
+    expect(steps[1]!.querySelector('[role="slider"]')).toBeNull();
     click(byButton(target, 'Show as a table'));
     expect(tableRows(target)).toEqual([['Imagine crying', 'Try 1', '20', '55', '25']]);
+  });
+
+  it('ladder steps: each small chart is a slider through its tries, as the bigger charts are', () => {
+    const target = mountInBody(LadderStepsChart, {
+      title: 'Each step’s tries',
+      summary: 'Distress before, at its peak and after each try.',
+      steps: [
+        {
+          name: 'Imagine crying',
+          tries: [
+            { label: '2 March', before: 20, peak: 55, after: 25 },
+            { label: '9 March', before: 15, peak: null, after: 10 },
+          ],
+        },
+        { name: 'Cry alone', tries: [{ label: '12 March', before: 40, peak: 70, after: 35 }] },
+      ],
+    });
+    const sliders = [...target.querySelectorAll<HTMLElement>('[role="slider"]')];
+    expect(sliders.map((s) => [s.tabIndex, s.getAttribute('aria-label'), s.getAttribute('aria-valuemax')])).toEqual([
+      [0, 'Imagine crying: use the arrow keys to go through the points', '2'],
+      [0, 'Cry alone: use the arrow keys to go through the points', '1'],
+    ]);
+    const summary = target.querySelector('.summary')!;
+    expect(sliders[0]!.getAttribute('aria-describedby')).toBe(summary.id);
+
+    const first = sliders[0]!;
+    expect(first.getAttribute('aria-valuetext')).toBe('2 March: Before 20, Peak 55, After 25');
+    first.focus();
+    flushSync();
+    press(first, 'ArrowRight');
+    expect(first.getAttribute('aria-valuenow')).toBe('2');
+    expect(first.getAttribute('aria-valuetext')).toBe('9 March: Before 15, Peak not noted, After 10');
+    // The try in words beneath, for eyes, under its own small chart.
+    expect(text(first.closest('.step')!.querySelector('.readout'))).toBe('9 March: Before 15, Peak not noted, After 10');
+    press(first, 'Home');
+    expect(first.getAttribute('aria-valuenow')).toBe('1');
   });
 
   it('plain bars: the table in the order given', () => {

@@ -4,32 +4,14 @@
  * UTC). Every view answers an empty vault's shapes until a test gives it numbers with `set`.
  */
 import { vi } from 'vitest';
-import {
-  InsightsQuery,
-  type AppErrorShape,
-  type CareCard,
-  type FeelingsInsights,
-  type LadderInsights,
-  type MediaInsights,
-  type MoodInsights,
-  type ReliefInsights,
-  type Result,
-  type TearsInsights,
-} from '../../preload/contract/index.ts';
+import { InsightsQuery, type AppErrorShape, type CareCard, type Result } from '../../preload/contract/index.ts';
 import { LADDER_TRACKS } from '../../preload/contract/ladder.ts';
 import { periodBuckets } from '../../main/core/insights/periods.ts';
+import type { InsightsViews as Views } from '../../renderer/features/insights/insights.svelte.ts';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = (code: AppErrorShape['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
-interface Views {
-  mood: MoodInsights;
-  tears: TearsInsights;
-  relief: ReliefInsights;
-  feelings: FeelingsInsights;
-  ladder: LadderInsights;
-  media: MediaInsights;
-}
 type View = keyof Views;
 
 /** What the core answers for a vault with nothing in it. */
@@ -54,7 +36,7 @@ function empty(view: View, query: { period: Views[View]['span']['period']; weekS
     }),
     feelings: () => ({
       span,
-      buckets: weeks.map((w) => ({ ...w, named: 0, notYet: 0, newWords: 0, distinctSoFar: 0 })),
+      buckets: weeks.map((w) => ({ ...w, newWords: 0, distinctSoFar: 0 })),
       families: [],
       totals: { named: 0, notYet: 0, withoutFamily: 0, distinctWords: 0, newWords: 0, distinctEver: 0 },
     }),

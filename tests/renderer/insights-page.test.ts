@@ -23,7 +23,7 @@ async function openPage(fake: FakeApi, props: { onsummary?: () => void } = {}) {
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const radio = (name: string) => [...target.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find((r) => text(r.closest('label')) === name)!;
-const section = (heading: string) => [...target.querySelectorAll('section')].find((s) => text(s.querySelector('h2, h3')) === heading)!;
+const section = (heading: string) => [...target.querySelectorAll('section')].find((s) => text(s.querySelector('h2, h3, h4')) === heading)!;
 const VIEWS = ['mood', 'tears', 'relief', 'feelings', 'ladder', 'media'] as const;
 
 describe('Over time', () => {
@@ -92,11 +92,36 @@ describe('Over time', () => {
     });
     fake.insights.set('feelings', {
       span,
-      buckets: buckets.map((b) => ({ ...b, named: 1, notYet: 1, newWords: 0, distinctSoFar: 4 })),
+      buckets: buckets.map((b) => ({ ...b, newWords: 0, distinctSoFar: 4 })),
       families: [{ id: 'sadness', name: 'Sadness', named: 3 }],
       totals: { named: 4, notYet: 2, withoutFamily: 1, distinctWords: 3, newWords: 1, distinctEver: 4 },
     });
+    const ladder = await fake.api.insights.ladder({ period: '4w', weekStartsOn: 1 });
+    if (!ladder.ok) throw new Error('fake');
+    const [track, ...others] = ladder.value.tracks;
+    fake.insights.set('ladder', {
+      ...ladder.value,
+      tracks: [
+        {
+          ...track!,
+          steps: 2,
+          steady: 1,
+          tries: 1,
+          buckets: buckets.map((b) => ({ ...b, steady: 1 })),
+          stepTries: [
+            { stepId: 1, text: 'Imagine crying', steady: true, steadyAt: null, tries: [] },
+            { stepId: 2, text: 'Cry alone', steady: false, steadyAt: null, tries: [{ at: NOW - 86_400_000, before: 30, peak: 60, after: 20 }] },
+          ],
+        },
+        ...others,
+      ],
+    });
     await openPage(fake);
+
+    // Each step's tries: one tried in the period (a slider through its tries), one not, said for this time.
+    const tries = section('Each step’s tries');
+    expect(text(tries)).toContain('Imagine crying · steady No tries in the last 4 weeks.');
+    expect([...tries.querySelectorAll('[role="slider"]')].map((s) => s.getAttribute('aria-label'))).toEqual(['Cry alone: use the arrow keys to go through the points']);
 
     expect(text(section('Tears, week by week'))).toContain('No tears is an outcome too: 5 of your 9 sessions in the last 4 weeks ended that way, and tears came in 4.');
     expect(text(section('Mood before and after sessions'))).toContain('Across 12 sessions, your mood after was a little lighter than before on average.');
@@ -108,7 +133,7 @@ describe('Over time', () => {
     const named = section('Feelings you named most');
     click(byButton(named, 'Show as a table'));
     expect(text(named.querySelector('tbody'))).toContain('I can’t name it yet2');
-    expect(text(section('Different feeling words so far'))).toContain('“I can’t name it yet” came 2 times: an honest answer');
+    expect(text(section('Different feeling words so far'))).toContain('“I can’t name it yet” came twice: an honest answer');
   });
 
   it('says gently when part of it can’t be gathered, keeps the rest, and tries again', async () => {

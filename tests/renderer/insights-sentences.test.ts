@@ -59,7 +59,7 @@ describe('the Over time sentences', () => {
     expect(say.wordsSentence(feelings({ named: 20, distinctWords: 7, newWords: 2, distinctEver: 15, notYet: 3 }), '4w')).toBe(
       'You named 7 different feelings in the last 4 weeks, 2 of them for the first time — 15 in all so far. “I can’t name it yet” came 3 times: an honest answer, and part of the picture too.',
     );
-    expect(say.wordsSentence(feelings({ notYet: 1 }), '4w')).toMatch(/^No feeling words in the last 4 weeks\. “I can’t name it yet” came 1 time/);
+    expect(say.wordsSentence(feelings({ notYet: 1 }), '4w')).toMatch(/^No feeling words in the last 4 weeks\. “I can’t name it yet” came once/);
     expect(say.familiesSentence([{ id: 'sad', name: 'Sadness', named: 5 }, { id: 'fear', name: 'Fear', named: 2 }], feelings({ named: 7 }), '3m')).toBe(
       'Sadness came up most often in the last 3 months, then fear.',
     );
@@ -76,12 +76,20 @@ describe('the Over time sentences', () => {
       'Of the 3 things you turned to in the last 12 months, 2 came with tears and 1 with relief at least once.',
     );
     expect(say.mediaReliefSentence(items, '12m')).toBe('1 of the 3 things with relief noted came with some relief in the last 12 months.');
+    // One thing: said as one, not "1 of the 1 thing".
+    expect(say.mediaSentence([item(1, 1, 2)], { uses: 2, items: 1, withTears: 1, withRelief: 2 }, '4w')).toBe(
+      'The one thing you turned to in the last 4 weeks came with tears and with relief at least once.',
+    );
+    expect(say.mediaSentence([item(1, 0, 2)], { uses: 2, items: 1, withTears: 0, withRelief: 2 }, '4w')).toBe(
+      'The one thing you turned to in the last 4 weeks came with relief at least once.',
+    );
+    expect(say.mediaReliefSentence([item(1, 0, 2)], '4w')).toBe('The one thing with relief noted came with some relief in the last 4 weeks.');
   });
 
   it('the care card names what happened, never a condition', () => {
     expect(say.careWords('often-high-distress', 3, 5)).toBe('Distress ran high in 3 of your last 5 sessions.');
     expect(say.careWords('stopped-after-high', 2, 2)).toBe('Your last 2 sessions stopped after distress ran high.');
-    expect(say.careWords('top-of-scale', 2, 4)).toBe('Distress reached the very top of the scale 2 times in the last two weeks.');
+    expect(say.careWords('top-of-scale', 2, 4)).toBe('Distress reached the very top of the scale twice in the last two weeks.');
     expect(say.careWords('very-low-after', 3, 4)).toBe('You felt very low after 3 of your last 4 sessions.');
   });
 

@@ -155,24 +155,40 @@ function valueAxis(p: ChartPalette, format: (v: number) => string, options: { si
   };
 }
 
-/** Scales and axes of a chart along points in time (weeks, sessions) with values on a fixed scale. */
-function alongPoints(points: readonly { label: string; tick?: string }[], scale: ValueScale, p: ChartPalette): Pick<uPlot.Options, 'scales' | 'axes'> {
+/**
+ * Scales and axes of a chart along points in time (weeks, sessions, tries) with values on a fixed
+ * scale; `ticks: false` leaves out the axis of points (the ladder's small charts, too narrow for dates).
+ */
+function alongPoints(
+  points: readonly { label: string; tick?: string }[],
+  scale: ValueScale,
+  p: ChartPalette,
+  { ticks = true }: { ticks?: boolean } = {},
+): Pick<uPlot.Options, 'scales' | 'axes'> {
   return {
     scales: { x: categoryScale(points.length, false), y: { range: padded(scale) } },
     axes: [
-      categoryAxis(
-        points.map((pt) => pt.tick ?? pt.label),
-        p,
-        false,
-      ),
+      ticks
+        ? categoryAxis(
+            points.map((pt) => pt.tick ?? pt.label),
+            p,
+            false,
+          )
+        : { show: false },
       valueAxis(p, (v) => number(v), { splits: steps(scale) }),
     ],
   };
 }
 
-/** The grid values of a scale: min, min + step, …, max. */
-function steps(scale: ValueScale): number[] {
-  const step = scale.step ?? (scale.max - scale.min) / 4;
+/**
+ * The grid values of a scale: min, min + step, …, up to max. Without a step: quarters, or for a
+ * scale of whole numbers (counts), the smallest whole step that gives at most five spaces, so a
+ * count never reads "2.5".
+ */
+export function steps(scale: ValueScale): number[] {
+  const span = scale.max - scale.min;
+  const whole = Number.isInteger(scale.min) && Number.isInteger(scale.max);
+  const step = scale.step ?? (whole ? (WHOLE_STEPS.find((s) => span / s <= 5) ?? span) : span / 4);
   const out: number[] = [];
   for (let v = scale.min; v <= scale.max + 1e-9; v += step) out.push(Math.round(v * 1000) / 1000);
   return out;
@@ -192,15 +208,18 @@ export function niceCeil(v: number): number {
 }
 
 /** Points only, no line between them; a ring (hollow) or a dot, so colour is not the only difference. */
-function pointSeries(label: string, colour: string, hollow: boolean): uPlot.Series {
+function pointSeries(label: string, colour: string, hollow: boolean, size: number): uPlot.Series {
   return {
     label,
     stroke: colour,
     width: 2,
     paths: () => null,
-    points: { show: true, size: 11, width: 2, stroke: colour, fill: hollow ? 'rgba(0, 0, 0, 0)' : colour },
+    points: { show: true, size, width: 2, stroke: colour, fill: hollow ? 'rgba(0, 0, 0, 0)' : colour },
   };
 }
+
+/** Smaller points when many share the width (a year of weeks), so neighbours don't run into each other in a narrow window. */
+const pointSize = (count: number): number => (count > 26 ? 7 : 11);
 
 function barSeries(label: string, colour: string, paths = uPlot.paths.bars!({ size: [0.62, 40] })): uPlot.Series {
   return { label, fill: colour, stroke: colour, width: 0, paths, points: { show: false } };
@@ -230,14 +249,15 @@ export function moodModel(points: readonly MoodPoint[], options: MoodOptions = {
     plot: (p) => {
       const before = points.map((pt) => pt.before);
       const after = points.map((pt) => pt.after);
+      const size = pointSize(points.length);
       return {
         data: [points.map((_, i) => i), before, after],
         options: {
           ...base(),
           ...alongPoints(points, scale, p),
-          series: [{}, pointSeries(beforeLabel, p.before, true), pointSeries(afterLabel, p.after, false)],
+          series: [{}, pointSeries(beforeLabel, p.before, true, size), pointSeries(afterLabel, p.after, false, size)],
           // The joining lines go under the points (drawAxes runs before the series are drawn).
-          hooks: { drawAxes: [(u) => drawConnectors(u, before, after, p.axis)] },
+          hooks: { drawAxes: [(u) => drawConnectors(u, before, after, p.axis, size)] },
         },
       };
     },
@@ -245,9 +265,9 @@ export function moodModel(points: readonly MoodPoint[], options: MoodOptions = {
 }
 
 /** A line from each "before" to its "after", stopping at the points' edges. */
-function drawConnectors(u: uPlot, before: (number | null)[], after: (number | null)[], colour: string): void {
+function drawConnectors(u: uPlot, before: (number | null)[], after: (number | null)[], colour: string, pointSize: number): void {
   const ctx = u.ctx;
-  const gap = 7 * uPlot.pxRatio;
+  const gap = (pointSize / 2 + 1.5) * uPlot.pxRatio;
   ctx.save();
   ctx.strokeStyle = withAlpha(colour, 0.8);
   ctx.lineWidth = 2 * uPlot.pxRatio;
@@ -477,11 +497,20 @@ export function trendModel(points: readonly TrendPoint[], options: TrendOptions 
 
 // ---- 5. ladder steps, one small chart each ---------------------------------------
 
+export interface LadderStepModel {
+  name: string;
+  note: string | undefined;
+  tries: number;
+  /** Each try in words (the keyboard readout of its small chart), as the table has it. */
+  points: string[];
+  plot: ((palette: ChartPalette) => PlotSpec) | null;
+}
+
 export interface LadderModel {
   empty: boolean;
   table: ChartTable;
   legend: LegendItem[];
-  steps: { name: string; note: string | undefined; tries: number; plot: ((palette: ChartPalette) => PlotSpec) | null }[];
+  steps: LadderStepModel[];
 }
 
 export interface LadderOptions {
@@ -503,9 +532,11 @@ export function ladderModel(steps: readonly LadderStepTries[], options: LadderOp
     tryHeading = 'Try',
     labels = { before: 'Before', peak: 'Peak', after: 'After' },
   } = options;
+  const tryColumns = [tryHeading, labels.before, labels.peak, labels.after];
+  const tryCells = (t: LadderStepTries['tries'][number]) => [t.label, words(t.before, 0), words(t.peak, 0), words(t.after, 0)];
   const table: ChartTable = {
-    columns: [stepHeading, tryHeading, labels.before, labels.peak, labels.after],
-    rows: steps.flatMap((step) => step.tries.map((t) => [step.name, t.label, words(t.before, 0), words(t.peak, 0), words(t.after, 0)])),
+    columns: [stepHeading, ...tryColumns],
+    rows: steps.flatMap((step) => step.tries.map((t) => [step.name, ...tryCells(t)])),
   };
   return {
     empty: steps.every((step) => step.tries.length === 0),
@@ -521,6 +552,7 @@ export function ladderModel(steps: readonly LadderStepTries[], options: LadderOp
       name: step.name,
       tries: step.tries.length,
       note: step.note,
+      points: step.tries.map((t) => rowWords(tryColumns, tryCells(t))),
       plot: step.tries.length === 0 ? null : ladderPlot(step, scale, labels, threshold),
     })),
   };
@@ -544,10 +576,8 @@ function ladderPlot(
     data: [step.tries.map((_, i) => i), step.tries.map((t) => t.before), step.tries.map((t) => t.peak), step.tries.map((t) => t.after)],
     options: {
       ...base(),
-      cursor: { show: false },
       padding: [8, 10, 8, 0],
-      scales: { x: { time: false, range: [-0.3, Math.max(step.tries.length, 1) - 0.7] }, y: { range: padded(scale) } },
-      axes: [{ show: false }, valueAxis(p, (v) => number(v), { splits: steps(scale) })],
+      ...alongPoints(step.tries, scale, p, { ticks: false }),
       series: [{}, line(labels.before, p.before, [6, 4], 1.5), line(labels.peak, p.peak, undefined, 2), line(labels.after, p.after, [2, 3], 1.5)],
       hooks: {
         drawAxes: [

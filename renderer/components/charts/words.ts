@@ -8,3 +8,5 @@ export const NOT_NOTED = 'not noted';
 export const TOO_FEW = 'too few to say yet';
 export const SHOW_TABLE = 'Show as a table';
 export const HIDE_TABLE = 'Hide the table';
+/** A ladder step with no tries to draw (the page may say which time it means). */
+export const NO_TRIES = 'No tries yet.';

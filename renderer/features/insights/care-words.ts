@@ -1,4 +1,5 @@
 import type { CarePattern } from '../../../preload/contract/insights.ts';
+import { times } from '../../lib/format.svelte.ts';
 
 /**
  * The care card's words for what happened lately (never the name of a condition). On its own, apart
@@ -16,7 +17,7 @@ export function careWords(pattern: CarePattern, sessions: number, of: number): s
     case 'stopped-after-high':
       return `Your last ${count(sessions, 'session')} stopped after distress ran high.`;
     case 'top-of-scale':
-      return `Distress reached the very top of the scale ${count(sessions, 'time')} in the last two weeks.`;
+      return `Distress reached the very top of the scale ${times(sessions)} in the last two weeks.`;
     case 'very-low-after':
       return `You felt very low after ${sessions} of your last ${count(of, 'session')}.`;
   }

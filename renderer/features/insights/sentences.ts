@@ -9,6 +9,7 @@ import {
   type TearsInsights,
 } from '../../../preload/contract/insights.ts';
 import { EMPTY_CHART } from '../../components/charts/words.ts';
+import { times } from '../../lib/format.svelte.ts';
 
 /**
  * The one kind sentence beneath each chart of "Over time", written from the facts (counts) its
@@ -104,7 +105,7 @@ export function distressSentence(totals: ReliefInsights['totals'], period: Insig
 
 export function wordsSentence(totals: FeelingsInsights['totals'], period: InsightsPeriod): string {
   if (totals.named === 0 && totals.notYet === 0) return EMPTY_CHART;
-  const notYet = totals.notYet > 0 ? ` “I can’t name it yet” came ${count(totals.notYet, 'time')}: an honest answer, and part of the picture too.` : '';
+  const notYet = totals.notYet > 0 ? ` “I can’t name it yet” came ${times(totals.notYet)}: an honest answer, and part of the picture too.` : '';
   if (totals.named === 0) return `No feeling words ${periodWords(period)}.${notYet}`;
   const fresh = totals.newWords > 0 ? `, ${totals.newWords} of them for the first time` : '';
   return `You named ${count(totals.distinctWords, 'different feeling')} ${periodWords(period)}${fresh} — ${totals.distinctEver} in all so far.${notYet}`;
@@ -131,6 +132,10 @@ export function mediaSentence(items: MediaInsights['items'], totals: MediaInsigh
   const relief = items.filter((i) => i.withRelief > 0).length;
   const what = count(totals.items, 'thing');
   if (tears === 0 && relief === 0) return `You turned to ${what} ${periodWords(period)}. Not every one has to move you — being there with it counts.`;
+  if (totals.items === 1) {
+    const came = [tears > 0 ? 'tears' : '', relief > 0 ? 'relief' : ''].filter(Boolean).join(' and with ');
+    return `The one thing you turned to ${periodWords(period)} came with ${came} at least once.`;
+  }
   return `Of the ${what} you turned to ${periodWords(period)}, ${tears} came with tears and ${relief} with relief at least once.`;
 }
 
@@ -139,6 +144,7 @@ export function mediaReliefSentence(items: MediaInsights['items'], period: Insig
   if (answered.length === 0) return EMPTY_CHART;
   const relief = answered.filter((i) => i.withRelief > 0).length;
   if (relief === 0) return `Relief didn’t come with these ${periodWords(period)}, and that is all right: they can still be worth keeping.`;
+  if (answered.length === 1) return `The one thing with relief noted came with some relief ${periodWords(period)}.`;
   return `${relief} of the ${count(answered.length, 'thing')} with relief noted came with some relief ${periodWords(period)}.`;
 }
 

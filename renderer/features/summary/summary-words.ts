@@ -1,5 +1,5 @@
 import type { FeelingsInsights, InsightsPeriod, LadderInsights, MoodInsights, ReliefInsights, TearsInsights } from '../../../preload/contract/index.ts';
-import { longDate, number } from '../../lib/format.svelte.ts';
+import { longDate, number, times } from '../../lib/format.svelte.ts';
 
 /**
  * The summary's sentences, from the insights views' numbers: plain facts in the person's words, no
@@ -23,7 +23,6 @@ export const SECTIONS = {
   entries: 'From my journal',
 } as const;
 
-const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${number(n)} times`);
 const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
 /** "3 November 2026 to 1 December 2026" (the span's end is the next day's start). */
@@ -82,7 +81,7 @@ export function ladderLines(ladder: LadderInsights): { title: string; lines: str
     .map((track) => ({
       title: track.title,
       lines: [
-        `${number(track.steady)} of ${plural(track.steps, 'step')} feel steady now${track.steadyInPeriod > 0 ? ` (${number(track.steadyInPeriod)} became steady in this time)` : ''}.`,
+        `${number(track.steady)} of ${plural(track.steps, 'step')} feel${track.steady === 1 ? 's' : ''} steady now${track.steadyInPeriod > 0 ? ` (${number(track.steadyInPeriod)} became steady in this time)` : ''}.`,
         track.tries > 0 ? `I tried a step ${times(track.tries)}.` : 'No tries in this time.',
       ],
     }));

@@ -1,25 +1,12 @@
-import type {
-  Entry,
-  EntrySummary,
-  FeelingsInsights,
-  InsightsPeriod,
-  LadderInsights,
-  MoodInsights,
-  ReliefInsights,
-  TearsInsights,
-} from '../../../preload/contract/index.ts';
+import type { Entry, EntrySummary, InsightsPeriod } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import { weekStartsOn } from '../../lib/format.svelte.ts';
+import type { InsightsViews } from '../insights/insights.svelte.ts';
 
 export type SectionKey = 'sessions' | 'feelings' | 'ladder' | 'charts';
 
-export interface SummaryData {
-  mood: MoodInsights;
-  tears: TearsInsights;
-  relief: ReliefInsights;
-  feelings: FeelingsInsights;
-  ladder: LadderInsights;
-}
+/** The "Over time" views a summary draws on (moving media is not part of it). */
+export type SummaryData = Omit<InsightsViews, 'media'>;
 
 /** How many pages of the journal list are read at most to find a period's entries (200 each). */
 const MAX_PAGES = 25;
