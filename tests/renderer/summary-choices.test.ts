@@ -1,6 +1,7 @@
 /** "A summary to bring to therapy": the choices, the preview that prints, and the two ways out. */
 import { afterEach, describe, expect, it } from 'vitest';
 import SummaryScreen from '../../renderer/features/summary/SummaryScreen.svelte';
+import { MAX_LISTED } from '../../renderer/features/summary/summary.svelte.ts';
 import { SUMMARY_NOT_ENCRYPTED } from '../../preload/contract/index.ts';
 import { byButton, byLabel, click, settle, type } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
@@ -11,9 +12,9 @@ afterEach(unmountAll);
 const CHOSEN = 'The harbour lights made me think of my grandmother';
 const OTHER = 'A private line about my brother';
 
-async function open(fake: FakeApi) {
+async function open(fake: FakeApi, maxListed?: number) {
   let closed = 0;
-  const target = mountWithApi(SummaryScreen, fake.api, { onclose: () => closed++ });
+  const target = mountWithApi(SummaryScreen, fake.api, { onclose: () => closed++, maxListed });
   await settle();
   return { target, paper: () => target.querySelector('.summary-paper')!, closed: () => closed };
 }
@@ -31,18 +32,27 @@ function toggle(input: HTMLInputElement) {
 }
 
 describe('the therapy summary', () => {
+  // The app lists up to MAX_LISTED (5,000); a smaller limit here says the same in a fraction of the time.
   it('says so when a very long journal has more entries in the period than it lists', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
-    for (let i = 0; i < 5_001; i++) await fake.api.journal.create({ body: `note ${i}` });
-    const { target } = await open(fake);
-    const all = target.querySelectorAll('.entries li');
-    expect(all).toHaveLength(5_000);
-    expect(target.textContent).toMatch(/Only your most recent 5,000 entries from this time are listed here/);
+    for (let i = 0; i < 51; i++) await fake.api.journal.create({ body: `note ${i}` });
+    const { target } = await open(fake, 50);
+    expect(target.querySelectorAll('.entries li')).toHaveLength(50);
+    expect(target.textContent).toMatch(/Only your most recent 50 entries from this time are listed here/);
+    expect(target.textContent).toContain('note 50');
+    expect(target.textContent).not.toMatch(/note 0\b/);
   });
 
-  it('says nothing of a cut when every entry is listed', async () => {
+  it('says nothing of a cut when every entry is listed, even exactly as many as it lists', async () => {
     const { target } = await open(await withEntries());
     expect(target.textContent).not.toMatch(/Only your most recent/);
+    const full = createFakeApi({ state: 'unlocked' });
+    // A full page of the journal list (200), and nothing older.
+    for (let i = 0; i < 200; i++) await full.api.journal.create({ body: `note ${i}` });
+    const { target: all } = await open(full, 200);
+    expect(all.querySelectorAll('.entries li')).toHaveLength(200);
+    expect(all.textContent).not.toMatch(/Only your most recent/);
+    expect(MAX_LISTED).toBe(5_000);
   });
 
   it('starts with nothing chosen: no entry, no section, only the heading and the period', async () => {

@@ -8,8 +8,10 @@ export type SectionKey = 'sessions' | 'feelings' | 'ladder' | 'charts';
 /** The "Over time" views a summary draws on (moving media is not part of it). */
 export type SummaryData = Omit<InsightsViews, 'media'>;
 
-/** How many pages of the journal list are read at most to find a period's entries (200 each). */
-const MAX_PAGES = 25;
+/** The journal list is read in pages of this many entries to find a period's entries… */
+const PAGE = 200;
+/** …up to this many entries (25 pages): enough to choose from by hand. */
+export const MAX_LISTED = 5_000;
 
 /**
  * The summary being put together. Everything here lives in memory only, the notes for the
@@ -23,7 +25,7 @@ export class SummaryState {
   notes = $state('');
   /** The entries written in the period, newest first, to choose from. */
   entries = $state.raw<EntrySummary[]>([]);
-  /** More entries are older than those listed (the list stops at MAX_PAGES pages): the screen says so. */
+  /** More entries of the period are older than those listed (the list stops at `maxListed`): the screen says so. */
   entriesCut = $state(false);
   /** Chosen entries, by id, with their full text once read. */
   chosen = $state.raw<ReadonlyMap<number, Entry | null>>(new Map());
@@ -32,7 +34,11 @@ export class SummaryState {
   problem = $state<string | null>(null);
   private generation = 0;
 
-  constructor(private readonly api: Api) {}
+  constructor(
+    private readonly api: Api,
+    /** How many entries of the period are listed at most (tests use fewer than MAX_LISTED). */
+    private readonly maxListed = MAX_LISTED,
+  ) {}
 
   /** The numbers for the period, and the entries written in it. Choices of entries outside it are let go. */
   async load(): Promise<void> {
@@ -69,19 +75,28 @@ export class SummaryState {
     const found: EntrySummary[] = [];
     let beforeId: number | undefined;
     this.entriesCut = false;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const result = await this.api.journal.list({ limit: 200, ...(beforeId !== undefined ? { beforeId } : {}) });
+    for (;;) {
+      const result = await this.api.journal.list({ limit: PAGE, ...(beforeId !== undefined ? { beforeId } : {}) });
       if (!result.ok) {
         this.problem = result.error.message;
         break;
       }
       for (const entry of result.value) if (entry.createdAt >= from && entry.createdAt < to) found.push(entry);
+      if (found.length > this.maxListed) {
+        this.entriesCut = true;
+        break;
+      }
       const last = result.value.at(-1);
-      if (!last || result.value.length < 200 || last.createdAt < from) break;
+      if (!last || result.value.length < PAGE || last.createdAt < from) break;
       beforeId = last.id;
-      if (page === MAX_PAGES - 1) this.entriesCut = true;
+      if (found.length === this.maxListed) {
+        // Just as many as are listed: cut only if an older one of the period is really there.
+        const next = await this.api.journal.list({ limit: 1, beforeId });
+        this.entriesCut = next.ok && next.value.some((e) => e.createdAt >= from && e.createdAt < to);
+        break;
+      }
     }
-    return found.sort((a, b) => b.createdAt - a.createdAt);
+    return found.sort((a, b) => b.createdAt - a.createdAt).slice(0, this.maxListed);
   }
 
   setPeriod(period: InsightsPeriod): void {
