@@ -129,6 +129,14 @@ describe('sharing a practice as a file', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
+  it('reads the example in the README as the practice it shows', () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '../../README.md'), 'utf8');
+    const example = /The format, version 1:\s*```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the README’s example').toBeDefined();
+    const practice = practiceFromFile(bytes(example!));
+    expect(practice.steps.map((s) => s.kind)).toEqual(['breathe', 'permission', 'prompt', 'close']);
+  });
+
   it('names the file after the practice, without anything a file system would refuse', () => {
     expect(fileStem('Evening: letting go / part 2?')).toBe('Evening letting go part 2');
     expect(fileStem('Før natten – stille')).toBe('Før natten stille');
