@@ -16,6 +16,8 @@ export const screens = {
   restore: lazy(() => import('./features/setup/RestoreStart.svelte')),
   /** "A summary to bring to therapy", opened from Over time (props: onclose). */
   summary: lazy(() => import('./features/summary/SummaryScreen.svelte')),
+  /** The practice builder, opened from Practices (props: practices). */
+  builder: lazy(() => import('./features/practice-builder/BuilderScreen.svelte')),
   /** Over time: its charts (uPlot) load with it, never before (tests/renderer/chart-loading.test.ts). */
   insights: lazy(() => import('./features/insights/Page.svelte')),
 };

@@ -25,6 +25,9 @@ import { VocabularyService } from './journal/vocabulary.ts';
 import { MainOnlySetting, SettingsService } from './settings/settings.ts';
 import { DesktopPrefs } from './settings/desktop-prefs.ts';
 import { PracticeLibrary } from './practices/library.ts';
+import { OwnPractices } from './practices/own-practices.ts';
+import { PracticeCatalog } from './practices/catalog.ts';
+import { ownPracticeHandlers } from './practices/handlers.ts';
 import { SessionsService } from './sessions/sessions.ts';
 import { Scheduler, type Reminder } from './scheduler/scheduler.ts';
 import { SealedLog } from './scheduler/sealed-log.ts';
@@ -121,6 +124,10 @@ export interface Dialogs {
   chooseImportFolder(): Promise<string | null>;
   /** Where to save the therapy summary's PDF (a save dialog: it asks before replacing a file). */
   chooseSummaryPdf(suggestedName: string): Promise<string | null>;
+  /** A practice file (.json) to import, from a friend or a therapist. */
+  choosePracticeFile(): Promise<string | null>;
+  /** Where to save a practice to share (a save dialog: it asks before replacing a file). */
+  choosePracticeSaveAs(suggestedName: string): Promise<string | null>;
 }
 
 export interface Core {
@@ -215,13 +222,17 @@ export function createCore(options: CoreOptions): Core {
     chooseImportFile: unavailable('Choosing a file'),
     chooseImportFolder: unavailable('Choosing a folder'),
     chooseSummaryPdf: unavailable('Choosing where to save'),
+    choosePracticeFile: unavailable('Choosing a file'),
+    choosePracticeSaveAs: unavailable('Choosing where to save'),
     ...options.dialogs,
   };
   /** The backup file the person picked in the dialog; the page only ever knows its name. */
   let pickedBackup: string | null = null;
   /** The last unlock failed because the vault is damaged: a backup may then replace it while locked. */
   let foundDamaged = false;
-  const library = new PracticeLibrary(options.resourcesDir);
+  // Built-in practices and the person's own (issue 15): one catalog for everything that looks one up.
+  const ownPractices = new OwnPractices(db, clock);
+  const library = new PracticeCatalog(new PracticeLibrary(options.resourcesDir), ownPractices, () => vault.isUnlocked());
   const sessions = new SessionsService(db, clock, library);
   let sessionActive = false;
   const setSessionMode = (active: boolean) => {
@@ -313,6 +324,7 @@ export function createCore(options: CoreOptions): Core {
       transfer.stop();
       setSessionMode(false);
       journal.purgeDeleted();
+      ownPractices.purgeRemoved();
     } catch (error) {
       report('lock', error);
     }
@@ -472,6 +484,7 @@ export function createCore(options: CoreOptions): Core {
     },
     'practices.list': () => library.list(breathPattern()),
     'practices.get': ({ id }) => library.get(id),
+    ...ownPracticeHandlers({ own: ownPractices, dialogs, changed: () => scheduler.recompute() }),
     'sessions.start': (input) => sessions.start(input),
     'sessions.stepReached': (input) => sessions.stepReached(input),
     'sessions.checkIn': (input) => sessions.checkIn(input),

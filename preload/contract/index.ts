@@ -101,6 +101,8 @@ import { insightsMethods } from './insights.ts';
 export * from './insights.ts';
 import { summaryMethods } from './summary.ts';
 export * from './summary.ts';
+import { ownPracticeMethods } from './own-practices.ts';
+export * from './own-practices.ts';
 
 
 /**
@@ -181,6 +183,8 @@ export const contract = {
 
   'practices.list': method(none, z.array(PracticeSummary)),
   'practices.get': method(z.object({ id: PracticeId }), Practice),
+  // ---- the person's own practices (own-practices.ts)
+  ...ownPracticeMethods,
 
   'sessions.start': method(SessionStart, z.object({ sessionId: SessionId })),
   'sessions.stepReached': method(SessionStep, ok),

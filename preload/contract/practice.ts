@@ -125,7 +125,7 @@ export type Practice = z.infer<typeof Practice>;
  * same practice, and one pair ends before the next begins. Returns the index of the first
  * step out of place, or null.
  */
-function pairsProblem(steps: ReadonlyArray<{ kind: string }>, open: StepKind, close: StepKind): number | null {
+export function pairsProblem(steps: ReadonlyArray<{ kind: string }>, open: StepKind, close: StepKind): number | null {
   let openAt: number | null = null;
   for (const [i, step] of steps.entries()) {
     if (step.kind === open) {

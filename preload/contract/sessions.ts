@@ -19,6 +19,8 @@ export const PracticeSummary = z.object({
   intensity: z.enum(['gentle', 'deeper']),
   minutes: z.number().int().positive(),
   caution: z.string().optional(),
+  /** One the person built or imported (issue 15), not one that ships with Saltwater. */
+  own: z.literal(true).optional(),
 });
 export type PracticeSummary = z.infer<typeof PracticeSummary>;
 export { Practice };

@@ -84,6 +84,8 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
             chooseImportFile: nextDialogAnswer,
             chooseImportFolder: nextDialogAnswer,
             chooseSummaryPdf: nextDialogAnswer,
+            choosePracticeFile: nextDialogAnswer,
+            choosePracticeSaveAs: nextDialogAnswer,
           },
         }
       : {}),

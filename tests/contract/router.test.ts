@@ -57,6 +57,8 @@ interface Seeded {
   openingId: number;
   mediaId: number;
   ladderStepId: number;
+  /** One of the person's own practices. */
+  ownPracticeId: string;
 }
 
 /** A finished ladder attempt, before the fake clock's now. */
@@ -96,7 +98,8 @@ async function seed(): Promise<Seeded> {
   await ok('reflection.save', { barriers: ['numb'], style: 30, note: 'a first look' });
   const ladderStep = await ok<{ id: number }>('ladder.addStep', { track: 'letting-come', text: 'Let myself cry alone', expectedDistress: 35 });
   await ok('ladder.recordAttempt', { ...ladderAttempt, stepId: ladderStep.id, sessionId });
-  return { contactId: contact.id, entryId: entry.id, sessionId, practiceId, memoryId: memory.id, openingId, mediaId: media.id, ladderStepId: ladderStep.id };
+  const own = await ok<{ id: string }>('ownPractices.create', { practice: ownPractice });
+  return { ownPracticeId: own.id, contactId: contact.id, entryId: entry.id, sessionId, practiceId, memoryId: memory.id, openingId, mediaId: media.id, ladderStepId: ladderStep.id };
 }
 
 /** Every row of every table (FTS shadow tables included), the schema version, and the key file. */
@@ -118,6 +121,19 @@ function snapshot(): unknown {
 }
 
 const long = (n: number) => 'x'.repeat(n);
+/** A practice of the person's own, as the builder sends it. */
+const ownPractice = {
+  id: 'own-new',
+  version: 1,
+  title: 'My evening',
+  summary: 'A few breaths and a kind word.',
+  suits: ['after work'],
+  intensity: 'gentle',
+  steps: [
+    { kind: 'breathe', cycles: 4 },
+    { kind: 'close', text: 'Well done for stopping a while.' },
+  ],
+};
 const badInsightQueries: unknown[] = [
   {},
   { period: '4w' },
@@ -597,6 +613,28 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'import.preview': [{}, { path: '/etc/passwd' }],
     'import.commit': [{}, { path: '/etc/passwd' }],
     'app.readyToClose': [{}, { now: true }],
+    // ---- own practices: the practice schema decides; never a path from the page
+    'ownPractices.create': [
+      {},
+      { practice: { ...ownPractice, title: '' } },
+      { practice: { ...ownPractice, steps: [{ kind: 'close', text: 'only one' }] } },
+      { practice: { ...ownPractice, steps: [...ownPractice.steps, { kind: 'breathe', cycles: 2 }] } },
+      { practice: { ...ownPractice, steps: [{ kind: 'memory-open', text: 'x' }, { kind: 'close', text: 'y' }] } },
+      { practice: { ...ownPractice, steps: [{ kind: 'dance', text: 'x' }, { kind: 'close', text: 'y' }] } },
+      { practice: { ...ownPractice, steps: [{ kind: 'breathe', cycles: 1.5 }, { kind: 'close', text: 'y' }] } },
+      { practice: { ...ownPractice, id: '../etc' } },
+    ],
+    'ownPractices.update': [
+      {},
+      // A built-in's id: never overwritten, never turned into an own one.
+      { practice: { ...ownPractice, id: s.practiceId } },
+      { practice: { ...ownPractice, id: s.ownPracticeId, suits: [] } },
+      { practice: { ...ownPractice, id: s.ownPracticeId, steps: [{ kind: 'arrive', text: 'x', seconds: 4 }, { kind: 'close', text: 'y' }] } },
+    ],
+    'ownPractices.remove': [{}, { id: s.practiceId }, { id: '' }, { id: 'own-../x' }],
+    'ownPractices.restore': [{}, { id: s.practiceId }, { id: 5 }],
+    'ownPractices.export': [{}, { id: s.practiceId }, { id: s.ownPracticeId, file: '/tmp/x.json' }, { path: '/tmp/x.json' }],
+    'ownPractices.chooseImport': [{}, { file: '/etc/passwd' }],
   };
 }
 
@@ -719,6 +757,13 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     // Need the open vault: a summary is printed only from behind the lock.
     'summary.savePdf': { understood: true },
     'summary.print': undefined,
+    // ---- own practices live in the vault
+    'ownPractices.create': { practice: ownPractice },
+    'ownPractices.update': { practice: { ...ownPractice, id: s.ownPracticeId, title: 'My quiet evening' } },
+    'ownPractices.export': { id: s.ownPracticeId },
+    'ownPractices.chooseImport': undefined,
+    'ownPractices.remove': { id: s.ownPracticeId },
+    'ownPractices.restore': { id: s.ownPracticeId },
   };
 }
 

@@ -34,6 +34,8 @@ function start(dataDir = path.join(root, 'vault')): Core {
     chooseImportFile: answer('import file'),
     chooseImportFolder: answer('import folder'),
     chooseSummaryPdf: answer('summary pdf'),
+    choosePracticeFile: answer('practice file'),
+    choosePracticeSaveAs: answer('practice save'),
   };
   return createCore({
     dataDir,

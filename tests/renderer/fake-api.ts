@@ -39,6 +39,8 @@ import { defaultSettings } from '../../preload/contract/schemas.ts';
 import { AddEmotionWordInput as AddEmotionWordInputSchema, PlaceEmotionWordInput as PlaceEmotionWordInputSchema } from '../../preload/contract/schemas.ts';
 import { defaultQuietHours, PreviewInput, QuietHours as QuietHoursSchema, ScheduleInput, SchedulePatch } from '../../preload/contract/schedule/schemas.ts';
 import { summarizePractice } from '../../preload/contract/breath.ts';
+import { Practice as PracticeSchema } from '../../preload/contract/practice.ts';
+import { isOwnPracticeId, REMOVED_PRACTICE } from '../../preload/contract/own-practices.ts';
 import { createLadderFake } from './ladder-fake.ts';
 import { createInsightsFake } from './insights-fake.ts';
 import arriveAndBreathe from '../../resources/practices/arrive-and-breathe.json';
@@ -126,7 +128,14 @@ export function createFakeApi(options: FakeOptions = {}) {
     return { distinctWords: n, wordsLast30Days: n, newLast30Days: n, months, sentence };
   };
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  const library = options.practices ?? builtInPractices;
+  const builtIns = options.practices ?? builtInPractices;
+  /** The person's own practices (removed ones wait for Undo); the real rules are the core's. */
+  const own = new Map<string, { practice: Practice; removed: boolean }>();
+  let nextOwn = 1;
+  /** Built-in and own, as the catalog lists them. */
+  const practicesNow = (): Practice[] => [...builtIns, ...[...own.values()].filter((o) => !o.removed).map((o) => o.practice)];
+  /** What the next "import a practice" dialog gives: a file's practice, a refusal, or null (closed). */
+  let practiceFile: Result<{ fileName: string; practice: Practice } | null> = ok(null);
   const sessions = new Map<number, SessionRecord>();
   let nextSessionId = 1;
   /** Every session call in order, as "method:args" (for checking what was recorded when). */
@@ -401,20 +410,61 @@ export function createFakeApi(options: FakeOptions = {}) {
       list: vi.fn(async () => {
         const closed = needsOpen();
         if (closed) return closed;
-        return ok(library.map((p) => summarizePractice(p, settings.breathPattern)));
+        return ok(practicesNow().map((p) => (own.has(p.id) ? { ...summarizePractice(p, settings.breathPattern), own: true as const } : summarizePractice(p, settings.breathPattern))));
       }),
       get: vi.fn(async ({ id }: { id: string }) => {
         const closed = needsOpen();
         if (closed) return closed;
-        const p = library.find((x) => x.id === id);
+        const p = practicesNow().find((x) => x.id === id);
+        if (!p && isOwnPracticeId(id)) return fail('NOT_FOUND', REMOVED_PRACTICE);
         return p ? ok(structuredClone(p)) : fail('NOT_FOUND', 'That practice could not be found.');
       }),
+    },
+    ownPractices: {
+      create: vi.fn(async ({ practice }: { practice: Practice }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const parsed = PracticeSchema.safeParse({ ...practice, id: `own-${nextOwn++}` });
+        if (!parsed.success) return firstIssue(parsed.error);
+        own.set(parsed.data.id, { practice: parsed.data, removed: false });
+        return ok(structuredClone(parsed.data));
+      }),
+      update: vi.fn(async ({ practice }: { practice: Practice }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const parsed = PracticeSchema.safeParse(practice);
+        if (!parsed.success) return firstIssue(parsed.error);
+        const was = own.get(practice.id);
+        if (!was || was.removed) return fail('NOT_FOUND', REMOVED_PRACTICE);
+        own.set(practice.id, { practice: parsed.data, removed: false });
+        return ok(structuredClone(parsed.data));
+      }),
+      remove: vi.fn(async ({ id }: { id: string }) => {
+        const was = own.get(id);
+        if (!was || was.removed) return fail('NOT_FOUND', REMOVED_PRACTICE);
+        was.removed = true;
+        return needsOpen() ?? ok(null);
+      }),
+      restore: vi.fn(async ({ id }: { id: string }) => {
+        const was = own.get(id);
+        if (!was?.removed) return fail('NOT_FOUND', 'That practice can’t be brought back any more.');
+        was.removed = false;
+        return needsOpen() ?? ok(null);
+      }),
+      export: vi.fn(async ({ id }: { id: string }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const was = own.get(id);
+        if (!was || was.removed) return fail('NOT_FOUND', REMOVED_PRACTICE);
+        return ok<{ outcome: 'saved'; where: string } | { outcome: 'cancelled' }>({ outcome: 'saved', where: `/home/me/${was.practice.title}.json` });
+      }),
+      chooseImport: vi.fn(async () => needsOpen() ?? practiceFile),
     },
     sessions: {
       start: vi.fn(async (input: { practiceId: string; readiness?: number; moodBefore?: number }) => {
         const closed = needsOpen();
         if (closed) return closed;
-        const p = library.find((x) => x.id === input.practiceId);
+        const p = practicesNow().find((x) => x.id === input.practiceId);
         if (!p) return fail('NOT_FOUND', 'That practice could not be found.');
         const id = nextSessionId++;
         sessions.set(id, {
@@ -700,7 +750,7 @@ export function createFakeApi(options: FakeOptions = {}) {
           answers = [];
           return ok({ deleted });
         }),
-        suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(library.map((p) => summarizePractice(p, settings.breathPattern)), answers[0] ?? null))),
+        suggestOrder: vi.fn(async () => needsOpen() ?? ok(suggestPracticeOrder(practicesNow().map((p) => summarizePractice(p, settings.breathPattern)), answers[0] ?? null))),
       };
     })(),
     // ---- over time: an empty vault's answers until a test sets some (insights-fake.ts)
@@ -766,6 +816,10 @@ export function createFakeApi(options: FakeOptions = {}) {
     /** What a webhook signal ends as ('delivered' by default). */
     setWebhookOutcome(outcome: SignalStatus['outcome']) {
       webhookOutcome = outcome;
+    },
+    /** What the next "import a practice" dialog gives (a file's practice, a refusal, or null). */
+    setPracticeFile(next: Result<{ fileName: string; practice: Practice } | null>) {
+      practiceFile = next;
     },
     /** Simulates the vault locking itself (idle or system). */
     lockFromMain(reason: 'idle' | 'system' | 'manual') {

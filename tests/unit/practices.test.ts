@@ -1,10 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { estimatedMinutes, stepSeconds } from '../../preload/contract/breath.ts';
 import { builtInPatternIds, Practice, type BreathPattern } from '../../preload/contract/practice.ts';
+import { isOwnPracticeId } from '../../preload/contract/own-practices.ts';
+import { PracticeLibrary } from '../../main/core/practices/library.ts';
 
 const resources = fileURLToPath(new URL('../../resources/', import.meta.url));
 const practicesDir = join(resources, 'practices');
@@ -96,6 +99,24 @@ describe('built-in practices', () => {
     for (const { file, practice } of all) expect(`${practice.id}.json`).toBe(file);
     const ids = all.map((a) => a.practice.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // "own-" is the person's own practices' prefix: a built-in can never collide with one.
+    for (const id of ids) expect(isOwnPracticeId(id), id).toBe(false);
+  });
+
+  it('the library leaves out a built-in file whose id looks like one of the person\'s own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'saltwater-practices-'));
+    try {
+      mkdirSync(join(dir, 'practices'));
+      const calm = JSON.parse(readFileSync(join(practicesDir, 'arrive-and-breathe.json'), 'utf8')) as Practice;
+      writeFileSync(join(dir, 'practices', 'own-calm.json'), JSON.stringify({ ...calm, id: 'own-calm' }));
+      writeFileSync(join(dir, 'practices', 'calm.json'), JSON.stringify({ ...calm, id: 'calm' }));
+      const reported: string[] = [];
+      const library = new PracticeLibrary(dir, (p) => reported.push(p));
+      expect(library.list().map((p) => p.id)).toEqual(['calm']);
+      expect(reported).toEqual(['practice own-calm.json left out: a built-in id may not start with "own-"']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(builtInPatternIds)('with "%s" as the chosen pattern, every practice runs 5–20 minutes', (pattern) => {

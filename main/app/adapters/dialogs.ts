@@ -35,5 +35,9 @@ export function createDialogs(win: () => BrowserWindow | null): Dialogs {
     chooseImportFolder: () => open({ title: 'Choose a folder of Markdown or text files', properties: ['openDirectory'] }),
     chooseSummaryPdf: (suggestedName) =>
       save({ title: 'Save the summary as a PDF', defaultPath: suggestedName, filters: [{ name: 'PDF files', extensions: ['pdf'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] }),
+    choosePracticeFile: () =>
+      open({ title: 'Choose a practice to import', properties: ['openFile'], filters: [{ name: 'Saltwater practices', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }] }),
+    choosePracticeSaveAs: (suggestedName) =>
+      save({ title: 'Save the practice to share', defaultPath: suggestedName, filters: [{ name: 'Saltwater practices', extensions: ['json'] }], properties: ['createDirectory', 'showOverwriteConfirmation'] }),
   };
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../preload/contract/index.ts';
+import { AppError, isOwnPracticeId } from '../../../preload/contract/index.ts';
 import { summarizePractice } from '../../../preload/contract/breath.ts';
 import { Practice, type BreathPattern } from '../../../preload/contract/practice.ts';
 import type { PracticeSummary } from '../../../preload/contract/sessions.ts';
@@ -20,6 +20,8 @@ export class PracticeLibrary {
       try {
         const practice = Practice.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
         if (`${practice.id}.json` !== name) throw new Error('id does not match file name');
+        // "own-…" belongs to the person's own practices: a built-in there could be mistaken for one.
+        if (isOwnPracticeId(practice.id)) throw new Error('a built-in id may not start with "own-"');
         this.#practices.set(practice.id, practice);
       } catch (error) {
         report(`practice ${name} left out: ${error instanceof Error ? error.message.slice(0, 200) : 'invalid'}`);

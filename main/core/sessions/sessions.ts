@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../preload/contract/index.ts';
 import type { SessionCheckIn, SessionEnd, SessionReflection, SessionRecord, SessionStart } from '../../../preload/contract/sessions.ts';
-import type { PracticeLibrary } from '../practices/library.ts';
+import type { Practice } from '../../../preload/contract/practice.ts';
 import type { Clock } from '../ports.ts';
 import { statement } from '../vault/statements.ts';
 import type { Db } from '../vault/database.ts';
@@ -47,6 +47,11 @@ function checkInsBySession(rows: unknown[]): Map<number, SessionRecord['checkIns
   return bySession;
 }
 
+/** Where a session finds its practice: built-in or the person's own (practices/catalog.ts). */
+export interface PracticeSource {
+  get(id: string): Practice;
+}
+
 /**
  * Practice runs, recorded as they happen (start, each step reached, each check-in, the end),
  * so a crash mid-session keeps everything that was answered.
@@ -55,7 +60,7 @@ export class SessionsService {
   constructor(
     private readonly db: () => Db,
     private readonly clock: Clock,
-    private readonly library: PracticeLibrary,
+    private readonly library: PracticeSource,
   ) {}
 
   start({ practiceId, readiness, moodBefore }: Start): { sessionId: number } {

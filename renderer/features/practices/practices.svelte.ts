@@ -1,9 +1,11 @@
-import { defaultSettings, type Practice, type PracticeSummary, type SessionRecord, type Settings } from '../../../preload/contract/index.ts';
+import { defaultSettings, type Practice, type PracticeExported, type PracticeSummary, type SessionRecord, type Settings } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { SessionAudio, SessionAudioOptions } from '../session/audio/session-audio.ts';
 import { createMasterClock, readSessionSpeed } from '../session/audio/master-clock.ts';
 import { SessionRun, type BeginAnswers, type Clock, type FrameLoop } from '../session/session-run.svelte.ts';
 import { linkedEntry } from '../session/writing.svelte.ts';
+import { rehearsalApi } from '../session/rehearsal-api.ts';
+import type { BuilderStart, PracticeBuilder } from '../practice-builder/builder.svelte.ts';
 
 export const HISTORY_LIMIT = 50;
 
@@ -57,6 +59,14 @@ export class PracticesState {
   chooseError = $state<string | null>(null);
   /** The session running (or ending) right now: the app goes distraction-free while it is set. */
   run = $state.raw<SessionRun | null>(null);
+  /** The running session is a try-out from the builder: nothing is recorded, and it ends back there. */
+  tryingOut = $state(false);
+  /** The builder is showing, started this way (practice-builder/, loaded when first opened). */
+  building = $state.raw<BuilderStart | null>(null);
+  /** The builder's work, kept while a try-out runs, and after leaving it unsaved (the page offers to carry on). */
+  draft = $state.raw<PracticeBuilder | null>(null);
+  /** A practice to bring into view in the library (just saved, or brought back). */
+  focusPractice = $state<string | null>(null);
   /** The live sound of the running session, if any. */
   audio = $state.raw<SessionAudio | null>(null);
   /** Sound turned on or off in this session only; null follows the saved setting. */
@@ -132,6 +142,77 @@ export class PracticesState {
   back(): void {
     this.chosen = null;
     this.chooseError = null;
+    this.building = null;
+    // Work not saved yet is kept: the library offers to carry on with it.
+    if (this.draft && !this.draft.dirty) this.draft = null;
+  }
+
+  /** Opens the builder: empty, a copy, one's own to change, or a practice read from a file. */
+  openBuilder(start: BuilderStart): void {
+    this.chosen = null;
+    this.chooseError = null;
+    this.draft = null;
+    this.building = start;
+    void this.preloadAudio();
+  }
+
+  /** The builder with a copy of a practice, or one of the person's own to change. Returns a problem, or null. */
+  async build(id: string, as: 'copy' | 'edit'): Promise<string | null> {
+    const result = await this.#api.practices.get({ id });
+    if (!result.ok) return result.error.message;
+    this.openBuilder({ from: as, practice: result.value });
+    return null;
+  }
+
+  /** Asks for a practice file and opens it in the builder to look through; a problem, or null (also when the dialog was closed). */
+  async importFile(): Promise<string | null> {
+    const result = await this.#api.ownPractices.chooseImport();
+    if (!result.ok) return result.error.message;
+    if (result.value) this.openBuilder({ from: 'file', practice: result.value.practice, fileName: result.value.fileName });
+    return null;
+  }
+
+  /** Out of the library (Undo brings it back until the vault locks). Returns a problem, or null. */
+  async removeOwn(id: string): Promise<string | null> {
+    const result = await this.#api.ownPractices.remove({ id });
+    if (!result.ok) return result.error.message;
+    this.library = this.library.filter((p) => p.id !== id);
+    return null;
+  }
+
+  async restoreOwn(id: string): Promise<string | null> {
+    const result = await this.#api.ownPractices.restore({ id });
+    if (!result.ok) return result.error.message;
+    this.focusPractice = id;
+    await this.loadLibrary();
+    return null;
+  }
+
+  /** Saves the practice as a file to share (the OS dialog asks where). */
+  async shareOwn(id: string): Promise<{ ok: true; value: PracticeExported } | { ok: false; problem: string }> {
+    const result = await this.#api.ownPractices.export({ id });
+    return result.ok ? result : { ok: false, problem: result.error.message };
+  }
+
+  /** Back to the unsaved practice the library offered. */
+  resumeBuilder(): void {
+    if (this.draft) this.building = this.draft.start;
+  }
+
+  /** Leaves the builder, letting its work go (saved, or the person chose so). */
+  closeBuilder(): void {
+    this.building = null;
+    this.draft = null;
+  }
+
+  /**
+   * The builder's "Try it": the practice runs as any session would, from the click itself (for its
+   * sound), against an api that records nothing; it ends back in the builder.
+   */
+  tryOut(practice: Practice): SessionRun | null {
+    if (this.run) return null;
+    this.tryingOut = true;
+    return this.#start(practice, rehearsalApi(this.#api), {});
   }
 
   preloadAudio(): Promise<AudioModule | null> {
@@ -146,6 +227,11 @@ export class PracticesState {
   begin(answers: BeginAnswers): SessionRun | null {
     const practice = this.chosen;
     if (!practice || this.run) return null;
+    this.tryingOut = false;
+    return this.#start(practice, this.#api, answers);
+  }
+
+  #start(practice: Practice, api: Api, answers: BeginAnswers): SessionRun {
     const speed = this.speed;
     let audio: SessionAudio | null = null;
     try {
@@ -159,7 +245,7 @@ export class PracticesState {
     }
     this.audio = audio;
     this.sessionSound = null;
-    const run = new SessionRun(this.#api, practice, {
+    const run = new SessionRun(api, practice, {
       pattern: this.settings.breathPattern,
       clock: () => this.#options.clock ?? audio?.clock ?? createMasterClock({ speed }),
       ready: audio?.ready ?? Promise.resolve(),
@@ -220,11 +306,14 @@ export class PracticesState {
   /** Leaves the session view (Done, Write about it): saves what was typed, back to the library. */
   async leave(): Promise<void> {
     const run = this.run;
+    const tryOut = this.tryingOut;
     this.run = null;
     this.audio = null;
     this.chosen = null;
+    this.tryingOut = false;
     await run?.dispose();
-    await this.loadHistory();
+    // A try-out left nothing in History; the builder it came from shows again.
+    if (!tryOut) await this.loadHistory();
   }
 
   /** The vault locked: end the session view quietly; nothing more is written. */
@@ -233,6 +322,10 @@ export class PracticesState {
     this.run = null;
     this.audio = null;
     this.chosen = null;
+    this.tryingOut = false;
+    this.building = null;
+    this.draft = null;
+    this.focusPractice = null;
     this.library = [];
     this.history = [];
     this.orderedForYou = false;

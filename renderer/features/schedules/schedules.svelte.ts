@@ -1,4 +1,4 @@
-import type { PracticeSummary, QuietHours, Schedule, ScheduleInput, UpcomingOccurrence } from '../../../preload/contract/index.ts';
+import { isOwnPracticeId, type PracticeSummary, type QuietHours, type Schedule, type ScheduleInput, type UpcomingOccurrence } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { Toasts } from '../../state/toasts.svelte.ts';
 import { buildRecurrence, type Draft } from './recurrence.ts';
@@ -55,7 +55,8 @@ export class SchedulesState {
   }
 
   practiceTitle(id: string): string {
-    return this.practices.find((p) => p.id === id)?.title ?? 'A practice';
+    // One of the person's own that was removed: the schedule stays, and says so (Undo, or another practice, mends it).
+    return this.practices.find((p) => p.id === id)?.title ?? (isOwnPracticeId(id) ? 'A practice of yours that was removed' : 'A practice');
   }
 
   /** The next times the draft would give, without saving. */

@@ -1,0 +1,66 @@
+import type { AppErrorShape, Result, SessionRecord } from '../../../preload/contract/index.ts';
+import type { Api } from '../../../preload/create-api.ts';
+
+/** Said where a try-out would open one of the person's memories. */
+export const TRY_OUT_MEMORY =
+  'In a try-out your memories stay sealed. When you run this practice for real, this step offers the gentlest one.';
+
+/** The id a try-out's session has on the page; no session of the vault is ever this one. */
+const TRY_OUT_SESSION = 2 ** 31 - 1;
+
+const ok = <T>(value: T): Promise<Result<T>> => Promise.resolve({ ok: true, value });
+const refuse = (message: string): Promise<{ ok: false; error: AppErrorShape }> =>
+  Promise.resolve({ ok: false, error: { code: 'INVALID_INPUT', message } });
+
+/**
+ * The api a practice's try-out runs against (the builder's "Try it"): the same session screens,
+ * with nothing recorded. The session, its check-ins and what is written in it stay on the page;
+ * memories stay sealed; the person's media, ladder and everything else are read as usual, and
+ * Help and Signal work as in any session (they are there for the person, not for the practice).
+ */
+export function rehearsalApi(api: Api): Api {
+  const startedAt = Date.now();
+  const record = (): SessionRecord => ({
+    id: TRY_OUT_SESSION,
+    practiceId: 'own-new',
+    practiceTitle: '',
+    startedAt,
+    endedAt: null,
+    outcome: null,
+    stepReached: 0,
+    stepCount: 0,
+    readiness: null,
+    moodBefore: null,
+    moodAfter: null,
+    tears: null,
+    relief: null,
+    notes: '',
+    checkIns: [],
+  });
+  return {
+    ...api,
+    sessions: {
+      ...api.sessions,
+      start: () => ok({ sessionId: TRY_OUT_SESSION }),
+      stepReached: () => ok(null),
+      checkIn: () => ok(null),
+      end: () => ok(null),
+      reflect: () => ok(null),
+      get: () => ok(record()),
+    },
+    journal: {
+      ...api.journal,
+      // What is typed in a writing prompt stays in the try-out.
+      create: () => ok({ id: 0 } as never),
+      update: () => ok({ id: 0, updatedAt: Date.now() }),
+    },
+    memories: {
+      ...api.memories,
+      open: () => refuse(TRY_OUT_MEMORY),
+      close: () => refuse(TRY_OUT_MEMORY),
+      stop: () => refuse(TRY_OUT_MEMORY),
+    },
+    media: { ...api.media, recordUse: () => ok({ useId: 1, helped: null as never }) },
+    ladder: { ...api.ladder, recordAttempt: () => ok({ justMastered: false } as never) },
+  };
+}
