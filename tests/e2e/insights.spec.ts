@@ -75,6 +75,8 @@ async function openOverTime(page: Page) {
 }
 
 test('the page shows the weeks in charts and kind words, switches periods, and passes axe at both sizes', async ({ page, host }) => {
+  // Ten weeks of sessions and four axe runs: 25–40 s alone here, past 60 s on a busy shared machine.
+  test.slow();
   await page.setViewportSize({ width: 1100, height: 780 });
   await openApp(page, host);
   await createVault(page);
