@@ -100,6 +100,7 @@ describe('importing a Saltwater export into a fresh vault', () => {
       ladderSteps: 2,
       media: 2,
       reflections: 2,
+      ownPractices: 1,
       // Four settings, the quiet hours and the ladder threshold.
       settings: 6,
     });
@@ -199,6 +200,16 @@ describe('a file that is not right', () => {
     const doc = JSON.parse(await exportText()) as { journal: { entries: { feelings: { intensity: number }[] }[] } };
     doc.journal.entries[0]!.feelings[1]!.intensity = 12;
     await expectRefused(JSON.stringify(doc), /at journal\.entries\[0\]\.feelings\[1\]\.intensity: Too big/);
+  });
+
+  it('is refused when a practice of the person’s own breaks the practice schema; a file from before own practices still comes in', async () => {
+    await fillVault(source.vault.db(), source.clock, { sealedMemory: false });
+    const doc = JSON.parse(await exportText()) as { ownPractices?: { practice: { steps: unknown[] } }[] };
+    const older = structuredClone(doc);
+    doc.ownPractices![0]!.practice.steps.pop();
+    await expectRefused(JSON.stringify(doc), /at ownPractices\[0\]\.practice: A practice ends with a close step/);
+    delete older.ownPractices;
+    expect(importSaltwaterJson(target.vault.db(), JSON.stringify(older)).counts.ownPractices).toEqual({ added: 0, skipped: 0 });
   });
 
   it('is refused when it is cut short, is not an export, or comes from a newer version', async () => {

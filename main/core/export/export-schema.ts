@@ -222,6 +222,17 @@ export const ExportReflection = z.object({
   ),
 });
 
+export const ExportOwnPractice = z.object({
+  practice: z
+    .looseObject({ id: z.string().regex(/^own-[a-z0-9-]+$/).max(64), version: z.literal(1), title: z.string().min(1).max(80) })
+    .meta({
+      description:
+        'A practice as preload/contract/practice.ts defines it: the same JSON as a built-in one in resources/practices/ (title, summary, suits, intensity, caution, steps). Import checks it with that schema.',
+    }),
+  createdAt: Time,
+  updatedAt: Time,
+});
+
 export const ExportContents = z.enum(['everything', 'journal']);
 export type ExportContents = z.infer<typeof ExportContents>;
 
@@ -244,6 +255,8 @@ export const SaltwaterExport = z
     ladder: z.object({ threshold: z.number().int().min(1).max(100).nullable(), steps: z.array(ExportLadderStep) }),
     media: z.array(ExportMediaItem),
     reflections: z.array(ExportReflection),
+    /** Absent in files from before own practices (issue 15). */
+    ownPractices: z.array(ExportOwnPractice).optional().meta({ description: 'The practices the person built or imported. Absent in older files.' }),
     settings: Settings.partial(),
   })
   .meta({ title: 'Saltwater export, version 1' });

@@ -59,6 +59,7 @@ export function readExport(db: Db, o: ReadOptions): SaltwaterExport {
     ladder: everything ? readLadder(db) : { threshold: null, steps: [] },
     media: everything ? readMedia(db) : [],
     reflections: everything ? readReflections(db) : [],
+    ownPractices: everything ? readOwnPractices(db) : [],
     settings: everything ? readSettings(db) : {},
   };
 }
@@ -268,6 +269,14 @@ function readReflections(db: Db): SaltwaterExport['reflections'] {
     .prepare(`SELECT id, answered_at AS answeredAt, style, note FROM self_reflections ORDER BY id`)
     .all() as Omit<SaltwaterExport['reflections'][number], 'barriers'>[];
   return rows.map((r) => ({ ...r, barriers: (barriers.get(r.id) ?? []).map((b) => b.barrier) }));
+}
+
+/** The person's own practices (not those removed, which wait only for an Undo), as stored: each passed the practice schema. */
+function readOwnPractices(db: Db): NonNullable<SaltwaterExport['ownPractices']> {
+  const rows = db
+    .prepare(`SELECT practice, created_at AS createdAt, updated_at AS updatedAt FROM own_practices WHERE removed_at IS NULL ORDER BY created_at, rowid`)
+    .all() as { practice: string; createdAt: number; updatedAt: number }[];
+  return rows.map((r) => ({ practice: JSON.parse(r.practice) as NonNullable<SaltwaterExport['ownPractices']>[number]['practice'], createdAt: r.createdAt, updatedAt: r.updatedAt }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../../preload/contract/index.ts';
+import { AppError, Practice } from '../../../preload/contract/index.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, SaltwaterExport } from '../export/export-schema.ts';
 import type { Db } from '../vault/database.ts';
 import { statement } from '../vault/statements.ts';
@@ -37,6 +37,7 @@ export const importKinds = [
   'ladderSteps',
   'media',
   'reflections',
+  'ownPractices',
   'settings',
 ] as const;
 export type ImportKind = (typeof importKinds)[number];
@@ -444,6 +445,17 @@ function writeImport(db: Db, doc: SaltwaterExport): ImportSummary {
     if (here !== undefined) continue;
     const { id } = insert(db, 'self_reflections', { id: freeId(db, 'self_reflections', r.id), answered_at: r.answeredAt, style: r.style, note: r.note });
     for (const barrier of r.barriers) insert(db, 'self_reflection_barriers', { reflection_id: id, barrier }, true);
+  }
+
+  // The person's own practices: by id (a random one, the same in every vault the practice came to,
+  // so sessions and reminders that name it find it). Each must pass the practice schema as saved here.
+  for (const [i, own] of (doc.ownPractices ?? []).entries()) {
+    const checked = Practice.safeParse(own.practice);
+    if (!checked.success) throw badFile(`Something in it is not as Saltwater writes it at ownPractices[${i}].practice: ${checked.error.issues[0]?.message ?? 'unknown problem'}.`);
+    const here = existingId(db, 'SELECT 1 FROM own_practices WHERE id = ?', checked.data.id);
+    count('ownPractices', here === undefined);
+    if (here !== undefined) continue;
+    insert(db, 'own_practices', { id: checked.data.id, practice: JSON.stringify(checked.data), created_at: own.createdAt, updated_at: own.updatedAt });
   }
 
   writeSettings(db, doc, (added) => count('settings', added));

@@ -62,6 +62,7 @@ const kindWords: Record<Exclude<ImportKind, 'entries'>, [one: string, many: stri
   ladderSteps: ['ladder step', 'ladder steps'],
   media: ['song, film or other media', 'songs, films and other media'],
   reflections: ['self-reflection', 'self-reflections'],
+  ownPractices: ['practice of your own', 'practices of your own'],
   settings: ['setting (where yours is still the default)', 'settings (where yours are still the defaults)'],
 };
 
