@@ -176,12 +176,12 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
       resetTransport();
     },
     dispose() {
-      if (!ending) audio.stop();
+      // Leaving (Done, a lock) cuts a gentle end short too.
+      audio.stop();
       if (current === audio) current = null;
       // Let the fade finish before letting go of the nodes and the sound device.
       const wait = Math.max(0, quietAt - raw.currentTime) * 1000 + 120;
       setTimeout(() => {
-        if (!stopped) audio.stop();
         voice?.dispose();
         mix.dispose();
         if (current === null && shared === context && raw.state === 'running') void suspend(context);
