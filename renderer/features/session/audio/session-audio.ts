@@ -112,9 +112,9 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
     clock = createMasterClock({ context: raw, speed: options.speed ?? null });
     if (!audible()) return;
     mix.setEnabled(enabled, raw.currentTime, 0.02);
-    // The background sound needs only a running context; cues only where the audio clock is the
-    // master (not in fast test runs).
-    mix.setSoundscape(soundscape, raw.currentTime);
+    // The background sound needs only a running context (and sound on: nothing is generated
+    // for no one); cues only where the audio clock is the master (not in fast test runs).
+    if (enabled) mix.setSoundscape(soundscape, raw.currentTime);
     if (clock.source === 'audio') voice = createCueVoice(mix.cues);
   });
 
@@ -125,14 +125,17 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
     },
     setEnabled(on) {
       enabled = on;
-      if (audible()) mix.setEnabled(on, raw.currentTime);
+      if (!audible()) return;
+      mix.setEnabled(on, raw.currentTime);
+      // Sound turned on for the first time in this session: the background sound begins (fading in).
+      if (on) mix.setSoundscape(soundscape, raw.currentTime);
     },
     setVolume(v) {
       mix.setCueVolume(v, raw.currentTime);
     },
     setSoundscape(id) {
       soundscape = id;
-      if (audible()) mix.setSoundscape(id, raw.currentTime);
+      if (audible() && enabled) mix.setSoundscape(id, raw.currentTime);
     },
     setSoundscapeVolume(v) {
       mix.setSoundscapeVolume(v, raw.currentTime);
@@ -229,8 +232,4 @@ async function suspend(context: Context): Promise<void> {
   } catch {
     // Already closed or never started: nothing to release.
   }
-}
-
-function clamp01(v: number): number {
-  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }

@@ -41,7 +41,18 @@ class Kit {
   }
 
   filter(type: BiquadFilterType, frequency: number, Q = 0.7): BiquadFilter {
-    return this.keep(new BiquadFilter({ context: this.context, type, frequency, Q }));
+    const filter = this.keep(new BiquadFilter({ context: this.context, type, frequency, Q }));
+    // Only slow swells move these: once per 128-sample block is plenty, and a swelled a-rate
+    // frequency would make the browser recompute the filter for every sample.
+    const node = filter.input as unknown as BiquadFilterNode;
+    for (const param of [node.frequency, node.Q]) {
+      try {
+        param.automationRate = 'k-rate';
+      } catch {
+        // An older engine without automationRate: a-rate works too, at some cost.
+      }
+    }
+    return filter;
   }
 
   gain(gain: number): Gain {
