@@ -48,6 +48,7 @@ import {
 
 export * from './schemas.ts';
 export * from './practice.ts';
+export * from './soundscape.ts';
 export * from './sessions.ts';
 import { safetyMethods } from './safety.ts';
 import { Contact, ContactId, ContactInput, SendResult, SignalHistoryItem, SignalId, SignalStatus, Which } from './signals.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PracticeSoundscape } from './soundscape.ts';
 
 /**
  * Practices are data: a sequence of steps. Built-in ones ship as JSON in resources/practices/,
@@ -109,6 +110,8 @@ export const Practice = z
     intensity: z.enum(['gentle', 'deeper']),
     /** A note shown before starting (e.g. "talk it over with a therapist first"). */
     caution: z.string().trim().max(400).optional(),
+    /** A background sound that suits it; played when the person's Settings say "each practice's own". */
+    soundscape: PracticeSoundscape.optional(),
     steps: z.array(Step).min(2).max(60),
   })
   .refine((p) => p.steps.at(-1)?.kind === 'close', { message: 'A practice ends with a close step.' })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BreathPattern } from './practice.ts';
 import { CountryCode, maxSafetyEntries, SafetyEntry } from './safety.ts';
+import { SoundscapeSetting } from './soundscape.ts';
 import { SessionId, timestamp } from './common.ts';
 // Shared limits, so the UI and the services agree on what is acceptable (plain values, no zod).
 import { defaultQuickHideKey, limits } from './constants.ts';
@@ -292,6 +293,9 @@ export const Settings = z.object({
   /** Soft tones for breathing cues: off until the person turns them on once. */
   audioEnabled: z.boolean(),
   audioVolume: z.number().min(0).max(1),
+  /** A background sound in sessions (heard while session sound is on): none until the person chooses one. */
+  soundscape: SoundscapeSetting,
+  soundscapeVolume: z.number().min(0).max(1),
   /** 'system' follows prefers-reduced-motion; 'reduce' always uses the still cue. */
   motion: z.enum(['system', 'reduce']),
   /** Light or dark; 'system' follows the computer's appearance setting. */
@@ -327,6 +331,8 @@ export const defaultSettings: Settings = {
   breathPattern: 'coherent',
   audioEnabled: false,
   audioVolume: 0.5,
+  soundscape: 'none',
+  soundscapeVolume: 0.5,
   motion: 'system',
   theme: 'system',
   sessionLook: 'dim',

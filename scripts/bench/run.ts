@@ -5,6 +5,7 @@ const benchmarks: Record<string, () => Promise<BenchResult>> = {
   'vault-journal': async () => (await import('./vault.bench.ts')).run(),
   'session-audio-timing': async () => (await import('./audio.bench.ts')).run(),
   'stop-latency': async () => (await import('./stop-latency.bench.ts')).run(),
+  soundscape: async () => (await import('./soundscape.bench.ts')).run(),
   'scheduler-simulation': async () => (await import('./scheduler.bench.ts')).run(),
   'feelings-granularity': async () => (await import('./granularity.bench.ts')).run(),
   insights: async () => (await import('./insights.bench.ts')).run(),

@@ -34,6 +34,12 @@ describe('SettingsService', () => {
     expect(new SettingsService(() => db).get()).toEqual(again);
   });
 
+  it('keeps the background sound and its volume (none until chosen)', () => {
+    expect(settings.get()).toMatchObject({ soundscape: 'none', soundscapeVolume: 0.5 });
+    settings.update({ soundscape: 'practice', soundscapeVolume: 0.2 });
+    expect(new SettingsService(() => db).get()).toMatchObject({ soundscape: 'practice', soundscapeVolume: 0.2 });
+  });
+
   it('stores structured values (a custom breathing pattern) and reads them back', () => {
     const pattern = { custom: { inhale: 4, hold: 2, exhale: 6, rest: 1 } };
     expect(settings.update({ breathPattern: pattern }).breathPattern).toEqual(pattern);
@@ -50,6 +56,8 @@ describe('SettingsService', () => {
       { idleLockMinutes: '5' },
       { idleLockMinutes: null },
       { idleLockMinutes: 5, audioVolume: 2 },
+      { soundscape: 'thunder' },
+      { soundscapeVolume: 1.01 },
       { motion: 'sometimes' },
       null,
       'idleLockMinutes=5',

@@ -43,6 +43,7 @@ export function fakeAudio(): RunAudio & { calls: string[] } {
     calls,
     armBreath: vi.fn((_timeline, cycles: number, startAt: number) => void calls.push(`arm:${cycles}@${startAt}`)),
     clearCues: vi.fn(() => void calls.push('clear')),
+    finish: vi.fn(() => void calls.push('finish')),
     stop: vi.fn(() => void calls.push('stop')),
     dispose: vi.fn(() => void calls.push('dispose')),
   };

@@ -43,11 +43,11 @@ describe('Settings: Breathing', () => {
     await settle();
     expect(fake.spies.settings.update).toHaveBeenLastCalledWith({ motion: 'reduce' });
 
-    change(byLabel(section, 'Soft tones for breathing') as HTMLInputElement, 'on');
+    change(byLabel(section, 'Sound in sessions') as HTMLInputElement, 'on');
     await settle();
     expect(fake.spies.settings.update).toHaveBeenLastCalledWith({ audioEnabled: true });
 
-    change(byLabel(section, 'Volume') as HTMLInputElement, '30');
+    change(byLabel(section, 'Tone volume') as HTMLInputElement, '30');
     await settle();
     expect(fake.spies.settings.update).toHaveBeenLastCalledWith({ audioVolume: 0.3 });
   });

@@ -346,6 +346,14 @@ describe('the Practice schema rejects broken practices', () => {
     expect(Practice.safeParse(withSteps({ kind: 'media-offer' })).success).toBe(false);
   });
 
+  it('takes an optional background sound of its own, only one of the known ones', () => {
+    expect(Practice.parse({ ...valid, soundscape: 'waves' }).soundscape).toBe('waves');
+    expect(Practice.safeParse({ ...valid, soundscape: 'none' }).success).toBe(true);
+    const result = Practice.safeParse({ ...valid, soundscape: 'https://example.org/rain.mp3' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['soundscape']);
+  });
+
   it('rejects a step of an unknown kind', () => {
     const unknownKind = { ...valid, steps: [{ kind: 'dance', text: 'Dance.', seconds: 60 }, valid.steps[1]] };
     const result = Practice.safeParse(unknownKind);

@@ -2,6 +2,8 @@ import { defaultSettings, type Practice, type PracticeExported, type PracticeSum
 import type { Api } from '../../../preload/create-api.ts';
 import type { SessionAudio, SessionAudioOptions } from '../session/audio/session-audio.ts';
 import { createMasterClock, readSessionSpeed } from '../session/audio/master-clock.ts';
+import type { SoundscapeId } from '../../../preload/contract/soundscape.ts';
+import { soundscapeFor } from '../session/soundscape-choice.ts';
 import { SessionRun, type BeginAnswers, type Clock, type FrameLoop } from '../session/session-run.svelte.ts';
 import { linkedEntry } from '../session/writing.svelte.ts';
 import { rehearsalApi } from '../session/rehearsal-api.ts';
@@ -72,9 +74,24 @@ export class PracticesState {
   /** Sound turned on or off in this session only; null follows the saved setting. */
   sessionSound = $state<boolean | null>(null);
 
+  /** The background sound changed in this session only ('none': turned off here); null follows Settings. */
+  sessionSoundscape = $state<SoundscapeId | 'none' | null>(null);
+
   /** Whether the running session makes sound: its own choice, else the saved one. */
   get soundOn(): boolean {
     return this.sessionSound ?? this.settings.audioEnabled;
+  }
+
+  /** The background sound Settings give the practice on screen (or running). */
+  get savedSoundscape(): SoundscapeId | null {
+    return soundscapeFor(this.settings.soundscape, this.run?.practice ?? this.chosen);
+  }
+
+  /** The background sound of the running session: its own choice, else what Settings give it. */
+  get soundscape(): SoundscapeId | null {
+    const here = this.sessionSoundscape;
+    if (here === null) return this.savedSoundscape;
+    return here === 'none' ? null : here;
   }
 
   readonly #api: Api;
@@ -238,6 +255,8 @@ export class PracticesState {
       audio = this.#audioModule?.startSessionAudio({
         enabled: this.settings.audioEnabled,
         volume: this.settings.audioVolume,
+        soundscape: soundscapeFor(this.settings.soundscape, practice),
+        soundscapeVolume: this.settings.soundscapeVolume,
         speed,
       }) ?? null;
     } catch {
@@ -245,6 +264,7 @@ export class PracticesState {
     }
     this.audio = audio;
     this.sessionSound = null;
+    this.sessionSoundscape = null;
     const run = new SessionRun(api, practice, {
       pattern: this.settings.breathPattern,
       clock: () => this.#options.clock ?? audio?.clock ?? createMasterClock({ speed }),
@@ -270,6 +290,29 @@ export class PracticesState {
     if (!result.ok) return result.error.message;
     this.settings = result.value;
     return null;
+  }
+
+  /** A background sound for this session only (null: none); `keepSoundscape` makes it the choice for every session. */
+  setSoundscape(id: SoundscapeId | null): void {
+    this.audio?.setSoundscape(id);
+    this.sessionSoundscape = id ?? 'none';
+  }
+
+  /** Remembers this session's background sound for the sessions to come. */
+  async keepSoundscape(): Promise<string | null> {
+    const result = await this.#api.settings.update({ soundscape: this.soundscape ?? 'none' });
+    if (!result.ok) return result.error.message;
+    this.settings = result.value;
+    return null;
+  }
+
+  /** The background sound's own volume: live while sliding, remembered on release. */
+  async setSoundscapeVolume(volume: number, remember = true): Promise<void> {
+    this.audio?.setSoundscapeVolume(volume);
+    this.settings = { ...this.settings, soundscapeVolume: volume };
+    if (!remember) return;
+    const result = await this.#api.settings.update({ soundscapeVolume: volume });
+    if (result.ok) this.settings = result.value;
   }
 
   /** Live while sliding; remembered when `remember` is set (on release). */

@@ -28,6 +28,8 @@ export const animationFrames: FrameLoop = {
 export interface RunAudio {
   armBreath(timeline: BreathTimeline, cycles: number, startAt: number): void;
   clearCues(): void;
+  /** The practice came to its end: a gentle fade (Stop is the quick one). */
+  finish(): void;
   stop(): void;
   dispose(): void;
 }
@@ -373,7 +375,8 @@ export class SessionRun {
         void this.writing.flush();
         break;
       case 'finished':
-        audio?.stop();
+        // A gentle fade at the natural end; Esc or Stop would still cut it short.
+        audio?.finish();
         this.#record(() => this.#api.sessions.end({ sessionId, stepIndex: this.state.stepIndex, outcome: 'finished' }));
         this.tools.ended();
         void this.writing.flush();

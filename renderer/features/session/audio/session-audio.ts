@@ -1,7 +1,8 @@
 /**
- * Sound for one session: one audio context (Tone's), a master gain into the speakers, the cue
- * voice into the master gain, and cues scheduled on the context's transport. The context's
- * time is the session's master clock; when sound is off the context still runs silently.
+ * Sound for one session: one audio context (Tone's) and the session's mix (session-mix.ts):
+ * the cue voice and the background sound, both under one master gain into the speakers, and
+ * cues scheduled on the context's transport. The context's time is the session's master clock;
+ * when sound is off the context still runs silently.
  *
  * Loaded on demand (when a practice's start screen opens), so the app never touches audio
  * unless a session is about to begin; startSessionAudio() must then be called inside the
@@ -10,18 +11,22 @@
 import 'tone/build/esm/core/clock/Transport.js';
 import 'tone/build/esm/core/context/Destination.js';
 import { Context } from 'tone/build/esm/core/context/Context.js';
-import { Gain } from 'tone/build/esm/core/context/Gain.js';
 import { setContext } from 'tone/build/esm/core/context/GlobalContext.js';
+import type { SoundscapeId } from '../../../../preload/contract/soundscape.ts';
 import type { BreathTimeline } from '../breath-timeline.ts';
 import { scheduleCues } from './cue-scheduler.ts';
 import { createCueVoice, type DisposableCueVoice } from './cue-voice.ts';
-import { fadeOut, glide, type FadeParam } from './fade.ts';
 import { createMasterClock, testHooksEnabled, type MasterClock } from './master-clock.ts';
+import { createSessionMix } from './session-mix.ts';
 
 export interface SessionAudioOptions {
   enabled: boolean;
-  /** 0–1. */
+  /** 0–1: the breathing tones. */
   volume: number;
+  /** The background sound to begin with, if any. */
+  soundscape?: SoundscapeId | null;
+  /** 0–1. */
+  soundscapeVolume?: number;
   /** Fast test runs: the clock runs this many times faster and no cues are scheduled. */
   speed?: number | null;
 }
@@ -32,16 +37,23 @@ export interface SessionAudio {
   readonly clock: MasterClock;
   setEnabled(on: boolean): void;
   setVolume(volume: number): void;
+  /** Changes the background sound (a slow crossfade), or ends it (null). */
+  setSoundscape(id: SoundscapeId | null): void;
+  setSoundscapeVolume(volume: number): void;
   /** Schedules the cues of a breathing stretch that begins (or began) at clock time `startAt`. */
   armBreath(timeline: BreathTimeline, cycles: number, startAt: number): void;
   /** Removes every scheduled cue (leaving a breathing step). */
   clearCues(): void;
   pause(at: number): void;
   resume(at: number): void;
+  /** The practice has come to its end: everything fades out gently (a few seconds). */
+  finish(): void;
   /** Fades to silence within 50 ms, then cancels everything scheduled. */
   stop(): void;
   /** Releases the sound device (the context is suspended, and reused next time). */
   dispose(): void;
+  /** The background sound playing (or fading in), if any. */
+  soundscape(): SoundscapeId | null;
   /** The master gain's value right now (0 when silent). */
   gain(): number;
   running(): boolean;
@@ -81,26 +93,29 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
   // Inside the click: the browser allows the context to start now.
   const resumed = context.resume().catch(() => undefined);
 
-  const master = new Gain({ context, gain: 0 });
-  master.connect(context.destination);
-  const param = (master.input as unknown as { gain: FadeParam }).gain;
+  const mix = createSessionMix(context.destination, {
+    cueVolume: options.volume,
+    soundscapeVolume: options.soundscapeVolume ?? 0.5,
+  });
   const transport = context.transport;
   let enabled = options.enabled;
-  let volume = clamp01(options.volume);
+  let soundscape = options.soundscape ?? null;
   let voice: DisposableCueVoice | null = null;
   let stopped = false;
+  let ending = false;
+  /** Context time by which the sound is silent after finish or stop (nodes are let go of then). */
+  let quietAt = 0;
   let clock: MasterClock = createMasterClock({ speed: options.speed ?? null });
-
-  const apply = (seconds = 0.08) => {
-    if (stopped) return;
-    glide(param, enabled ? volume : 0, raw.currentTime, seconds);
-  };
+  const audible = () => !ending && raw.state === 'running';
 
   const ready = Promise.race([resumed, new Promise((r) => setTimeout(r, RESUME_WAIT_MS))]).then(() => {
     clock = createMasterClock({ context: raw, speed: options.speed ?? null });
-    if (raw.state === 'running') apply(0.02);
-    // Cues only where the audio clock is the master (not in fast test runs).
-    if (clock.source === 'audio') voice = createCueVoice(master);
+    if (!audible()) return;
+    mix.setEnabled(enabled, raw.currentTime, 0.02);
+    // The background sound needs only a running context (and sound on: nothing is generated
+    // for no one); cues only where the audio clock is the master (not in fast test runs).
+    if (enabled) mix.setSoundscape(soundscape, raw.currentTime);
+    if (clock.source === 'audio') voice = createCueVoice(mix.cues);
   });
 
   const audio: SessionAudio = {
@@ -110,14 +125,23 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
     },
     setEnabled(on) {
       enabled = on;
-      apply();
+      if (!audible()) return;
+      mix.setEnabled(on, raw.currentTime);
+      // Sound turned on for the first time in this session: the background sound begins (fading in).
+      if (on) mix.setSoundscape(soundscape, raw.currentTime);
     },
     setVolume(v) {
-      volume = clamp01(v);
-      apply(0.05);
+      mix.setCueVolume(v, raw.currentTime);
+    },
+    setSoundscape(id) {
+      soundscape = id;
+      if (audible() && enabled) mix.setSoundscape(id, raw.currentTime);
+    },
+    setSoundscapeVolume(v) {
+      mix.setSoundscapeVolume(v, raw.currentTime);
     },
     armBreath(timeline, cycles, startAt) {
-      if (stopped || !voice || clock.source !== 'audio' || raw.state !== 'running') return;
+      if (ending || !voice || clock.source !== 'audio' || raw.state !== 'running') return;
       resetTransport();
       const firstPhase = timeline.phases[0]?.kind;
       scheduleCues(transport, timeline, cycles, 0, voice);
@@ -140,43 +164,65 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
         transport.start(Math.max(at, raw.currentTime + context.lookAhead + 0.02));
       }
     },
+    finish() {
+      if (ending) return;
+      ending = true;
+      quietAt = mix.finish(raw.currentTime);
+      // Cues already on their way ring out under the fade; nothing new is handed over.
+      transport.cancel(0);
+    },
     stop() {
       if (stopped) return;
       stopped = true;
-      fadeOut(param, raw.currentTime);
+      ending = true;
+      quietAt = mix.stop(raw.currentTime);
       resetTransport();
     },
     dispose() {
-      if (!stopped) audio.stop();
+      // Leaving (Done, a lock) cuts a gentle end short too.
+      audio.stop();
       if (current === audio) current = null;
       // Let the fade finish before letting go of the nodes and the sound device.
+      const wait = Math.max(0, quietAt - raw.currentTime) * 1000 + 120;
       setTimeout(() => {
         voice?.dispose();
-        master.dispose();
+        mix.dispose();
         if (current === null && shared === context && raw.state === 'running') void suspend(context);
-      }, 120);
+      }, wait);
     },
-    gain: () => param.value,
+    soundscape: () => mix.soundscape,
+    gain: () => mix.level(),
     running: () => !stopped && raw.state === 'running' && transport.state === 'started',
   };
-
   function resetTransport() {
     transport.cancel(0);
     if (transport.state !== 'stopped') transport.stop(raw.currentTime);
   }
 
   current = audio;
-  installTestHooks();
+  if (testHooksEnabled()) installTestHooks(context, mix.output);
   return audio;
 }
 
 let current: SessionAudio | null = null;
 
-function installTestHooks() {
-  if (!testHooksEnabled()) return;
+/**
+ * For the test host only: the master gain, whether cues run, the soundscape, and the loudest
+ * sample of what leaves the mix in the last ~5 ms (an analyser tapped after the master gain).
+ */
+function installTestHooks(context: Context, output: { connect(node: AnalyserNode): unknown }) {
+  const analyser = context.createAnalyser() as unknown as AnalyserNode;
+  analyser.fftSize = 256;
+  output.connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
   (window as unknown as { __saltwaterAudio?: unknown }).__saltwaterAudio = {
     gain: () => current?.gain() ?? 0,
     running: () => current?.running() ?? false,
+    soundscape: () => current?.soundscape() ?? null,
+    level: () => {
+      analyser.getFloatTimeDomainData(samples);
+      return samples.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+    },
   };
 }
 
@@ -186,8 +232,4 @@ async function suspend(context: Context): Promise<void> {
   } catch {
     // Already closed or never started: nothing to release.
   }
-}
-
-function clamp01(v: number): number {
-  return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }
