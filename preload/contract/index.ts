@@ -101,6 +101,8 @@ import { insightsMethods } from './insights.ts';
 export * from './insights.ts';
 import { summaryMethods } from './summary.ts';
 export * from './summary.ts';
+import { voiceMethods } from './voice.ts';
+export * from './voice.ts';
 
 
 /**
@@ -151,6 +153,8 @@ export const contract = {
   /** A page of matches, newest written first, with the true total; pass `next` back as `before` for more. */
   'journal.search': method(SearchQuery, SearchResults),
   'journal.tags': method(none, z.array(z.string())),
+  // ---- voice notes, kept with their entries (voice.ts)
+  ...voiceMethods,
 
   'emotions.vocabulary': method(none, Vocabulary),
   'emotions.addWord': method(AddEmotionWordInput, Vocabulary),

@@ -16,6 +16,7 @@ import { migration015 } from './015-journal-by-date.ts';
 import { migration016 } from './016-quick-notes-taken.ts';
 import { migration017 } from './017-drop-redundant-entries-index.ts';
 import { migration018 } from './018-feelings-by-time.ts';
+import { migration019 } from './019-voice-notes.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -38,5 +39,6 @@ export const migrations: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
 ];
 export type { Migration };
