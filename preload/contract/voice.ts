@@ -33,7 +33,8 @@ export type VoiceMimeType = z.infer<typeof VoiceMimeType>;
 
 const bytes = (max: number, what: string) =>
   z
-    .instanceof(Uint8Array, { error: `${what} must be audio bytes.` })
+    // Any Uint8Array (a Node Buffer too), whatever its buffer: z.instanceof would insist on a plain ArrayBuffer.
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: `${what} must be audio bytes.` })
     .refine((b) => b.byteLength > 0, { error: `${what} is empty.` })
     .refine((b) => b.byteLength <= max, { error: `${what} is larger than Saltwater accepts.` });
 

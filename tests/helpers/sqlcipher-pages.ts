@@ -41,5 +41,5 @@ export function decryptedPages(file: string, key: Buffer): Buffer[] {
 
 /** Whether `needle` appears in any decrypted page of the database or its WAL. */
 export function foundInPages(file: string, key: Buffer, needle: Uint8Array): boolean {
-  return decryptedPages(file, key).some((page) => page.includes(needle));
+  return decryptedPages(file, key).some((page) => page.includes(Buffer.from(needle.buffer, needle.byteOffset, needle.byteLength)));
 }
