@@ -52,6 +52,7 @@ const summaryColumns = `
   substr(e.body, 1, ${previewSourceLength}) AS head,
   (SELECT json_group_array(word ORDER BY position) FROM entry_emotions WHERE entry_id = e.id) AS emotions,
   (SELECT json_group_array(tag ORDER BY rowid) FROM entry_tags WHERE entry_id = e.id) AS tags,
+  (SELECT count(*) FROM voice_notes WHERE entry_id = e.id) AS voiceNotes,
   ${fromSessionColumn}`;
 
 interface SummaryRow {
@@ -61,6 +62,7 @@ interface SummaryRow {
   head: string;
   emotions: string;
   tags: string;
+  voiceNotes: number;
   fromSession: string | null;
 }
 interface HitRow extends SummaryRow {
@@ -410,6 +412,7 @@ function toSummary(row: SummaryRow): EntrySummary {
     emotions: JSON.parse(row.emotions) as string[],
     tags: JSON.parse(row.tags) as string[],
     fromSession: origin(row.fromSession),
+    ...(row.voiceNotes > 0 ? { voiceNotes: row.voiceNotes } : {}),
   };
 }
 
