@@ -234,7 +234,7 @@ export class VoiceRecorder {
 
   #elapsed(): number {
     if (this.state !== 'recording' || !this.#media) return this.#before;
-    return Math.min(voiceLimits.maxMs, this.#before + (this.#media.now() - this.#since));
+    return Math.min(voiceLimits.maxMs, Math.round(this.#before + (this.#media.now() - this.#since)));
   }
 
   async #end(): Promise<void> {
