@@ -2,7 +2,7 @@ import type { VoiceNote } from '../../../../preload/contract/index.ts';
 import type { Api } from '../../../../preload/create-api.ts';
 
 /** The one note playing, so starting another pauses it (two voices at once would be a muddle). */
-let playing: VoicePlayer | null = null;
+const nowPlaying = new Set<VoicePlayer>();
 
 /**
  * Plays one voice note: its audio is fetched from the vault when Listen is first pressed and
@@ -69,8 +69,9 @@ export class VoicePlayer {
       this.#url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: result.value.mimeType }));
       audio.src = this.#url;
     }
-    if (playing && playing !== this) playing.pauseForOther();
-    playing = this;
+    for (const other of nowPlaying) if (other !== this) other.pauseForOther();
+    nowPlaying.clear();
+    nowPlaying.add(this);
     try {
       this.state = 'playing';
       await audio.play();
@@ -91,7 +92,7 @@ export class VoicePlayer {
     if (this.#audio) this.#audio.removeAttribute('src');
     if (this.#url) URL.revokeObjectURL(this.#url);
     this.#url = null;
-    if (playing === this) playing = null;
+    nowPlaying.delete(this);
     this.state = 'idle';
   }
 }
