@@ -140,6 +140,7 @@ test('in a practice, Stop also stops a recording and keeps what was said, with t
 
   await page.getByRole('button', { name: 'Record' }).click();
   await expect(page.getByRole('timer')).toHaveText(/0:0[2-9]/, { timeout: 10_000 });
+  await expectAccessible(page, 'a speak step while recording');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'You stopped, and that is fine' })).toBeVisible();
   await expect(page.getByText('What you said out loud is kept in your journal.')).toBeVisible();
