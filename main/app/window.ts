@@ -1,5 +1,6 @@
 import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
-import { APP_ORIGIN, isAppUrl } from './protocol.ts';
+import { mayCheck, mayRequest } from './permissions.ts';
+import { APP_ORIGIN } from './protocol.ts';
 
 /** A BrowserWindow locked down from day one: no Node, sandboxed, isolated, no navigation. */
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -53,18 +54,17 @@ function guardContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** Session-wide rules: no permissions, and no network except our own files. */
+/** Session-wide rules: no permissions but two (permissions.ts), and no network except our own files. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  // Only writing to the clipboard (the recovery key's Copy button), only for our own page (exactly
-  // app://saltwater: a bare prefix test would also let app://saltwater.example.com through).
-  const allowed = (permission: string, origin: string) => permission === 'clipboard-sanitized-write' && isAppUrl(origin);
-  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
-    callback(allowed(permission, details.requestingUrl ?? contents.getURL())),
-  );
-  ses.setPermissionCheckHandler((_contents, permission, origin) => allowed(permission, origin));
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => callback(mayRequest(permission, details, contents.getURL())));
+  ses.setPermissionCheckHandler((_contents, permission, origin, details) => mayCheck(permission, origin, details));
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const allowed =
+      details.url.startsWith(`${APP_ORIGIN}/`) ||
+      // A voice note being played: bytes the page itself holds (a blob: URL of our own origin), never a file or the network.
+      details.url.startsWith(`blob:${APP_ORIGIN}/`) ||
+      details.url.startsWith('devtools://');
     callback({ cancel: !allowed });
   });
 }

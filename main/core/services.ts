@@ -22,6 +22,8 @@ import { settleInterruptedRestore } from './backup/interrupted-restore.ts';
 import { AutoLock } from './vault/auto-lock.ts';
 import { Journal } from './journal/journal.ts';
 import { VocabularyService } from './journal/vocabulary.ts';
+import { VoiceNotes } from './journal/voice-notes.ts';
+import { voiceHandlers } from './journal/voice-handlers.ts';
 import { MainOnlySetting, SettingsService } from './settings/settings.ts';
 import { DesktopPrefs } from './settings/desktop-prefs.ts';
 import { PracticeLibrary } from './practices/library.ts';
@@ -182,6 +184,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const db = () => vault.db();
   const journal = new Journal(db, clock);
+  const voiceNotes = new VoiceNotes(db, clock);
   // Granularity counts calendar months in the same zone the Scheduler uses.
   const vocabulary = new VocabularyService(db, clock, zone);
   const settings = new SettingsService(db);
@@ -470,6 +473,11 @@ export function createCore(options: CoreOptions): Core {
     'journal.restore': ({ id }) => journalChanged(id, journal.restore(id)),
     'journal.search': (q) => journal.search(q),
     'journal.tags': () => journal.tags(),
+    ...voiceHandlers(voiceNotes, {
+      changed: (entryId) => emit('journal.changed', { ids: [entryId] }),
+      // Speaking is using the app: a long note must not be cut short by the idle lock.
+      active: () => autoLock.touch(),
+    }),
     'emotions.vocabulary': () => vocabulary.get(),
     'emotions.addWord': ({ word, family, placement }) => vocabulary.addWord(word, family, placement ?? null),
     // ---- naming feelings

@@ -71,6 +71,7 @@ export function stepSeconds(step: Step, defaultPattern: BreathPattern): number |
     case 'permission':
       return step.seconds;
     case 'prompt':
+    case 'speak':
       return step.seconds ?? null;
     case 'check-in':
     case 'memory-open':

@@ -104,6 +104,8 @@ import { summaryMethods } from './summary.ts';
 export * from './summary.ts';
 import { ownPracticeMethods } from './own-practices.ts';
 export * from './own-practices.ts';
+import { voiceMethods } from './voice.ts';
+export * from './voice.ts';
 
 
 /**
@@ -154,6 +156,8 @@ export const contract = {
   /** A page of matches, newest written first, with the true total; pass `next` back as `before` for more. */
   'journal.search': method(SearchQuery, SearchResults),
   'journal.tags': method(none, z.array(z.string())),
+  // ---- voice notes, kept with their entries (voice.ts)
+  ...voiceMethods,
 
   'emotions.vocabulary': method(none, Vocabulary),
   'emotions.addWord': method(AddEmotionWordInput, Vocabulary),

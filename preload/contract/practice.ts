@@ -34,6 +34,8 @@ export type BreathPattern = z.infer<typeof BreathPattern>;
 
 // ---- steps -------------------------------------------------------------------
 const text = z.string().trim().min(1).max(2000);
+/** What a speak step says when its practice says nothing of its own. */
+export const SPEAK_TEXT = 'Say what is here, out loud. Nobody hears this but you.';
 const seconds = z.number().int().min(5).max(3600);
 
 /** The two ladder tracks (the ladder's own contract names them the same way). */
@@ -76,6 +78,11 @@ export const Step = z.discriminatedUnion('kind', [
     seconds,
   }),
   z.object({ kind: z.literal('check-in'), title: z.string().max(80).optional(), question: CheckInQuestion, text }),
+  /**
+   * Say it aloud (issue 15): a place to record a voice note, kept with the session's journal entry.
+   * The microphone is asked for only when the person presses Record. Absent `seconds`: waits for "Next".
+   */
+  z.object({ kind: z.literal('speak'), title: z.string().max(80).optional(), text: text.default(SPEAK_TEXT), seconds: seconds.optional() }),
   // ---- steps that use the person's own tools (issue 6). Each waits for the person.
   /** Offers the gentlest sealed memory within the person's maximum; "Open it" opens it for the steps that follow. */
   z.object({ kind: z.literal('memory-open'), title: z.string().max(80).optional(), text }),

@@ -164,6 +164,8 @@ export const EntrySummary = z.object({
   emotions: z.array(z.string()),
   tags: z.array(z.string()),
   fromSession: EntryOrigin,
+  /** How many voice notes it holds (absent: none). */
+  voiceNotes: z.number().int().nonnegative().optional(),
 });
 export type EntrySummary = z.infer<typeof EntrySummary>;
 

@@ -234,5 +234,20 @@ export function duration(amount: number, unit: 'second' | 'minute' | 'hour' | 'd
   return `${number(amount, { maximumFractionDigits: 1 })} ${amount === 1 ? unit : `${unit}s`}`;
 }
 
+/** "0:42", "12:05": a recording's length as a player shows it (whole seconds, rounded down). */
+export function clockLength(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** "42 seconds", "1 minute 5 seconds": the same length, as a screen reader should say it. */
+export function spokenLength(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  if (minutes === 0) return duration(seconds, 'second');
+  return seconds === 0 ? duration(minutes, 'minute') : `${duration(minutes, 'minute')} ${duration(seconds, 'second')}`;
+}
+
 // Until main has said (or in tests), the browser's own language decides.
 setFormats({});

@@ -5,6 +5,7 @@
 import type { EventName } from '../../preload/contract/index.ts';
 import { isEventName } from '../../preload/contract/names.ts';
 import { createApi, type Transport } from '../../preload/create-api.ts';
+import { browserBase64, bytesReplacer, bytesReviver } from './bytes-json.ts';
 
 const TOKEN_KEY = 'saltwater-test-host-token';
 const fromUrl = new URLSearchParams(location.search).get('token');
@@ -54,9 +55,10 @@ const httpTransport: Transport = {
     const response = await fetch(`/__test-host/call/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ input }),
+      // Bytes (a voice note's audio) as base64, both ways: see bytes-json.ts.
+      body: JSON.stringify({ input }, bytesReplacer(browserBase64.encode)),
     });
-    return response.json();
+    return JSON.parse(await response.text(), bytesReviver(browserBase64.decode)) as unknown;
   },
   subscribe(event, listener) {
     const set = listeners.get(event) ?? new Set();

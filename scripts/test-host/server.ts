@@ -8,6 +8,7 @@ import { AppError } from '../../preload/contract/index.ts';
 import { createCore, type Core, type CoreOptions } from '../../main/core/services.ts';
 import { contentTypeOf, isStartPage, readStartPage, resolveStaticFile } from '../../main/core/static-files.ts';
 import { FakeClock } from '../../tests/helpers/fake-clock.ts';
+import { bytesReplacer, bytesReviver, nodeBase64 } from './bytes-json.ts';
 import { BodyTooLarge, MalformedBody, comesFromOwnAddress, makePrivateFolder, readBody, readJsonObject, slowRequestLimits } from './guard.ts';
 
 /**
@@ -160,12 +161,12 @@ export async function startTestHost(options: TestHostOptions): Promise<TestHost>
         const body = await readBody(req, MAX_BODY);
         let input: unknown;
         try {
-          input = body.length === 0 ? undefined : (JSON.parse(body) as { input?: unknown }).input;
+          input = body.length === 0 ? undefined : (JSON.parse(body, bytesReviver(nodeBase64.decode)) as { input?: unknown }).input;
         } catch {
           return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Not JSON.' } }));
         }
         const result = await core.router.call(call[1], input);
-        return send(res, 200, 'application/json', JSON.stringify(result));
+        return send(res, 200, 'application/json', JSON.stringify(result, bytesReplacer(nodeBase64.encode)));
       }
       return send(res, 404, 'text/plain', 'Not found');
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract, limits, methodNames, type MethodName, type Result } from '../../preload/contract/index.ts';
+import { contract, limits, methodNames, voiceLimits, type MethodName, type Result } from '../../preload/contract/index.ts';
 import { createRouter, type Handlers } from '../../main/core/router.ts';
 import { createCore, type Core } from '../../main/core/services.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
@@ -59,6 +59,7 @@ interface Seeded {
   ladderStepId: number;
   /** One of the person's own practices. */
   ownPracticeId: string;
+  voiceNoteId: number;
 }
 
 /** A finished ladder attempt, before the fake clock's now. */
@@ -99,7 +100,20 @@ async function seed(): Promise<Seeded> {
   const ladderStep = await ok<{ id: number }>('ladder.addStep', { track: 'letting-come', text: 'Let myself cry alone', expectedDistress: 35 });
   await ok('ladder.recordAttempt', { ...ladderAttempt, stepId: ladderStep.id, sessionId });
   const own = await ok<{ id: string }>('ownPractices.create', { practice: ownPractice });
-  return { ownPracticeId: own.id, contactId: contact.id, entryId: entry.id, sessionId, practiceId, memoryId: memory.id, openingId, mediaId: media.id, ladderStepId: ladderStep.id };
+  const voice = await ok<{ id: number }>('voice.begin', { entryId: entry.id, mimeType: VOICE, chunk: new Uint8Array([26, 69, 223, 163]), durationMs: 2000 });
+  await ok('voice.append', { id: voice.id, index: 1, chunk: new Uint8Array([1, 2, 3]), durationMs: 4000 });
+  return {
+    contactId: contact.id,
+    entryId: entry.id,
+    sessionId,
+    practiceId,
+    memoryId: memory.id,
+    openingId,
+    mediaId: media.id,
+    ladderStepId: ladderStep.id,
+    voiceNoteId: voice.id,
+    ownPracticeId: own.id,
+  };
 }
 
 /** Every row of every table (FTS shadow tables included), the schema version, and the key file. */
@@ -134,6 +148,8 @@ const ownPractice = {
     { kind: 'close', text: 'Well done for stopping a while.' },
   ],
 };
+const VOICE = 'audio/webm;codecs=opus';
+const audio = (n: number) => new Uint8Array(n).fill(7);
 const badInsightQueries: unknown[] = [
   {},
   { period: '4w' },
@@ -189,6 +205,34 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { beforeId: 0 },
       { beforeId: 'last' },
     ],
+    // ---- voice notes: never audio that isn't bytes, too much at once, a piece out of place or too long
+    'voice.begin': [
+      {},
+      { entryId: s.entryId, mimeType: VOICE, durationMs: 1000 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: 'UklGRg==', durationMs: 1000 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: [1, 2, 3], durationMs: 1000 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: new Uint8Array(0), durationMs: 1000 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: audio(voiceLimits.chunkMaxBytes + 1), durationMs: 1000 },
+      { entryId: s.entryId, mimeType: 'audio/wav', chunk: audio(4), durationMs: 1000 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: audio(4), durationMs: -1 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: audio(4), durationMs: 1.5 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: audio(4), durationMs: voiceLimits.maxMs + voiceLimits.slackMs + 1 },
+      { entryId: 0, mimeType: VOICE, chunk: audio(4), durationMs: 1000 },
+      { entryId: s.entryId, mimeType: VOICE, chunk: audio(4), durationMs: 1000, path: '/tmp/voice.webm' },
+    ],
+    'voice.append': [
+      {},
+      { id: s.voiceNoteId, chunk: audio(4), durationMs: 5000 },
+      { id: s.voiceNoteId, index: 0, chunk: audio(4), durationMs: 5000 },
+      { id: s.voiceNoteId, index: 1.5, chunk: audio(4), durationMs: 5000 },
+      { id: s.voiceNoteId, index: 2, chunk: 'abc', durationMs: 5000 },
+      { id: s.voiceNoteId, index: 2, chunk: audio(voiceLimits.chunkMaxBytes + 1), durationMs: 5000 },
+      { id: s.voiceNoteId, index: 2, chunk: audio(4), durationMs: voiceLimits.maxMs + voiceLimits.slackMs + 1 },
+      { id: -1, index: 2, chunk: audio(4), durationMs: 5000 },
+    ],
+    'voice.list': [{}, { entryId: -1 }, { entryId: '1' }, { entryId: s.entryId, all: true }],
+    'voice.audio': [{}, { id: 0 }, { id: 'first' }, { id: s.voiceNoteId, as: 'wav' }],
+    'voice.delete': [{}, { id: -1 }, { id: 1.5 }, { id: s.voiceNoteId, entryId: s.entryId }],
     'journal.get': [{}, { id: -1 }, { id: 0 }, { id: 1.5 }, { id: '1' }, { id: null }, { id: Number.NaN }, { id: Infinity }],
     'journal.create': [
       { body: 5 },
@@ -656,6 +700,11 @@ function validWhileUnlocked(s: Seeded): Partial<Record<MethodName, unknown>> {
     'journal.restore': { id: s.entryId },
     'journal.search': { text: 'harbour' },
     'journal.tags': undefined,
+    'voice.begin': { entryId: s.entryId, mimeType: VOICE, chunk: audio(4), durationMs: 1000 },
+    'voice.append': { id: s.voiceNoteId, index: 2, chunk: audio(4), durationMs: 6000 },
+    'voice.list': { entryId: s.entryId },
+    'voice.audio': { id: s.voiceNoteId },
+    'voice.delete': { id: s.voiceNoteId },
     'emotions.vocabulary': undefined,
     'emotions.addWord': { word: 'unmoored', family: 'numb' },
     // ---- naming feelings

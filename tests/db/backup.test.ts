@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +14,7 @@ import { runChild } from '../helpers/kill-child.ts';
 import { all, close, exec, open } from '../helpers/sqlcipher-reader.ts';
 import { cheapKdf, createTestVault, expectAppError, insertEntry, makeTempDir, makeVault, PASSPHRASE } from '../helpers/vault-fixtures.ts';
 import { Vault } from '../../main/core/vault/vault.ts';
+import { VoiceNotes } from '../../main/core/journal/voice-notes.ts';
 
 /** Backups made from a real, open, encrypted vault in a temp folder, read back by other means. */
 let dir: string;
@@ -64,6 +66,26 @@ describe('a backup', () => {
       'The harbour in the rain, and how it felt.',
       'A second entry, only in the WAL.',
     ]);
+    restored.lock();
+  });
+
+  it('carries voice notes, their audio encrypted like everything else, and opens with them whole', async () => {
+    const entryId = insertEntry(vault.db(), 'Said out loud.');
+    const notes = new VoiceNotes(() => vault.db(), clock);
+    const audio = randomBytes(12_000);
+    const note = notes.begin({ entryId, mimeType: 'audio/webm;codecs=opus', chunk: audio.subarray(0, 5000), durationMs: 5000 });
+    notes.append({ id: note.id, index: 1, chunk: audio.subarray(5000), durationMs: 12_000 });
+
+    const made = service().create();
+    const bytes = fs.readFileSync(made.file);
+    expect(bytes.includes(audio.subarray(0, 64))).toBe(false);
+    expect(bytes.includes(audio.subarray(6000, 6064))).toBe(false);
+
+    const restored = makeVault(unpacked(made.file));
+    await restored.unlock(PASSPHRASE);
+    const fromBackup = new VoiceNotes(() => restored.db(), clock);
+    expect(fromBackup.list(entryId)).toEqual(notes.list(entryId));
+    expect(Buffer.from(fromBackup.audio(note.id).audio).equals(audio)).toBe(true);
     restored.lock();
   });
 

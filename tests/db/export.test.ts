@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +11,7 @@ import { PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING } from '../../preload/cont
 import type { Vault } from '../../main/core/vault/vault.ts';
 import type { FakeClock } from '../helpers/fake-clock.ts';
 import { createTestVault, expectAppError } from '../helpers/vault-fixtures.ts';
+import { VoiceNotes } from '../../main/core/journal/voice-notes.ts';
 import { fillVault, MEMORY_SEAL, SEALED_WORDS, WEBHOOK_TOKEN, type Filled } from '../fixtures/export/fill-vault.ts';
 import { exportService, readTree, readZip } from '../fixtures/export/helpers.ts';
 
@@ -270,6 +273,62 @@ describe('an export to a .zip', () => {
     expect(fs.readdirSync(out)).toEqual(['my words.zip']);
     const folder = await service().export({ markdown: true, json: 'everything', destination: { kind: 'folder', parent: out } });
     expect(readZip(file)).toEqual(readTree(folder.path));
+  });
+});
+
+describe('voice notes in an export', () => {
+  it('are audio files beside their entry’s Markdown, linked from it, in a folder and in a .zip; an entry in the bin takes its notes with it', async () => {
+    const notes = new VoiceNotes(() => vault.db(), clock);
+    const [entryId] = filled.entryIds;
+    const first = Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), randomBytes(3000)]);
+    const second = randomBytes(500);
+    const a = notes.begin({ entryId: entryId!, mimeType: 'audio/webm;codecs=opus', chunk: first.subarray(0, 2000), durationMs: 20_000 });
+    notes.append({ id: a.id, index: 1, chunk: first.subarray(2000), durationMs: 42_400 });
+    notes.begin({ entryId: entryId!, mimeType: 'audio/webm;codecs=opus', chunk: second, durationMs: 65_000 });
+    // The entry in the bin holds a note too: it must not travel.
+    const binned = randomBytes(400);
+    vault.db().prepare('UPDATE entries SET deleted_at = NULL WHERE id = ?').run(filled.deletedEntryId);
+    notes.begin({ entryId: filled.deletedEntryId, mimeType: 'audio/webm;codecs=opus', chunk: binned, durationMs: 1000 });
+    vault.db().prepare('UPDATE entries SET deleted_at = 1 WHERE id = ?').run(filled.deletedEntryId);
+
+    const progress: ExportProgress[] = [];
+    const result = await service().export({ markdown: true, json: 'none', destination: { kind: 'folder', parent: out }, onProgress: (p) => progress.push(p) });
+    expect(result).toMatchObject({ files: 5, entries: 3 });
+    expect(progress.at(-1)).toEqual({ done: 5, total: 5 });
+    const voiceDir = path.join(result.path, 'Journal', 'voice');
+    expect(fs.readdirSync(voiceDir).sort()).toEqual(['2026-12-03 2014-1.webm', '2026-12-03 2014-2.webm']);
+    expect(fs.readFileSync(path.join(voiceDir, '2026-12-03 2014-1.webm')).equals(first)).toBe(true);
+    expect(fs.readFileSync(path.join(voiceDir, '2026-12-03 2014-2.webm')).equals(second)).toBe(true);
+    const markdown = fs.readFileSync(path.join(result.path, 'Journal', '2026-12-03 2014.md'), 'utf8');
+    expect(markdown.endsWith(
+      'I let it come, a little. Edited.\n\n' +
+        '- [Voice note 1 (0:42)](voice/2026-12-03%202014-1.webm)\n' +
+        '- [Voice note 2 (1:05)](voice/2026-12-03%202014-2.webm)\n',
+    )).toBe(true);
+    // Each link leads to its file.
+    for (const [, target] of markdown.matchAll(/\]\(([^)]+)\)/g)) {
+      expect(fs.existsSync(path.join(result.path, 'Journal', decodeURIComponent(target!)))).toBe(true);
+    }
+    // Entries without notes are as before.
+    expect(fs.readFileSync(path.join(result.path, 'Journal', '2026-12-05 2014.md'), 'utf8')).not.toContain('Voice note');
+    for (const file of fs.readdirSync(result.path, { recursive: true }) as string[]) {
+      const full = path.join(result.path, file);
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full).includes(binned), file).toBe(false);
+    }
+
+    // The same files in a .zip, the audio stored as it is.
+    const zipFile = path.join(out, 'words.zip');
+    await service().export({ markdown: true, json: 'none', destination: { kind: 'zip', file: zipFile } });
+    const zipped = unzipSync(fs.readFileSync(zipFile));
+    expect(Object.keys(zipped).sort()).toEqual(
+      ['Journal/2026-12-03 2014 (2).md', 'Journal/2026-12-03 2014.md', 'Journal/2026-12-05 2014.md', 'Journal/voice/2026-12-03 2014-1.webm', 'Journal/voice/2026-12-03 2014-2.webm'].sort(),
+    );
+    expect(Buffer.from(zipped['Journal/voice/2026-12-03 2014-1.webm']!).equals(first)).toBe(true);
+    expect(fs.readFileSync(zipFile).includes(first.subarray(500, 600))).toBe(true);
+
+    // JSON alone carries no audio.
+    const jsonOnly = await service().export({ markdown: false, json: 'everything', destination: { kind: 'folder', parent: out } });
+    expect(fs.readdirSync(jsonOnly.path)).toEqual([JSON_FILE_NAME]);
   });
 });
 

@@ -468,17 +468,29 @@ export class FakeSession implements Surface<Electron.Session, 'setPermissionRequ
    * A page asking for a permission. Assumed: with no handler Electron grants it; the handler
    * answers through callback(granted) (https://electronjs.org/docs/api/session#sessetpermissionrequesthandlerhandler).
    */
-  requestPermission(contents: FakeWebContents, permission: string, requestingUrl: string): Promise<boolean> {
+  requestPermission(
+    contents: FakeWebContents,
+    permission: string,
+    requestingUrl: string,
+    /** A 'media' request's own details: which devices (https://electronjs.org/docs/api/structures/media-access-permission-request). */
+    extra: Partial<Electron.MediaAccessPermissionRequest> = {},
+  ): Promise<boolean> {
     const handler = this.requestHandler;
     if (!handler) return Promise.resolve(true);
-    const details = { requestingUrl, isMainFrame: true } as Electron.PermissionRequest;
+    const details: Electron.PermissionRequest | Electron.MediaAccessPermissionRequest = { requestingUrl, isMainFrame: true, ...extra };
     return new Promise((resolve) => handler(contents as unknown as Electron.WebContents, permission as never, resolve, details));
   }
   /** Assumed: a synchronous check (navigator.permissions.query and the like); no handler means granted (https://electronjs.org/docs/api/session#sessetpermissioncheckhandlerhandler). */
-  checkPermission(contents: FakeWebContents | null, permission: string, requestingOrigin: string): boolean {
+  checkPermission(
+    contents: FakeWebContents | null,
+    permission: string,
+    requestingOrigin: string,
+    /** A 'media' check names one device type: 'audio', 'video' or 'unknown' (https://electronjs.org/docs/api/session#sessetpermissioncheckhandlerhandler). */
+    extra: Partial<Electron.PermissionCheckHandlerHandlerDetails> = {},
+  ): boolean {
     const handler = this.checkHandler;
     if (!handler) return true;
-    const details = { requestingUrl: requestingOrigin, isMainFrame: true, embeddingOrigin: requestingOrigin } as Electron.PermissionCheckHandlerHandlerDetails;
+    const details: Electron.PermissionCheckHandlerHandlerDetails = { requestingUrl: requestingOrigin, isMainFrame: true, embeddingOrigin: requestingOrigin, ...extra };
     return handler(contents as unknown as Electron.WebContents, permission as never, requestingOrigin, details);
   }
 }

@@ -74,25 +74,53 @@ describe('the session', () => {
     ['app://other/index.html', true],
     ['app://saltwater/index.html', false],
     ['app://saltwater/assets/index-abc.js', false],
+    // A voice note played from bytes the page holds: only a blob: of our own origin.
+    ['blob:app://saltwater/5b1c2d3e-0f4a-4b6c-9d7e-8f9a0b1c2d3e', false],
+    ['blob:https://example.com/5b1c2d3e-0f4a-4b6c-9d7e-8f9a0b1c2d3e', true],
+    ['blob:app://saltwater.example.com/5b1c2d3e', true],
   ])('request to %s cancelled: %s', async (url, cancel) => {
     expect(await app.fake.session.webRequest.request(url)).toEqual({ cancel });
   });
 
-  it('grants only clipboard writing, and only to our own page', async () => {
+  it('grants clipboard writing and the microphone (audio only) to our own page, and nothing else', async () => {
     const contents = app.win.webContents;
-    const ask = (permission: string, url: string) => app.fake.session.requestPermission(contents, permission, url);
-    expect(await ask('clipboard-sanitized-write', 'app://saltwater/index.html')).toBe(true);
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'display-capture', 'hid', 'serial', 'usb']) {
-      expect(await ask(permission, 'app://saltwater/index.html'), permission).toBe(false);
+    const ask = (permission: string, url: string, extra?: Partial<Electron.MediaAccessPermissionRequest>) =>
+      app.fake.session.requestPermission(contents, permission, url, extra);
+    const page = 'app://saltwater/index.html';
+    expect(await ask('clipboard-sanitized-write', page)).toBe(true);
+    // Record in a voice note: getUserMedia({ audio: true }) asks for 'media' with the microphone alone.
+    expect(await ask('media', page, { mediaTypes: ['audio'], securityOrigin: 'app://saltwater/' })).toBe(true);
+    expect(await ask('media', page, { mediaTypes: ['audio'] })).toBe(true);
+    // Never the camera, with or without the microphone, nor a request that names no device.
+    expect(await ask('media', page, { mediaTypes: ['video'] })).toBe(false);
+    expect(await ask('media', page, { mediaTypes: ['audio', 'video'] })).toBe(false);
+    expect(await ask('media', page, { mediaTypes: ['video', 'audio'] })).toBe(false);
+    expect(await ask('media', page, { mediaTypes: [] })).toBe(false);
+    expect(await ask('media', page)).toBe(false);
+    // Only our own page, from its top frame.
+    expect(await ask('media', 'https://example.com/', { mediaTypes: ['audio'] })).toBe(false);
+    expect(await ask('media', 'app://saltwater.example.com/', { mediaTypes: ['audio'] })).toBe(false);
+    expect(await ask('media', page, { mediaTypes: ['audio'], securityOrigin: 'https://example.com/' })).toBe(false);
+    expect(await ask('media', page, { mediaTypes: ['audio'], isMainFrame: false })).toBe(false);
+    for (const permission of ['notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'display-capture', 'hid', 'serial', 'usb']) {
+      expect(await ask(permission, page, { mediaTypes: ['audio'] }), permission).toBe(false);
     }
     expect(await ask('clipboard-sanitized-write', 'https://example.com/')).toBe(false);
     expect(await ask('clipboard-sanitized-write', 'app://saltwater.example.com/')).toBe(false);
   });
 
   it('answers permission checks the same way', () => {
-    const check = (permission: string, origin: string) => app.fake.session.checkPermission(app.win.webContents, permission, origin);
+    const check = (permission: string, origin: string, extra?: Partial<Electron.PermissionCheckHandlerHandlerDetails>) =>
+      app.fake.session.checkPermission(app.win.webContents, permission, origin, extra);
     expect(check('clipboard-sanitized-write', 'app://saltwater')).toBe(true);
+    expect(check('media', 'app://saltwater', { mediaType: 'audio', securityOrigin: 'app://saltwater/' })).toBe(true);
+    expect(check('media', 'app://saltwater', { mediaType: 'video' })).toBe(false);
+    expect(check('media', 'app://saltwater', { mediaType: 'unknown' })).toBe(false);
     expect(check('media', 'app://saltwater')).toBe(false);
+    expect(check('media', 'https://example.com', { mediaType: 'audio' })).toBe(false);
+    expect(check('media', 'app://saltwater.example.com', { mediaType: 'audio' })).toBe(false);
+    expect(check('media', 'app://saltwater', { mediaType: 'audio', securityOrigin: 'https://example.com/' })).toBe(false);
+    expect(check('display-capture', 'app://saltwater', { mediaType: 'audio' })).toBe(false);
     expect(check('clipboard-sanitized-write', 'https://example.com')).toBe(false);
     expect(check('clipboard-sanitized-write', 'app://saltwater.example.com')).toBe(false);
   });

@@ -27,6 +27,7 @@ import type {
   ContactInput,
   SignalHistoryItem,
   SignalStatus,
+  VoiceNote,
 } from '../../preload/contract/index.ts';
 import { Contact as ContactSchema, ContactInput as ContactInputSchema } from '../../preload/contract/signals.ts';
 import type { Api } from '../../preload/create-api.ts';
@@ -87,6 +88,8 @@ export function createFakeApi(options: FakeOptions = {}) {
   let webhookOutcome: SignalStatus['outcome'] = 'delivered';
   let nextId = 1;
   const entries = new Map<number, Entry & { deleted: boolean }>();
+  const voiceNotes = new Map<number, { note: VoiceNote; pieces: Uint8Array[] }>();
+  let nextVoiceId = 1;
   // Naming feelings: the core's shape, small: a family in each corner of the grid,
   // the reserved "not yet" answer last and unplaced, as the core returns it.
   const vocabulary: Required<Vocabulary> = {
@@ -173,6 +176,9 @@ export function createFakeApi(options: FakeOptions = {}) {
     emotions: e.emotions.map((m) => m.word),
     tags: e.tags,
     fromSession: e.fromSession,
+    ...([...voiceNotes.values()].some((v) => v.note.entryId === e.id)
+      ? { voiceNotes: [...voiceNotes.values()].filter((v) => v.note.entryId === e.id).length }
+      : {}),
   });
 
   /** Keychain unlock: off, on a computer whose keychain works (spies may say otherwise). */
@@ -355,6 +361,58 @@ export function createFakeApi(options: FakeOptions = {}) {
         const all = new Set<string>();
         for (const e of entries.values()) if (!e.deleted) for (const t of e.tags) all.add(t);
         return ok([...all].sort());
+      }),
+    },
+    // Voice notes: kept in memory, pieces in order, on live entries (voice-fake below).
+    voice: {
+      begin: vi.fn(async ({ entryId, mimeType, chunk, durationMs }: { entryId: number; mimeType: VoiceNote['mimeType']; chunk: Uint8Array; durationMs: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const e = entries.get(entryId);
+        if (!e || e.deleted) return fail('NOT_FOUND', 'That entry could not be found. It may have been deleted.');
+        const note: VoiceNote = { id: nextVoiceId++, entryId, createdAt: now(), durationMs, bytes: chunk.byteLength, mimeType };
+        voiceNotes.set(note.id, { note, pieces: [new Uint8Array(chunk)] });
+        emit('journal.changed', { ids: [entryId] });
+        return ok({ ...note });
+      }),
+      append: vi.fn(async ({ id, index, chunk, durationMs }: { id: number; index: number; chunk: Uint8Array; durationMs: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const kept = voiceNotes.get(id);
+        if (!kept || entries.get(kept.note.entryId)?.deleted) return fail('NOT_FOUND', 'That voice note could not be found. It may have been deleted.');
+        if (index !== kept.pieces.length) return fail('INVALID_INPUT', 'A piece of this voice note arrived out of order, so recording stopped there. What came before is kept.');
+        kept.pieces.push(new Uint8Array(chunk));
+        kept.note = { ...kept.note, durationMs: Math.max(kept.note.durationMs, durationMs), bytes: kept.note.bytes + chunk.byteLength };
+        return ok({ ...kept.note });
+      }),
+      list: vi.fn(async ({ entryId }: { entryId: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const e = entries.get(entryId);
+        if (!e || e.deleted) return fail('NOT_FOUND', 'That entry could not be found. It may have been deleted.');
+        return ok([...voiceNotes.values()].filter((v) => v.note.entryId === entryId).map((v) => ({ ...v.note })));
+      }),
+      audio: vi.fn(async ({ id }: { id: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const kept = voiceNotes.get(id);
+        if (!kept) return fail('NOT_FOUND', 'That voice note could not be found. It may have been deleted.');
+        const audio = new Uint8Array(kept.note.bytes);
+        let at = 0;
+        for (const piece of kept.pieces) {
+          audio.set(piece, at);
+          at += piece.byteLength;
+        }
+        return ok({ mimeType: kept.note.mimeType, audio });
+      }),
+      delete: vi.fn(async ({ id }: { id: number }) => {
+        const closed = needsOpen();
+        if (closed) return closed;
+        const kept = voiceNotes.get(id);
+        if (!kept) return fail('NOT_FOUND', 'That voice note could not be found. It may have been deleted.');
+        voiceNotes.delete(id);
+        emit('journal.changed', { ids: [kept.note.entryId] });
+        return ok(null);
       }),
     },
     emotions: {
@@ -805,6 +863,7 @@ export function createFakeApi(options: FakeOptions = {}) {
     sessions,
     sessionLog,
     schedules,
+    voiceNotes,
     emit,
     /** The missed occurrence schedules.pendingMissed offers (until it is started or skipped). */
     setMissed(offer: MissedOffer | null) {

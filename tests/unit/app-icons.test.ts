@@ -15,7 +15,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 interface BuilderConfig {
   directories?: { buildResources?: string };
-  mac?: { icon?: string; target?: string[]; hardenedRuntime?: boolean; entitlements?: string; entitlementsInherit?: string };
+  mac?: { icon?: string; target?: string[]; hardenedRuntime?: boolean; entitlements?: string; entitlementsInherit?: string; extendInfo?: Record<string, string> };
   win?: { icon?: string; target?: string[] };
   nsis?: { oneClick?: boolean; perMachine?: boolean; allowElevation?: boolean };
   linux?: { icon?: string; target?: string[]; category?: string; synopsis?: string; maintainer?: string };
@@ -253,13 +253,15 @@ describe('electron-builder.yml packaging', () => {
     expect(config.linux?.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+>$/);
   });
 
-  it('signs macOS with the hardened runtime and entitlements granting only the JIT', () => {
+  it('signs macOS with the hardened runtime and entitlements granting only the JIT and the microphone (voice notes)', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
     // Both the app and its helpers, so electron-builder's broader default never applies to either.
     expect(config.mac?.entitlementsInherit).toBe(config.mac?.entitlements);
     const plist = readFileSync(fromRoot(config.mac?.entitlements), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
     const granted = [...plist.matchAll(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g)].map((m) => `${m[1]}=${m[2]}`);
-    expect(granted).toEqual(['com.apple.security.cs.allow-jit=true']);
-    expect([...plist.matchAll(/<key>/g)]).toHaveLength(1);
+    expect(granted).toEqual(['com.apple.security.cs.allow-jit=true', 'com.apple.security.device.audio-input=true']);
+    expect([...plist.matchAll(/<key>/g)]).toHaveLength(2);
+    // macOS ends an app that asks for the microphone without saying why.
+    expect(config.mac?.extendInfo?.NSMicrophoneUsageDescription).toMatch(/only when you press Record/);
   });
 });

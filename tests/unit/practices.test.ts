@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { estimatedMinutes, stepSeconds } from '../../preload/contract/breath.ts';
-import { builtInPatternIds, Practice, type BreathPattern } from '../../preload/contract/practice.ts';
+import { builtInPatternIds, Practice, SPEAK_TEXT, type BreathPattern } from '../../preload/contract/practice.ts';
 import { isOwnPracticeId } from '../../preload/contract/own-practices.ts';
 import { PracticeLibrary } from '../../main/core/practices/library.ts';
 
@@ -276,6 +276,8 @@ describe('the practices that use the person\'s own tools', () => {
     expect(texts.some((t) => /as it happens/i.test(t))).toBe(true);
     expect(p.steps.some((s) => s.title === 'What is under the tears?')).toBe(true);
     expect(p.steps.some((s) => s.title === 'A phrase to lean on' && s.kind === 'prompt' && s.writing)).toBe(true);
+    // Keep going, out loud: a place to record it, if the person wants to hear it back.
+    expect(p.steps.find((s) => s.kind === 'speak')?.title).toBe('Keep going, out loud');
     expect(kinds(p)).toContain('check-in:distress');
     // The breath comes back between the hard parts.
     expect(kinds(p).filter((k) => k === 'breathe').length).toBeGreaterThanOrEqual(3);
@@ -308,6 +310,16 @@ describe('the Practice schema rejects broken practices', () => {
 
   it('accepts the valid baseline (so the rejections below mean something)', () => {
     expect(Practice.safeParse(valid).success).toBe(true);
+  });
+
+  it('takes a speak step (say it aloud): the gentle words when it brings none, waiting for Next unless timed', () => {
+    const parsed = Practice.parse({ ...valid, steps: [{ kind: 'speak' }, { kind: 'speak', text: 'Tell it.', seconds: 120 }, valid.steps[1]] });
+    expect(parsed.steps[0]).toEqual({ kind: 'speak', text: SPEAK_TEXT });
+    expect(SPEAK_TEXT).toBe('Say what is here, out loud. Nobody hears this but you.');
+    expect(stepSeconds(parsed.steps[0]!, 'coherent')).toBeNull();
+    expect(stepSeconds(parsed.steps[1]!, 'coherent')).toBe(120);
+    expect(Practice.safeParse({ ...valid, steps: [{ kind: 'speak', text: '' }, valid.steps[1]] }).success).toBe(false);
+    expect(Practice.safeParse({ ...valid, steps: [{ kind: 'speak', seconds: 2 }, valid.steps[1]] }).success).toBe(false);
   });
 
   it('rejects a practice without a close step', () => {

@@ -8,6 +8,7 @@ import type { Db } from '../vault/database.ts';
 import { SaltwaterExport } from './export-schema.ts';
 import { dateStem, entryFileNames, entryMarkdown } from './markdown.ts';
 import { readEntries, readExport, readSessionLabels } from './json-export.ts';
+import { readVoiceNotes, voiceFilesFor, type VoiceNoteRef } from './voice-files.ts';
 import { exportWarnings } from './warnings.ts';
 import { openFolderSink, openZipSink, type ExportDestination, type ExportSink } from './write-export.ts';
 
@@ -91,19 +92,26 @@ export class ExportService {
     const db = this.o.db();
     const now = this.o.clock.now();
     const range = { from: choice.entries?.from ?? null, to: choice.entries?.to ?? null };
-    const { doc, entries, labels } = db.transaction(() => {
+    const { doc, entries, labels, voice } = db.transaction(() => {
       const doc =
         choice.json === 'none'
           ? null
           : readExport(db, { contents: choice.json, range, unsealed, exportedAt: new Date(now) });
       const entries = doc?.journal.entries ?? readEntries(db, range.from, range.to);
-      return { doc, entries, labels: choice.markdown ? readSessionLabels(db) : new Map() };
+      return {
+        doc,
+        entries,
+        labels: choice.markdown ? readSessionLabels(db) : new Map(),
+        // Voice notes go out as audio files beside the Markdown (not in the JSON).
+        voice: choice.markdown ? readVoiceNotes(db, range.from, range.to) : new Map<number, VoiceNoteRef[]>(),
+      };
     })();
     // What we write must be what import accepts; a mismatch is our bug, never the person's.
     if (doc && !SaltwaterExport.safeParse(doc).success) throw new AppError('INTERNAL', 'The export did not match its own format.');
 
     const names = choice.markdown ? entryFileNames(entries) : [];
-    const total = names.length + (doc ? 1 : 0);
+    const audioFiles = [...voice.values()].reduce((sum, notes) => sum + notes.length, 0);
+    let total = names.length + audioFiles + (doc ? 1 : 0);
     let done = 0;
     let sink: ExportSink | null = null;
     try {
@@ -112,8 +120,18 @@ export class ExportService {
       let sliceStart = performance.now();
       for (const [i, entry] of (choice.markdown ? entries : []).entries()) {
         const label = entry.sessionId === null ? null : (labels.get(entry.sessionId) ?? null);
-        sink.add(`${MARKDOWN_FOLDER}/${names[i]}`, entryMarkdown(entry, label), entry.updatedAt);
-        onProgress?.({ done: ++done, total });
+        // Read just before writing, with the Markdown that links to them (see voiceFilesFor).
+        const notes = voice.get(entry.id) ?? [];
+        const files = notes.length === 0 ? [] : voiceFilesFor(db, names[i]!, notes);
+        total -= notes.length - files.length;
+        sink.add(`${MARKDOWN_FOLDER}/${names[i]}`, entryMarkdown(entry, label, files), entry.updatedAt);
+        done++;
+        onProgress?.({ done, total });
+        for (const file of files) {
+          sink.add(`${MARKDOWN_FOLDER}/${file.path}`, file.audio, entry.updatedAt);
+          done++;
+          onProgress?.({ done, total });
+        }
         if (performance.now() - sliceStart > SLICE_MS) {
           await yieldToEventLoop();
           signal?.throwIfAborted();
@@ -124,12 +142,13 @@ export class ExportService {
         await yieldToEventLoop();
         signal?.throwIfAborted();
         sink.add(JSON_FILE_NAME, `${JSON.stringify(doc, null, 2)}\n`, now);
-        onProgress?.({ done: ++done, total });
+        done++;
+        onProgress?.({ done, total });
       }
       await yieldToEventLoop();
       signal?.throwIfAborted();
       const finalPath = sink.commit();
-      return { path: finalPath, files: total, entries: entries.length, warnings: exportWarnings(doc) };
+      return { path: finalPath, files: done, entries: entries.length, warnings: exportWarnings(doc) };
     } catch (error) {
       let leftover: string | null = null;
       try {

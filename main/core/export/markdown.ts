@@ -1,10 +1,12 @@
 import type { ExportEntry } from './export-schema.ts';
 import { frontMatter, type SessionLabel } from './front-matter.ts';
+import { voiceLinks, type VoiceFile } from './voice-files.ts';
 
-/** One entry as a Markdown file: front matter, then the words as written. */
-export function entryMarkdown(entry: ExportEntry, session: SessionLabel | null): string {
+/** One entry as a Markdown file: front matter, the words as written, then links to its voice notes (if any). */
+export function entryMarkdown(entry: ExportEntry, session: SessionLabel | null, voice: readonly Pick<VoiceFile, 'path' | 'durationMs'>[] = []): string {
   const body = entry.body.endsWith('\n') || entry.body === '' ? entry.body : `${entry.body}\n`;
-  return `${frontMatter(entry, session)}\n${body}`;
+  const links = voice.length === 0 ? '' : `${body === '' ? '' : '\n'}${voiceLinks(voice)}`;
+  return `${frontMatter(entry, session)}\n${body}${links}`;
 }
 
 /** "2026-12-03 2014": the local date and time an entry was written, safe on every file system. */

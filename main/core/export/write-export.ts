@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { syncDirectory } from '../vault/atomic-write.ts';
 
 /**
@@ -17,8 +17,8 @@ import { syncDirectory } from '../vault/atomic-write.ts';
 export interface ExportSink {
   /** The unfinished copy's path, to name for the person if it could not be removed. */
   readonly unfinished: string;
-  /** Adds one file; `name` may contain "/" for a subfolder. `mtime` in ms, when known. */
-  add(name: string, content: string, mtime?: number): void;
+  /** Adds one file (text, or bytes such as a voice note's audio); `name` may contain "/" for a subfolder. `mtime` in ms, when known. */
+  add(name: string, content: string | Uint8Array, mtime?: number): void;
   /** Renames the finished export into place and returns where it is. */
   commit(): string;
   /** Removes the temporary copy; safe to call more than once, and after commit. */
@@ -101,7 +101,7 @@ export function openFolderSink(parent: string, folderName: string): ExportSink {
         fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         made.add(dir);
       }
-      writeSynced(file, strToU8(content));
+      writeSynced(file, typeof content === 'string' ? strToU8(content) : content);
       if (mtime !== undefined) fs.utimesSync(file, new Date(mtime), new Date(mtime));
     },
     commit() {
@@ -152,9 +152,12 @@ export function openZipSink(file: string): ExportSink {
     unfinished: temp,
     add(name, content, mtime) {
       check();
-      const entry = new ZipDeflate(safeRelative(name), { level: 6, ...(mtime !== undefined ? { mtime } : {}) });
+      const options = mtime !== undefined ? { mtime } : {};
+      // Text is compressed; audio already is (Opus), so it is stored as it is.
+      const entry = typeof content === 'string' ? new ZipDeflate(safeRelative(name), { level: 6, ...options }) : new ZipPassThrough(safeRelative(name));
+      if (entry instanceof ZipPassThrough && mtime !== undefined) entry.mtime = mtime;
       zip.add(entry);
-      entry.push(strToU8(content), true);
+      entry.push(typeof content === 'string' ? strToU8(content) : content, true);
       check();
     },
     commit() {

@@ -18,6 +18,7 @@ import type { Db } from '../vault/database.ts';
 import { toFtsQuery } from './fts-query.ts';
 import { preview, previewSourceLength } from './preview.ts';
 import { matchClose, matchOpen, snippetParts } from './snippet.ts';
+import { erasing } from '../vault/erasing.ts';
 import { statement } from '../vault/statements.ts';
 import { sessionExists } from '../sessions/store.ts';
 import { parse } from './validate.ts';
@@ -51,6 +52,7 @@ const summaryColumns = `
   substr(e.body, 1, ${previewSourceLength}) AS head,
   (SELECT json_group_array(word ORDER BY position) FROM entry_emotions WHERE entry_id = e.id) AS emotions,
   (SELECT json_group_array(tag ORDER BY rowid) FROM entry_tags WHERE entry_id = e.id) AS tags,
+  (SELECT count(*) FROM voice_notes WHERE entry_id = e.id) AS voiceNotes,
   ${fromSessionColumn}`;
 
 interface SummaryRow {
@@ -60,6 +62,7 @@ interface SummaryRow {
   head: string;
   emotions: string;
   tags: string;
+  voiceNotes: number;
   fromSession: string | null;
 }
 interface HitRow extends SummaryRow {
@@ -87,9 +90,10 @@ const sql = {
   softDelete: `UPDATE entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`,
   restore: `UPDATE entries SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL`,
   exists: `SELECT 1 FROM entries WHERE id = ?`,
-  // Emotions and tags go with the entry through ON DELETE CASCADE, the FTS rows
+  // Emotions, tags and voice notes go with the entry through ON DELETE CASCADE, the FTS rows
   // through the entries_ad trigger.
   purge: `DELETE FROM entries WHERE deleted_at IS NOT NULL`,
+  anyDeleted: `SELECT 1 FROM entries WHERE deleted_at IS NOT NULL LIMIT 1`,
   // By when written (imported entries keep their own dates), ties by id; the cursor is the
   // last entry shown, still in the table while it waits in the trash.
   listFirst: `SELECT ${summaryColumns} FROM entries e
@@ -223,9 +227,15 @@ export class Journal {
     }
   }
 
-  /** Removes soft-deleted entries for good; the core calls this on every lock and unlock. */
+  /**
+   * Removes soft-deleted entries for good; the core calls this on every lock and unlock. With
+   * secure_delete on (vault/erasing.ts), so their words and any voice notes' audio are overwritten
+   * in the file, not left in free pages.
+   */
   purgeDeleted(): number {
-    return statement(this.db(), sql.purge).run().changes;
+    const db = this.db();
+    if (!statement(db, sql.anyDeleted).get()) return 0;
+    return erasing(db, () => statement(db, sql.purge).run().changes);
   }
 
   /**
@@ -402,6 +412,7 @@ function toSummary(row: SummaryRow): EntrySummary {
     emotions: JSON.parse(row.emotions) as string[],
     tags: JSON.parse(row.tags) as string[],
     fromSession: origin(row.fromSession),
+    ...(row.voiceNotes > 0 ? { voiceNotes: row.voiceNotes } : {}),
   };
 }
 

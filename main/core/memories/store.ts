@@ -133,22 +133,8 @@ export function deleteMemory(db: Db, id: number): void {
   statement(db, 'DELETE FROM memories WHERE id = ?').run(id);
 }
 
-/**
- * Runs a write with SQLite's secure_delete on, so words it replaces or removes are
- * overwritten with zeros instead of lingering in the page's free space, then moves the
- * WAL into the main file and empties it, so no older copy of the page waits there either.
- * Without this, words sealed after being kept plain stay readable to anyone with the vault key.
- */
-export function erasing<T>(db: Db, write: () => T): T {
-  const before = db.pragma('secure_delete', { simple: true }) as number;
-  db.pragma('secure_delete = ON');
-  try {
-    return db.transaction(write).immediate();
-  } finally {
-    db.pragma(`secure_delete = ${before === 2 ? 'FAST' : before === 1 ? 'ON' : 'OFF'}`);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  }
-}
+/** Words sealed after being kept plain must not stay readable in free pages: see vault/erasing.ts. */
+export { erasing } from '../vault/erasing.ts';
 
 // ---- openings -----------------------------------------------------------------------
 

@@ -157,6 +157,17 @@ export class EntryEditor {
     this.changed();
   }
 
+  /**
+   * The entry's id, saving it now (empty, if nothing is written yet) when it was never saved: a
+   * voice note needs an entry to belong to. Null when it could not be saved (saveError says why).
+   */
+  async ensureSaved(): Promise<number | null> {
+    if (this.id !== null) return this.id;
+    this.#scheduler.touch();
+    await this.#scheduler.flush();
+    return this.id;
+  }
+
   /** Writes anything unsaved now (leaving the editor, locking). */
   flush(): Promise<void> {
     return this.#scheduler.flush();

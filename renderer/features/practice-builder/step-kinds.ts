@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { StepKind } from '../../../preload/contract/index.ts';
+import { SPEAK_TEXT, type StepKind } from '../../../preload/contract/index.ts';
 import type { StepDraft } from './builder.svelte.ts';
 import type { StepEditorProps } from './steps/editor-props.ts';
 import ArriveEditor from './steps/ArriveEditor.svelte';
@@ -10,6 +10,7 @@ import LadderChooseEditor from './steps/LadderChooseEditor.svelte';
 import PermissionEditor from './steps/PermissionEditor.svelte';
 import PromptEditor from './steps/PromptEditor.svelte';
 import SilenceEditor from './steps/SilenceEditor.svelte';
+import SpeakEditor from './steps/SpeakEditor.svelte';
 import WordsEditor from './steps/WordsEditor.svelte';
 
 export interface StepKindEntry {
@@ -90,6 +91,12 @@ export const stepKindTable: { readonly [K in StepKind]: StepKindEntry } = {
     description: 'The highest distress, the distress after, and tears, kept on your ladder.',
     blank: () => ({ kind: 'ladder-record', text: '' }),
     editor: WordsEditor,
+  },
+  speak: {
+    label: 'Say it aloud',
+    description: 'A place to speak what is here and record it, if you want to. Only you hear it; it is kept with the session in your journal.',
+    blank: () => ({ kind: 'speak', text: SPEAK_TEXT }),
+    editor: SpeakEditor,
   },
   'check-in': {
     label: 'Check-in',

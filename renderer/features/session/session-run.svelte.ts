@@ -7,6 +7,8 @@ import { breathPatternOf, runnerSteps } from './steps.ts';
 import { HIGH_DISTRESS } from './texts.ts';
 import { PracticeTools } from './practice-tools.svelte.ts';
 import { SessionWriting } from './writing.svelte.ts';
+import { EntryVoice } from '../journal/voice/entry-voice.svelte.ts';
+import type { MediaPorts } from '../journal/voice/recorder.svelte.ts';
 
 export interface Clock {
   /** Seconds. */
@@ -44,6 +46,8 @@ export interface SessionRunOptions {
   frames?: FrameLoop;
   /** Timers for the writing autosave (tests). */
   timers?: Timers;
+  /** The microphone and recorder for speak steps (tests); the browser's by default. */
+  voiceMedia?: MediaPorts | null;
 }
 
 export interface BeginAnswers {
@@ -66,6 +70,8 @@ export class SessionRun {
   readonly runner: Runner;
   readonly steps: readonly RunnerStep[];
   readonly writing: SessionWriting;
+  /** Voice notes said in speak steps, kept with the session's journal entry. */
+  readonly voice: EntryVoice;
   /** The memory box, moving media and ladder, as this practice uses them. */
   readonly tools: PracticeTools;
 
@@ -102,6 +108,7 @@ export class SessionRun {
     this.steps = runnerSteps(practice, options.pattern);
     this.runner = new Runner(this.steps);
     this.writing = new SessionWriting(api, practice, () => this.sessionId, options.timers);
+    this.voice = new EntryVoice(api, () => this.writing.ensureEntry(), options.voiceMedia);
     this.tools = new PracticeTools(api, practice, {
       sessionId: () => this.sessionId,
       live: () => !this.#disposed && this.live,
@@ -274,12 +281,13 @@ export class SessionRun {
     this.#frame = null;
     this.#options.audio?.dispose();
     if (locked) {
+      this.voice.recorder.discard();
       this.writing.discard();
       this.tools.discard();
       return Promise.resolve();
     }
     this.tools.ended();
-    return Promise.all([this.writing.flush(), this.#queue]).then(() => undefined);
+    return Promise.all([this.voice.recorder.stop(), this.writing.flush(), this.#queue]).then(() => undefined);
   }
 
   /** Resolves once everything recorded so far has been written (tests, and before leaving). */
@@ -334,6 +342,8 @@ export class SessionRun {
       case 'entered': {
         this.#record(() => this.#api.sessions.stepReached({ sessionId, stepIndex: effect.stepIndex }));
         this.tools.entered(effect.stepIndex);
+        // Moving on from a speak step ends its recording; what was said is kept.
+        if (this.practice.steps[before.stepIndex]?.kind === 'speak' && before.stepIndex !== effect.stepIndex) void this.voice.recorder.stop();
         const timeline = this.timeline(effect.stepIndex);
         const step = this.practice.steps[effect.stepIndex];
         const armed = this.#preArmed;
@@ -357,8 +367,11 @@ export class SessionRun {
       case 'paused':
         this.#preArmed = null;
         audio?.clearCues();
+        // Pause holds everything still, a recording too.
+        this.voice.recorder.pause();
         break;
       case 'resumed': {
+        this.voice.recorder.resume();
         // The breath picks up where it was: cues re-scheduled from the shifted start.
         const timeline = this.timeline();
         const step = this.step;
@@ -372,11 +385,14 @@ export class SessionRun {
         this.#record(() => this.#api.sessions.end({ sessionId, stepIndex: effect.stepIndex, outcome: 'stopped' }));
         // Esc or Stop: an open memory goes back into the box at once.
         this.tools.ended();
+        // A recording stops too, and keeps what was said so far.
+        void this.voice.recorder.stop();
         void this.writing.flush();
         break;
       case 'finished':
         // A gentle fade at the natural end; Esc or Stop would still cut it short.
         audio?.finish();
+        void this.voice.recorder.stop();
         this.#record(() => this.#api.sessions.end({ sessionId, stepIndex: this.state.stepIndex, outcome: 'finished' }));
         this.tools.ended();
         void this.writing.flush();

@@ -24,6 +24,10 @@ export class SessionWriting {
   readonly #practice: Practice;
   readonly #sessionId: () => number | null;
   readonly #scheduler: AutosaveScheduler;
+  /** The entry being made, so a voice note and the writing never make two. */
+  #creating: Promise<number | null> | null = null;
+  /** The body as last saved. */
+  #savedBody = '';
 
   constructor(api: Api, practice: Practice, sessionId: () => number | null, timers?: Timers) {
     this.#api = api;
@@ -74,18 +78,41 @@ export class SessionWriting {
     this.texts = {};
   }
 
+  /**
+   * The session's entry, made now (with what is written so far, perhaps nothing) if there is none
+   * yet: a voice note recorded in a speak step is kept with it. Null when it could not be made.
+   */
+  ensureEntry(): Promise<number | null> {
+    if (this.entryId !== null) return Promise.resolve(this.entryId);
+    const sessionId = this.#sessionId();
+    if (sessionId === null) return Promise.resolve(null);
+    this.#creating ??= (async () => {
+      const body = this.body();
+      const created = await this.#api.journal.create(linkedEntry({ body }, sessionId));
+      this.#creating = null;
+      if (!created.ok) {
+        this.problem = created.error.message;
+        return null;
+      }
+      this.entryId = created.value.id;
+      this.#savedBody = body;
+      return this.entryId;
+    })();
+    return this.#creating;
+  }
+
   async #save(): Promise<boolean> {
     const sessionId = this.#sessionId();
     const body = this.body();
     if (sessionId === null) return false;
     if (this.entryId === null) {
       if (body === '') return true;
-      const created = await this.#api.journal.create(linkedEntry({ body }, sessionId));
-      if (!created.ok) return this.#failed(created.error.message);
-      this.entryId = created.value.id;
-    } else {
-      const updated = await this.#api.journal.update({ id: this.entryId, body });
+      if ((await this.ensureEntry()) === null) return false;
+    }
+    if (body !== this.#savedBody) {
+      const updated = await this.#api.journal.update({ id: this.entryId!, body });
       if (!updated.ok) return this.#failed(updated.error.message);
+      this.#savedBody = body;
     }
     this.problem = null;
     return true;

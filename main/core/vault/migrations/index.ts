@@ -17,6 +17,7 @@ import { migration016 } from './016-quick-notes-taken.ts';
 import { migration017 } from './017-drop-redundant-entries-index.ts';
 import { migration018 } from './018-feelings-by-time.ts';
 import { migration019 } from './019-own-practices.ts';
+import { migration020 } from './020-voice-notes.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -40,5 +41,6 @@ export const migrations: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
 ];
 export type { Migration };
