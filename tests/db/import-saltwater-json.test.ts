@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JSON_FILE_NAME } from '../../main/core/export/export-service.ts';
+import { OWN_PRACTICES_MAX } from '../../preload/contract/index.ts';
 import { importSaltwaterJson, previewSaltwaterJson, type ImportSummary } from '../../main/core/import/saltwater-json.ts';
 import { Journal } from '../../main/core/journal/journal.ts';
 import { SettingsService } from '../../main/core/settings/settings.ts';
@@ -210,6 +211,28 @@ describe('a file that is not right', () => {
     await expectRefused(JSON.stringify(doc), /at ownPractices\[0\]\.practice: A practice ends with a close step/);
     delete older.ownPractices;
     expect(importSaltwaterJson(target.vault.db(), JSON.stringify(older)).counts.ownPractices).toEqual({ added: 0, skipped: 0 });
+  });
+
+  it('brings back a practice of the person’s own removed here but not yet gone for good, and says which could not come in over the limit', async () => {
+    await fillVault(source.vault.db(), source.clock, { sealedMemory: false });
+    const text = await exportText();
+    importSaltwaterJson(target.vault.db(), text);
+    const db = target.vault.db();
+    const id = db.prepare('SELECT id FROM own_practices').pluck().get() as string;
+    // Removed (Undo still possible until the lock): the file's copy must not be skipped as "already there".
+    db.prepare('UPDATE own_practices SET removed_at = 1 WHERE id = ?').run(id);
+    const again = importSaltwaterJson(db, text);
+    expect(again.counts.ownPractices).toEqual({ added: 1, skipped: 0 });
+    expect(db.prepare('SELECT removed_at FROM own_practices WHERE id = ?').pluck().get(id)).toBeNull();
+
+    // Full (the most Saltwater keeps): a new one is left out, and the summary says so.
+    db.prepare('DELETE FROM own_practices').run();
+    const practice = (JSON.parse(text) as { ownPractices: { practice: object }[] }).ownPractices[0]!.practice;
+    const insert = db.prepare('INSERT INTO own_practices (id, practice, created_at, updated_at) VALUES (?, ?, 1, 1)');
+    for (let i = 0; i < OWN_PRACTICES_MAX; i++) insert.run(`own-full-${i}`, JSON.stringify({ ...practice, id: `own-full-${i}` }));
+    const full = importSaltwaterJson(db, text);
+    expect(full.counts.ownPractices).toEqual({ added: 0, skipped: 1 });
+    expect(full.notes.join(' ')).toMatch(/One practice of your own was not brought in: Saltwater keeps up to 200/);
   });
 
   it('is refused when it is cut short, is not an export, or comes from a newer version', async () => {

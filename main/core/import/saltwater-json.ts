@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, Practice } from '../../../preload/contract/index.ts';
+import { AppError, OWN_PRACTICES_MAX, Practice } from '../../../preload/contract/index.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, SaltwaterExport } from '../export/export-schema.ts';
 import type { Db } from '../vault/database.ts';
 import { statement } from '../vault/statements.ts';
@@ -449,13 +449,33 @@ function writeImport(db: Db, doc: SaltwaterExport): ImportSummary {
 
   // The person's own practices: by id (a random one, the same in every vault the practice came to,
   // so sessions and reminders that name it find it). Each must pass the practice schema as saved here.
+  let ownOverLimit = 0;
   for (const [i, own] of (doc.ownPractices ?? []).entries()) {
     const checked = Practice.safeParse(own.practice);
     if (!checked.success) throw badFile(`Something in it is not as Saltwater writes it at ownPractices[${i}].practice: ${checked.error.issues[0]?.message ?? 'unknown problem'}.`);
-    const here = existingId(db, 'SELECT 1 FROM own_practices WHERE id = ?', checked.data.id);
-    count('ownPractices', here === undefined);
-    if (here !== undefined) continue;
-    insert(db, 'own_practices', { id: checked.data.id, practice: JSON.stringify(checked.data), created_at: own.createdAt, updated_at: own.updatedAt });
+    const here = existingId(db, 'SELECT 1 FROM own_practices WHERE id = ? AND removed_at IS NULL', checked.data.id);
+    if (here !== undefined) {
+      count('ownPractices', false);
+      continue;
+    }
+    const practice = JSON.stringify(checked.data);
+    // Removed here but not yet gone for good (that happens at the lock): the file's copy brings it back.
+    const restored = statement(db, 'UPDATE own_practices SET practice = ?, updated_at = ?, removed_at = NULL WHERE id = ? AND removed_at IS NOT NULL').run(
+      practice,
+      own.updatedAt,
+      checked.data.id,
+    ).changes;
+    const kept = statement(db, 'SELECT count(*) FROM own_practices WHERE removed_at IS NULL').pluck().get() as number;
+    const added = restored > 0 || kept < OWN_PRACTICES_MAX;
+    count('ownPractices', added);
+    if (!added) ownOverLimit++;
+    if (restored > 0 || !added) continue;
+    insert(db, 'own_practices', { id: checked.data.id, practice, created_at: own.createdAt, updated_at: own.updatedAt });
+  }
+  if (ownOverLimit > 0) {
+    notes.push(
+      `${ownOverLimit === 1 ? 'One practice of your own was' : `${ownOverLimit} practices of your own were`} not brought in: Saltwater keeps up to ${OWN_PRACTICES_MAX}. Remove some you no longer use and import the file again; nothing else is brought in twice.`,
+    );
   }
 
   writeSettings(db, doc, (added) => count('settings', added));

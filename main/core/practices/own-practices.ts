@@ -10,6 +10,7 @@ import {
 import { logProblem } from '../log.ts';
 import type { Clock } from '../ports.ts';
 import type { Db } from '../vault/database.ts';
+import { erasing } from '../vault/erasing.ts';
 import { statement } from '../vault/statements.ts';
 
 interface Row {
@@ -62,8 +63,11 @@ export class OwnPractices {
 
   update(practice: Practice): Practice {
     const saved = Practice.parse(practice);
-    const changed = statement(this.db(), 'UPDATE own_practices SET practice = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL')
-      .run(JSON.stringify(saved), this.clock.now(), saved.id).changes;
+    const db = this.db();
+    // The words it had are overwritten, not left readable in the page's free space.
+    const changed = erasing(db, () =>
+      statement(db, 'UPDATE own_practices SET practice = ?, updated_at = ? WHERE id = ? AND removed_at IS NULL').run(JSON.stringify(saved), this.clock.now(), saved.id).changes,
+    );
     if (changed === 0) throw new AppError('NOT_FOUND', REMOVED_PRACTICE);
     return saved;
   }
@@ -81,7 +85,11 @@ export class OwnPractices {
 
   /** Removed practices go for good (at every lock, as deleted entries do). */
   purgeRemoved(): number {
-    return statement(this.db(), 'DELETE FROM own_practices WHERE removed_at IS NOT NULL').run().changes;
+    const db = this.db();
+    const waiting = statement(db, 'SELECT count(*) FROM own_practices WHERE removed_at IS NOT NULL').pluck().get() as number;
+    if (waiting === 0) return 0;
+    // Gone for good means gone from the file too (see erasing).
+    return erasing(db, () => statement(db, 'DELETE FROM own_practices WHERE removed_at IS NOT NULL').run().changes);
   }
 
   #read(row: Row): Practice | undefined {

@@ -127,8 +127,9 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
       enabled = on;
       if (!audible()) return;
       mix.setEnabled(on, raw.currentTime);
-      // Sound turned on for the first time in this session: the background sound begins (fading in).
-      if (on) mix.setSoundscape(soundscape, raw.currentTime);
+      // On: the background sound begins (fading in). Off: it ends behind the muted master, so
+      // nothing is generated for no one.
+      mix.setSoundscape(on ? soundscape : null, raw.currentTime);
     },
     setVolume(v) {
       mix.setCueVolume(v, raw.currentTime);
