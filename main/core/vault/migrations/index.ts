@@ -18,6 +18,7 @@ import { migration017 } from './017-drop-redundant-entries-index.ts';
 import { migration018 } from './018-feelings-by-time.ts';
 import { migration019 } from './019-own-practices.ts';
 import { migration020 } from './020-voice-notes.ts';
+import { migration021 } from './021-drop-unused-feelings-index.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -42,5 +43,6 @@ export const migrations: readonly Migration[] = [
   migration018,
   migration019,
   migration020,
+  migration021,
 ];
 export type { Migration };
