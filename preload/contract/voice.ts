@@ -19,6 +19,8 @@ export const voiceLimits = {
    * leaves room for a recorder that sends more than it was asked to.
    */
   noteMaxBytes: 16 * 1024 * 1024,
+  /** Notes on one journal entry; past this a new one is refused (kindly) and the others stay. */
+  notesPerEntryMax: 50,
   /** The page's own measure of the length may run a little ahead of the recorder's stop. */
   slackMs: 10_000,
 } as const;

@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { JSON_FILE_NAME, type ExportProgress } from '../../main/core/export/export-service.ts';
+import { JSON_FILE_NAME, voiceLeftOutWarning, type ExportProgress } from '../../main/core/export/export-service.ts';
 import { SaltwaterExport } from '../../main/core/export/export-schema.ts';
 import { dateStem, entryFileNames } from '../../main/core/export/markdown.ts';
 import { PLAIN_FILES_WARNING, WEBHOOK_SECRETS_WARNING } from '../../preload/contract/index.ts';
@@ -326,9 +326,19 @@ describe('voice notes in an export', () => {
     expect(Buffer.from(zipped['Journal/voice/2026-12-03 2014-1.webm']!).equals(first)).toBe(true);
     expect(fs.readFileSync(zipFile).includes(first.subarray(500, 600))).toBe(true);
 
-    // JSON alone carries no audio.
+    // JSON alone carries no audio, and says so (the note in the bin is not counted).
     const jsonOnly = await service().export({ markdown: false, json: 'everything', destination: { kind: 'folder', parent: out } });
     expect(fs.readdirSync(jsonOnly.path)).toEqual([JSON_FILE_NAME]);
+    expect(voiceLeftOutWarning(2)).toBe('2 voice notes aren’t in the JSON file: choose Markdown too to keep their audio.');
+    expect(jsonOnly.warnings).toContain(voiceLeftOutWarning(2));
+    const journalOnly = await service().export({ markdown: false, json: 'journal', destination: { kind: 'folder', parent: out } });
+    expect(journalOnly.warnings).toContain(voiceLeftOutWarning(2));
+    // With Markdown they are all there, so no word about them.
+    expect(result.warnings.some((w) => w.includes('voice note'))).toBe(false);
+    // A date range without the notes' entry: nothing is left out, nothing is said.
+    const later = await service().export({ markdown: false, json: 'journal', entries: { from: start + 86_400_000 }, destination: { kind: 'folder', parent: out } });
+    expect(later.warnings.some((w) => w.includes('voice note'))).toBe(false);
+    expect(voiceLeftOutWarning(1)).toBe('One voice note isn’t in the JSON file: choose Markdown too to keep its audio.');
   });
 });
 

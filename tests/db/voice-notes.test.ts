@@ -113,6 +113,24 @@ describe('voice notes', () => {
     expect([...notes.audio(id).audio]).toEqual([1, 2]);
   });
 
+  it('keeps at most 50 notes on one entry, refusing the next kindly and changing nothing', async () => {
+    expect(voiceLimits.notesPerEntryMax).toBe(50);
+    const entry = journal.create({ body: 'x' });
+    const other = journal.create({ body: 'y' });
+    for (let i = 0; i < voiceLimits.notesPerEntryMax; i++) {
+      notes.begin({ entryId: entry.id, mimeType: WEBM, chunk: new Uint8Array([i]), durationMs: 1000 });
+    }
+    const before = rows();
+    const refused = await expectAppError(() => notes.begin({ entryId: entry.id, mimeType: WEBM, chunk: new Uint8Array([1]), durationMs: 1000 }), 'INVALID_INPUT');
+    expect(refused.message).toMatch(/50 voice notes.*new entry/);
+    expect(rows()).toEqual(before);
+    expect(notes.list(entry.id)).toHaveLength(voiceLimits.notesPerEntryMax);
+    // Another entry is not affected; deleting one makes room again.
+    expect(notes.begin({ entryId: other.id, mimeType: WEBM, chunk: new Uint8Array([1]), durationMs: 1000 }).entryId).toBe(other.id);
+    notes.delete(notes.list(entry.id)[0]!.id);
+    expect(notes.begin({ entryId: entry.id, mimeType: WEBM, chunk: new Uint8Array([1]), durationMs: 1000 }).entryId).toBe(entry.id);
+  });
+
   it('stores the audio encrypted, and once deleted it is gone from every page of the file, free ones too', async () => {
     const entry = journal.create({ body: 'x' });
     const { audio, runs } = sound(20_000);

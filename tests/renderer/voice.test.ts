@@ -180,6 +180,64 @@ describe('recording a voice note', () => {
     expect(media.tracks[0]!.stopped).toBe(true);
   });
 
+  it('when sending a piece throws, Stop still finishes, says so kindly, and keeps what was stored', async () => {
+    const media = fakeMedia();
+    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
+    await voice.recorder.start();
+    const recorder = media.recorders[0]!;
+    recorder.piece(1);
+    await vi.waitFor(() => expect(fake.spies.voice.begin).toHaveBeenCalled());
+    fake.spies.voice.append.mockRejectedValueOnce(new Error('the connection went away'));
+    await voice.recorder.stop();
+    expect(voice.recorder.state).toBe('idle');
+    expect(voice.recorder.problem).toMatch(/could not be saved.*before that is kept/);
+    expect(voice.recorder.problem).not.toMatch(/connection|error/i);
+    expect(media.tracks[0]!.stopped).toBe(true);
+    expect(await bytesOf(fake, voice.notes[0]!.id)).toEqual([1]);
+  });
+
+  it('when a piece cannot be read, recording stops by itself and a later Stop resolves', async () => {
+    const media = fakeMedia();
+    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
+    await voice.recorder.start();
+    const recorder = media.recorders[0]!;
+    const broken = new Blob([new Uint8Array([1])]);
+    broken.arrayBuffer = () => Promise.reject(new Error('unreadable'));
+    recorder.ondataavailable?.({ data: broken });
+    await vi.waitFor(() => expect(voice.recorder.state).toBe('idle'));
+    await voice.recorder.stop();
+    expect(voice.recorder.problem).toMatch(/nothing was recorded/);
+    expect(fake.spies.voice.begin).not.toHaveBeenCalled();
+    expect(media.tracks[0]!.stopped).toBe(true);
+  });
+
+  it('a pause asked for while the microphone question is open is kept once recording starts', async () => {
+    const media = fakeMedia();
+    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
+    const starting = voice.recorder.start();
+    expect(voice.recorder.state).toBe('asking');
+    voice.recorder.pause();
+    await starting;
+    const recorder = media.recorders[0]!;
+    expect(recorder.state).toBe('paused');
+    expect(voice.recorder.state).toBe('paused');
+    media.advance(5000);
+    expect(voice.recorder.elapsedMs).toBe(0);
+    voice.recorder.resume();
+    expect(recorder.state).toBe('recording');
+    media.advance(1000);
+    expect(voice.recorder.elapsedMs).toBe(1000);
+
+    // Paused and resumed again before the answer: it simply records.
+    const other = new EntryVoice(fake.api, async () => entryId, media.ports);
+    const again = other.recorder.start();
+    other.recorder.pause();
+    other.recorder.resume();
+    await again;
+    expect(other.recorder.state).toBe('recording');
+    expect(media.recorders[1]!.state).toBe('recording');
+  });
+
   it('a lock gives the microphone back at once', async () => {
     const media = fakeMedia();
     const voice = new EntryVoice(fake.api, async () => entryId, media.ports);

@@ -92,18 +92,21 @@ export class ExportService {
     const db = this.o.db();
     const now = this.o.clock.now();
     const range = { from: choice.entries?.from ?? null, to: choice.entries?.to ?? null };
-    const { doc, entries, labels, voice } = db.transaction(() => {
+    const { doc, entries, labels, voice, voiceLeftOut } = db.transaction(() => {
       const doc =
         choice.json === 'none'
           ? null
           : readExport(db, { contents: choice.json, range, unsealed, exportedAt: new Date(now) });
       const entries = doc?.journal.entries ?? readEntries(db, range.from, range.to);
+      // Voice notes go out as audio files beside the Markdown (not in the JSON).
+      const voice = readVoiceNotes(db, range.from, range.to);
       return {
         doc,
         entries,
         labels: choice.markdown ? readSessionLabels(db) : new Map(),
-        // Voice notes go out as audio files beside the Markdown (not in the JSON).
-        voice: choice.markdown ? readVoiceNotes(db, range.from, range.to) : new Map<number, VoiceNoteRef[]>(),
+        voice: choice.markdown ? voice : new Map<number, VoiceNoteRef[]>(),
+        // Without Markdown they would be left out without a word: the warnings say so.
+        voiceLeftOut: choice.markdown ? 0 : [...voice.values()].reduce((sum, notes) => sum + notes.length, 0),
       };
     })();
     // What we write must be what import accepts; a mismatch is our bug, never the person's.
@@ -148,7 +151,9 @@ export class ExportService {
       await yieldToEventLoop();
       signal?.throwIfAborted();
       const finalPath = sink.commit();
-      return { path: finalPath, files: done, entries: entries.length, warnings: exportWarnings(doc) };
+      const warnings = exportWarnings(doc);
+      if (voiceLeftOut > 0) warnings.push(voiceLeftOutWarning(voiceLeftOut));
+      return { path: finalPath, files: done, entries: entries.length, warnings };
     } catch (error) {
       let leftover: string | null = null;
       try {
@@ -187,6 +192,13 @@ export class ExportService {
     }
     return words;
   }
+}
+
+/** Said when the JSON alone was chosen and there are voice notes: their audio only travels beside the Markdown. */
+export function voiceLeftOutWarning(count: number): string {
+  return count === 1
+    ? 'One voice note isn’t in the JSON file: choose Markdown too to keep its audio.'
+    : `${count} voice notes aren’t in the JSON file: choose Markdown too to keep their audio.`;
 }
 
 /** Said when the unfinished copy could not be removed. */

@@ -24,6 +24,7 @@ const sql = {
   insertChunk: `INSERT INTO voice_note_chunks (note_id, seq, data) VALUES (?, ?, ?)`,
   // Seen from the page, a note lives while its entry does: one waiting in the trash is not listed or played.
   liveNote: `SELECT ${noteColumns} FROM voice_notes n JOIN entries e ON e.id = n.entry_id WHERE n.id = ? AND e.deleted_at IS NULL`,
+  countOf: `SELECT count(*) FROM voice_notes WHERE entry_id = ?`,
   notesOf: `SELECT ${noteColumns} FROM voice_notes n WHERE n.entry_id = ? ORDER BY n.created_at, n.id`,
   nextSeq: `SELECT coalesce(max(seq), -1) + 1 FROM voice_note_chunks WHERE note_id = ?`,
   grow: `UPDATE voice_notes SET duration_ms = max(duration_ms, ?), bytes = bytes + ? WHERE id = ?`,
@@ -37,7 +38,7 @@ const sql = {
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /**
- * Voice notes, kept with their journal entries (migration 019). The audio arrives in pieces while
+ * Voice notes, kept with their journal entries (migration 020). The audio arrives in pieces while
  * it is recorded and never exists anywhere but in the vault: not in a temp file, not in a log.
  */
 export class VoiceNotes {
@@ -53,6 +54,14 @@ export class VoiceNotes {
     const now = this.clock.now();
     const id = db.transaction(() => {
       if (!statement(db, sql.liveEntry).get(entryId)) throw entryNotFound();
+      const count = statement(db, sql.countOf).pluck().get(entryId) as number;
+      if (count >= voiceLimits.notesPerEntryMax) {
+        throw new AppError(
+          'INVALID_INPUT',
+          // The page adds "Nothing was recorded."
+          `This entry already has ${voiceLimits.notesPerEntryMax} voice notes, the most one entry keeps. You can record in a new entry, or delete a note you no longer need.`,
+        );
+      }
       const noteId = Number(statement(db, sql.insertNote).run(entryId, now, mimeType, durationMs, chunk.byteLength).lastInsertRowid);
       statement(db, sql.insertChunk).run(noteId, 0, asBuffer(chunk));
       statement(db, sql.touchEntry).run(now, entryId);

@@ -96,6 +96,8 @@ export class VoiceRecorder {
   #sending: Promise<void> = Promise.resolve();
   #failed = false;
   #cancelled = false;
+  /** Pause was asked for while the microphone question was open: it applies once recording starts. */
+  #pauseWhenStarted = false;
   /** Clock time the current stretch of recording began, and what came before it. */
   #since = 0;
   #before = 0;
@@ -133,6 +135,7 @@ export class VoiceRecorder {
     }
     this.state = 'asking';
     this.#cancelled = false;
+    this.#pauseWhenStarted = false;
     let stream: MediaStream;
     try {
       stream = await media.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true }, video: false });
@@ -175,6 +178,11 @@ export class VoiceRecorder {
     recorder.start(PIECE_MS);
     this.#since = media.now();
     this.state = 'recording';
+    // Paused while the microphone question was open: recording starts paused, as the session is.
+    if (this.#pauseWhenStarted) {
+      this.#pauseWhenStarted = false;
+      this.pause();
+    }
     this.#stopTicking = media.every(250, () => {
       this.elapsedMs = this.#elapsed();
       if (this.elapsedMs >= voiceLimits.maxMs) {
@@ -185,6 +193,10 @@ export class VoiceRecorder {
   }
 
   pause(): void {
+    if (this.state === 'asking') {
+      this.#pauseWhenStarted = true;
+      return;
+    }
     if (this.state !== 'recording' || !this.#recorder) return;
     this.#before = this.#elapsed();
     this.#recorder.pause();
@@ -192,6 +204,10 @@ export class VoiceRecorder {
   }
 
   resume(): void {
+    if (this.state === 'asking') {
+      this.#pauseWhenStarted = false;
+      return;
+    }
     if (this.state !== 'paused' || !this.#recorder) return;
     this.#since = this.#media!.now();
     this.#recorder.resume();
@@ -218,6 +234,7 @@ export class VoiceRecorder {
   discard(): void {
     this.#cancelled = true;
     this.#failed = true;
+    this.#pauseWhenStarted = false;
     const recorder = this.#recorder;
     this.#recorder = null;
     if (recorder) {
@@ -242,17 +259,21 @@ export class VoiceRecorder {
     this.#recorder = null;
     this.#release();
     this.state = 'finishing';
-    await this.#sending;
-    this.state = 'idle';
-    const note = this.note;
-    if (note) {
-      this.notice = `Your voice note is saved: ${spokenLength(note.durationMs)}.`;
-      this.#options.onsaved?.(note);
-    } else if (!this.problem) {
-      this.problem = 'Nothing was recorded that time. You can try again.';
+    try {
+      // #send catches its own failures; this is only a last guard so stop() always resolves.
+      await this.#sending.catch(() => this.#sendFailed());
+      const note = this.note;
+      if (note) {
+        this.notice = `Your voice note is saved: ${spokenLength(note.durationMs)}.`;
+        this.#options.onsaved?.(note);
+      } else if (!this.problem) {
+        this.problem = 'Nothing was recorded that time. You can try again.';
+      }
+    } finally {
+      this.state = 'idle';
+      this.#finished?.();
+      this.#finished = null;
     }
-    this.#finished?.();
-    this.#finished = null;
   }
 
   #release(): void {
@@ -266,21 +287,34 @@ export class VoiceRecorder {
   #send(data: Blob, durationMs: number): void {
     this.#sending = this.#sending.then(async () => {
       if (this.#failed || this.#entryId === null || this.#mimeType === null) return;
-      const chunk = new Uint8Array(await data.arrayBuffer());
-      const index = this.#nextIndex;
-      const result =
-        index === 0
-          ? await this.#api.voice.begin({ entryId: this.#entryId, mimeType: this.#mimeType, chunk, durationMs })
-          : await this.#api.voice.append({ id: this.note!.id, index, chunk, durationMs });
-      if (!result.ok) {
-        this.#failed = true;
-        this.problem = `${result.error.message}${this.note ? '' : ' Nothing was recorded.'}`;
-        if (this.state === 'recording' || this.state === 'paused') void this.stop();
-        return;
+      try {
+        const chunk = new Uint8Array(await data.arrayBuffer());
+        const index = this.#nextIndex;
+        const result =
+          index === 0
+            ? await this.#api.voice.begin({ entryId: this.#entryId, mimeType: this.#mimeType, chunk, durationMs })
+            : await this.#api.voice.append({ id: this.note!.id, index, chunk, durationMs });
+        if (!result.ok) {
+          this.#failed = true;
+          this.problem = `${result.error.message}${this.note ? '' : ' Nothing was recorded.'}`;
+          if (this.state === 'recording' || this.state === 'paused') void this.stop();
+          return;
+        }
+        this.#nextIndex = index + 1;
+        this.note = result.value;
+      } catch {
+        this.#sendFailed();
       }
-      this.#nextIndex = index + 1;
-      this.note = result.value;
     });
+  }
+
+  /** A piece could not be sent at all: none follow, recording stops, and what is stored stays. */
+  #sendFailed(): void {
+    this.#failed = true;
+    this.problem = this.note
+      ? 'Part of this voice note could not be saved, so recording stopped. What you said before that is kept.'
+      : 'This voice note could not be saved, so nothing was recorded. You can try again.';
+    if (this.state === 'recording' || this.state === 'paused') void this.stop();
   }
 }
 
