@@ -5,6 +5,7 @@ import {
   type PracticeProblem,
   type StepKind,
 } from '../../../preload/contract/index.ts';
+import type { PracticeSoundscape } from '../../../preload/contract/soundscape.ts';
 import type { Api } from '../../../preload/create-api.ts';
 
 /** How the builder was opened. */
@@ -92,6 +93,8 @@ export class PracticeBuilder {
   /** Deeper practices start with the readiness check ("how steady do you feel today?"). */
   intensity = $state<'gentle' | 'deeper'>('gentle');
   caution = $state('');
+  /** Its own background sound, played when the person's Settings say "Each practice's own"; 'none' is left out when saved. */
+  soundscape = $state<PracticeSoundscape>('none');
   items = $state<DraftItem[]>([]);
   /** Messages show from the first Save or Try it on. */
   showProblems = $state(false);
@@ -118,6 +121,7 @@ export class PracticeBuilder {
       this.suitsLines = p.suits.join('\n');
       this.intensity = p.intensity;
       this.caution = p.caution ?? '';
+      this.soundscape = p.soundscape ?? 'none';
       this.items = p.steps.map((step) => this.#item(toDraft(step) as StepDraft));
     }
     // A copy or a file is not saved yet, however little is changed: only an empty start or an edit begins unchanged.
@@ -130,6 +134,7 @@ export class PracticeBuilder {
       id: this.id,
       version: 1,
       ...cleaned({ title: this.title, summary: this.summary, suitsLines: this.suitsLines, intensity: this.intensity, caution: this.caution }),
+      ...(this.soundscape === 'none' ? {} : { soundscape: this.soundscape }),
       steps: this.items.map((item) => cleaned(item.step)),
     };
   }

@@ -8,9 +8,8 @@ import CheckInEditor from './steps/CheckInEditor.svelte';
 import CloseEditor from './steps/CloseEditor.svelte';
 import LadderChooseEditor from './steps/LadderChooseEditor.svelte';
 import PermissionEditor from './steps/PermissionEditor.svelte';
-import PromptEditor from './steps/PromptEditor.svelte';
 import SilenceEditor from './steps/SilenceEditor.svelte';
-import SpeakEditor from './steps/SpeakEditor.svelte';
+import TimedWordsEditor from './steps/TimedWordsEditor.svelte';
 import WordsEditor from './steps/WordsEditor.svelte';
 
 export interface StepKindEntry {
@@ -48,7 +47,7 @@ export const stepKindTable: { readonly [K in StepKind]: StepKindEntry } = {
     label: 'A question or invitation',
     description: 'Words to sit with, for a while or until Next; with a place to write if you like.',
     blank: () => ({ kind: 'prompt', text: '', writing: false }),
-    editor: PromptEditor,
+    editor: TimedWordsEditor,
   },
   silence: {
     label: 'Silence or the body',
@@ -96,7 +95,7 @@ export const stepKindTable: { readonly [K in StepKind]: StepKindEntry } = {
     label: 'Say it aloud',
     description: 'A place to speak what is here and record it, if you want to. Only you hear it; it is kept with the session in your journal.',
     blank: () => ({ kind: 'speak', text: SPEAK_TEXT }),
-    editor: SpeakEditor,
+    editor: TimedWordsEditor,
   },
   'check-in': {
     label: 'Check-in',

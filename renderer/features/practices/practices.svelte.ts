@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { defaultSettings, type Practice, type PracticeExported, type PracticeSummary, type SessionRecord, type Settings } from '../../../preload/contract/index.ts';
 import type { Api } from '../../../preload/create-api.ts';
 import type { SessionAudio, SessionAudioOptions } from '../session/audio/session-audio.ts';
@@ -67,6 +68,11 @@ export class PracticesState {
   building = $state.raw<BuilderStart | null>(null);
   /** The builder's work, kept while a try-out runs, and after leaving it unsaved (the page offers to carry on). */
   draft = $state.raw<PracticeBuilder | null>(null);
+  /**
+   * What Build, Make a copy, Change or Import asked for while unsaved work waited: the builder
+   * opens on that work first and asks whether to carry on with it or let it go for this.
+   */
+  waiting = $state.raw<BuilderStart | null>(null);
   /** A practice to bring into view in the library (just saved, or brought back). */
   focusPractice = $state<string | null>(null);
   /** The live sound of the running session, if any. */
@@ -160,17 +166,41 @@ export class PracticesState {
     this.chosen = null;
     this.chooseError = null;
     this.building = null;
+    this.waiting = null;
     // Work not saved yet is kept: the library offers to carry on with it.
     if (this.draft && !this.draft.dirty) this.draft = null;
   }
 
-  /** Opens the builder: empty, a copy, one's own to change, or a practice read from a file. */
+  /**
+   * Opens the builder: empty, a copy, one's own to change, or a practice read from a file. Unsaved
+   * work waiting is never wiped unasked: the builder shows it, with the choice to carry on or let it go.
+   */
   openBuilder(start: BuilderStart): void {
     this.chosen = null;
     this.chooseError = null;
-    this.draft = null;
-    this.building = start;
+    if (this.building === null && this.draft?.dirty) {
+      this.waiting = start;
+      this.building = this.draft.start;
+    } else {
+      this.waiting = null;
+      this.draft = null;
+      this.building = start;
+    }
     void this.preloadAudio();
+  }
+
+  /** Carry on with the unsaved work; what was asked for meanwhile is set aside. */
+  keepDraft(): void {
+    this.waiting = null;
+  }
+
+  /** Lets the unsaved work go, for what was asked for meanwhile (the builder shows afresh, so this leaves it first). */
+  async letDraftGo(): Promise<void> {
+    const next = this.waiting;
+    this.closeBuilder();
+    if (!next) return;
+    await tick();
+    this.openBuilder(next);
   }
 
   /** The builder with a copy of a practice, or one of the person's own to change. Returns a problem, or null. */
@@ -219,6 +249,7 @@ export class PracticesState {
   /** Leaves the builder, letting its work go (saved, or the person chose so). */
   closeBuilder(): void {
     this.building = null;
+    this.waiting = null;
     this.draft = null;
   }
 
@@ -367,6 +398,7 @@ export class PracticesState {
     this.chosen = null;
     this.tryingOut = false;
     this.building = null;
+    this.waiting = null;
     this.draft = null;
     this.focusPractice = null;
     this.library = [];

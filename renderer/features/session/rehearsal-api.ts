@@ -5,6 +5,15 @@ import type { Api } from '../../../preload/create-api.ts';
 export const TRY_OUT_MEMORY =
   'In a try-out your memories stay sealed. When you run this practice for real, this step offers the gentlest one.';
 
+/** Said on a speak step in a try-out, in place of Record. */
+export const TRY_OUT_VOICE = 'In a try-out nothing is recorded. When you run this practice, you can record here.';
+
+/** The apis made for try-outs, so the session screens can tell (a speak step offers no Record in one). */
+const tryOutApis = new WeakSet<Api>();
+
+/** Whether a session runs against a try-out's api (nothing it does is recorded). */
+export const isTryOut = (api: Api): boolean => tryOutApis.has(api);
+
 /** The id a try-out's session has on the page; no session of the vault is ever this one. */
 const TRY_OUT_SESSION = 2 ** 31 - 1;
 
@@ -37,7 +46,7 @@ export function rehearsalApi(api: Api): Api {
     notes: '',
     checkIns: [],
   });
-  return {
+  const tryOut: Api = {
     ...api,
     sessions: {
       ...api.sessions,
@@ -62,5 +71,15 @@ export function rehearsalApi(api: Api): Api {
     },
     media: { ...api.media, recordUse: () => ok({ useId: 1, helped: null as never }) },
     ladder: { ...api.ladder, recordAttempt: () => ok({ justMastered: false } as never) },
+    // Nothing is said into the microphone in a try-out (the speak step says so instead of offering Record).
+    voice: {
+      ...api.voice,
+      begin: () => refuse(TRY_OUT_VOICE),
+      append: () => refuse(TRY_OUT_VOICE),
+      list: () => ok([]),
+      delete: () => ok(null),
+    },
   };
+  tryOutApis.add(tryOut);
+  return tryOut;
 }

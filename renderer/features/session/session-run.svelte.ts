@@ -6,6 +6,7 @@ import { Runner, type RunnerEffect, type RunnerState, type RunnerStep, type Tran
 import { breathPatternOf, runnerSteps } from './steps.ts';
 import { HIGH_DISTRESS } from './texts.ts';
 import { PracticeTools } from './practice-tools.svelte.ts';
+import { isTryOut } from './rehearsal-api.ts';
 import { SessionWriting } from './writing.svelte.ts';
 import { EntryVoice } from '../journal/voice/entry-voice.svelte.ts';
 import type { MediaPorts } from '../journal/voice/recorder.svelte.ts';
@@ -74,6 +75,8 @@ export class SessionRun {
   readonly voice: EntryVoice;
   /** The memory box, moving media and ladder, as this practice uses them. */
   readonly tools: PracticeTools;
+  /** A try-out from the builder: nothing is recorded (a speak step says so instead of offering Record). */
+  readonly tryOut: boolean;
 
   state = $state.raw<RunnerState>({ status: 'running', stepIndex: 0, stepStartedAt: 0, pausedAt: null });
   started = $state(false);
@@ -102,6 +105,7 @@ export class SessionRun {
 
   constructor(api: Api, practice: Practice, options: SessionRunOptions) {
     this.#api = api;
+    this.tryOut = isTryOut(api);
     this.practice = practice;
     this.#options = options;
     this.#frames = options.frames ?? animationFrames;
