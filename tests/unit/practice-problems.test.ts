@@ -28,7 +28,7 @@ describe('the builder’s checks', () => {
   });
 
   it('knows every step kind of the schema', () => {
-    expect(stepKinds).toEqual(['arrive', 'breathe', 'prompt', 'silence', 'permission', 'check-in', 'memory-open', 'memory-close', 'media-offer', 'ladder-choose', 'ladder-record', 'close']);
+    expect(stepKinds).toEqual(['arrive', 'breathe', 'prompt', 'silence', 'permission', 'check-in', 'speak', 'memory-open', 'memory-close', 'media-offer', 'ladder-choose', 'ladder-record', 'close']);
   });
 
   it('puts each message on its field, in plain words', () => {
