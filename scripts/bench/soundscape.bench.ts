@@ -7,6 +7,7 @@ import { callApi, createVault } from '../../tests/e2e/fixtures.ts';
 import type { RenderPlan, RenderStats } from '../../tests/helpers/soundscape-page.ts';
 import { launchChromium } from '../chromium.ts';
 import { fastKdf, startTestHost } from '../test-host/server.ts';
+import { pressStopAndMeasure } from './press-stop.ts';
 import { percentile, type BenchResult, type Figure } from './report.ts';
 
 /**
@@ -106,15 +107,9 @@ async function stopWithSoundscape(): Promise<{ figures: Figure[]; playing: strin
       });
       await page.waitForTimeout(500 + Math.random() * 1500);
       playing.push(String(await page.evaluate(() => (window as unknown as { __saltwaterAudio: { soundscape(): string } }).__saltwaterAudio.soundscape())));
-      await page.evaluate(PROBE);
-      await page.keyboard.press('Escape');
-      const handle = await page.waitForFunction(() => (window as unknown as { __stopResult?: unknown }).__stopResult, undefined, { timeout: 10_000 });
-      const result = (await handle.jsonValue()) as { gain: number; quiet: number };
+      const result = await pressStopAndMeasure<{ gain: number; quiet: number }>(page, PROBE);
       gain.push(result.gain);
       quiet.push(result.quiet);
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Skip for now' }).click();
-      await page.getByRole('button', { name: 'Done' }).click();
     }
   } finally {
     await browser.close();

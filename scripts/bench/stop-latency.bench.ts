@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fastKdf, startTestHost } from '../test-host/server.ts';
 import { createVault } from '../../tests/e2e/fixtures.ts';
 import { launchChromium } from '../chromium.ts';
+import { pressStopAndMeasure } from './press-stop.ts';
 import { percentile, type BenchResult } from './report.ts';
 
 /**
@@ -55,17 +56,9 @@ export async function run(): Promise<BenchResult> {
       });
       await page.waitForTimeout(300 + Math.random() * 700);
       // Timestamps are taken in the page: from the key event to what the person sees and hears.
-      await page.evaluate(PROBE);
-      await page.keyboard.press('Escape');
-      const handle = await page.waitForFunction(() => (window as unknown as { __stopResult?: unknown }).__stopResult, undefined, {
-        timeout: 10_000,
-      });
-      const result = (await handle.jsonValue()) as { screen: number; silent: number };
+      const result = await pressStopAndMeasure<{ screen: number; silent: number }>(page, PROBE);
       screen.push(result.screen);
       silent.push(result.silent);
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Skip for now' }).click();
-      await page.getByRole('button', { name: 'Done' }).click();
     }
   } finally {
     await browser.close();
