@@ -35,7 +35,13 @@ export function mayRequest(permission: string, details: RequestDetails, pageUrl:
 export function mayCheck(permission: string, origin: string, details: Partial<PermissionCheckHandlerHandlerDetails> = {}): boolean {
   if (permission === 'clipboard-sanitized-write') return isAppUrl(origin);
   if (permission === 'media') {
-    return isAppUrl(origin) && (details.securityOrigin === undefined || isAppUrl(details.securityOrigin)) && details.mediaType === 'audio';
+    // A check from a subframe says so (isMainFrame false); the request handler refuses those too.
+    return (
+      isAppUrl(origin) &&
+      (details.securityOrigin === undefined || isAppUrl(details.securityOrigin)) &&
+      details.isMainFrame !== false &&
+      details.mediaType === 'audio'
+    );
   }
   return false;
 }

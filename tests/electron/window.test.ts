@@ -114,6 +114,8 @@ describe('the session', () => {
       app.fake.session.checkPermission(app.win.webContents, permission, origin, extra);
     expect(check('clipboard-sanitized-write', 'app://saltwater')).toBe(true);
     expect(check('media', 'app://saltwater', { mediaType: 'audio', securityOrigin: 'app://saltwater/' })).toBe(true);
+    expect(check('media', 'app://saltwater', { mediaType: 'audio', isMainFrame: true })).toBe(true);
+    expect(check('media', 'app://saltwater', { mediaType: 'audio', isMainFrame: false })).toBe(false);
     expect(check('media', 'app://saltwater', { mediaType: 'video' })).toBe(false);
     expect(check('media', 'app://saltwater', { mediaType: 'unknown' })).toBe(false);
     expect(check('media', 'app://saltwater')).toBe(false);
