@@ -190,7 +190,7 @@ describe('recording a voice note', () => {
   });
 
   it('when sending a piece throws, Stop still finishes, says so kindly, and keeps what was stored', async () => {
-    const { media, voice, recorder } = await recordingWithAPieceKept();
+    const { media, voice } = await recordingWithAPieceKept();
     fake.spies.voice.append.mockRejectedValueOnce(new Error('the connection went away'));
     await voice.recorder.stop();
     expect(voice.recorder.state).toBe('idle');
