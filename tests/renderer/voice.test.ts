@@ -101,6 +101,22 @@ describe('recording a voice note', () => {
     entryId = created.value.id;
   });
 
+  /** A note being recorded for the entry, with its stand-in microphone and MediaRecorder. */
+  async function recording() {
+    const media = fakeMedia();
+    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
+    await voice.recorder.start();
+    return { media, voice, recorder: media.recorders[0]! };
+  }
+
+  /** As `recording`, once its first piece (the byte 1) is in the vault. */
+  async function recordingWithAPieceKept() {
+    const started = await recording();
+    started.recorder.piece(1);
+    await vi.waitFor(() => expect(fake.spies.voice.begin).toHaveBeenCalled());
+    return started;
+  }
+
   it('asks for the microphone alone, sends each piece as it comes, and Stop keeps everything with the mic given back', async () => {
     const media = fakeMedia();
     const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
@@ -152,10 +168,8 @@ describe('recording a voice note', () => {
   });
 
   it('stops by itself at the longest a note may be, and keeps it', async () => {
-    const media = fakeMedia();
-    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
-    await voice.recorder.start();
-    media.recorders[0]!.piece(1);
+    const { media, voice, recorder } = await recording();
+    recorder.piece(1);
     media.advance(voiceLimits.maxMs - 1000);
     expect(voice.recorder.state).toBe('recording');
     media.advance(1000);
@@ -166,12 +180,7 @@ describe('recording a voice note', () => {
   });
 
   it('when a piece cannot be saved, recording stops and what came before is kept', async () => {
-    const media = fakeMedia();
-    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
-    await voice.recorder.start();
-    const recorder = media.recorders[0]!;
-    recorder.piece(1);
-    await vi.waitFor(() => expect(fake.spies.voice.begin).toHaveBeenCalled());
+    const { media, voice, recorder } = await recordingWithAPieceKept();
     fake.spies.voice.append.mockResolvedValueOnce({ ok: false, error: { code: 'INVALID_INPUT', message: 'This voice note is as long as a note can be, so recording stopped. Everything before is kept.' } });
     recorder.piece(2);
     await vi.waitFor(() => expect(voice.recorder.state).toBe('idle'));
@@ -181,12 +190,7 @@ describe('recording a voice note', () => {
   });
 
   it('when sending a piece throws, Stop still finishes, says so kindly, and keeps what was stored', async () => {
-    const media = fakeMedia();
-    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
-    await voice.recorder.start();
-    const recorder = media.recorders[0]!;
-    recorder.piece(1);
-    await vi.waitFor(() => expect(fake.spies.voice.begin).toHaveBeenCalled());
+    const { media, voice } = await recordingWithAPieceKept();
     fake.spies.voice.append.mockRejectedValueOnce(new Error('the connection went away'));
     await voice.recorder.stop();
     expect(voice.recorder.state).toBe('idle');
@@ -197,10 +201,7 @@ describe('recording a voice note', () => {
   });
 
   it('when a piece cannot be read, recording stops by itself and a later Stop resolves', async () => {
-    const media = fakeMedia();
-    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
-    await voice.recorder.start();
-    const recorder = media.recorders[0]!;
+    const { media, voice, recorder } = await recording();
     const broken = new Blob([new Uint8Array([1])]);
     broken.arrayBuffer = () => Promise.reject(new Error('unreadable'));
     recorder.ondataavailable?.({ data: broken });
@@ -239,9 +240,7 @@ describe('recording a voice note', () => {
   });
 
   it('a lock gives the microphone back at once', async () => {
-    const media = fakeMedia();
-    const voice = new EntryVoice(fake.api, async () => entryId, media.ports);
-    await voice.recorder.start();
+    const { media, voice } = await recording();
     voice.recorder.discard();
     expect(voice.recorder.state).toBe('idle');
     expect(media.tracks[0]!.stopped).toBe(true);
