@@ -12,6 +12,11 @@ const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 /** What happened lately, in plain words (never the name of a condition). */
 export function careWords(pattern: CarePattern, sessions: number, of: number): string {
   switch (pattern) {
+    case 'said-too-much':
+      // Their own words, given back plainly: no more is made of them than they said.
+      return sessions === 1
+        ? 'After a recent session, you said some of it felt like too much.'
+        : `You said some of it felt like too much after ${count(sessions, 'session')} in the last four weeks.`;
     case 'often-high-distress':
       return `Distress ran high in ${sessions} of your last ${count(of, 'session')}.`;
     case 'stopped-after-high':
