@@ -52,7 +52,7 @@ export const SessionReflection = z.object({
    * not a "no", so there is no false to send or to store; leaving it out (as a new check-in for the
    * same session does) says nothing, like every other answer here.
    */
-  tooMuch: z.literal(true, { error: 'Saying it felt like too much is given as true, or left out.' }).optional(),
+  tooMuch: z.literal(true, { error: '"Some of this felt like too much" is either said (true) or left out.' }).optional(),
 });
 
 export const SessionRecord = z.object({
