@@ -126,6 +126,8 @@ export const ReliefInsights = z.object({
     high: count,
     /** Sessions with at least one high check-in. */
     sessionsWithHigh: count,
+    /** Sessions after which the person said some of it felt like too much (the therapy summary's sessions say so). */
+    saidTooMuch: count,
   }),
 });
 export type ReliefInsights = z.output<typeof ReliefInsights>;

@@ -6,7 +6,7 @@ import * as say from '../../renderer/features/insights/sentences.ts';
 
 const mood = (t: Partial<MoodInsights['totals']>): MoodInsights['totals'] => ({ sessions: 0, paired: 0, higherAfter: 0, sameAfter: 0, lowerAfter: 0, averageChange: null, ...t });
 const tears = (t: Partial<TearsInsights['totals']>): TearsInsights['totals'] => ({ sessions: 0, none: 0, welled: 0, tear: 0, cried: 0, deep: 0, notAnswered: 0, ...t });
-const relief = (t: Partial<ReliefInsights['totals']>): ReliefInsights['totals'] => ({ reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0, ...t });
+const relief = (t: Partial<ReliefInsights['totals']>): ReliefInsights['totals'] => ({ reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0, saidTooMuch: 0, ...t });
 const feelings = (t: Partial<FeelingsInsights['totals']>): FeelingsInsights['totals'] => ({ named: 0, notYet: 0, withoutFamily: 0, distinctWords: 0, newWords: 0, distinctEver: 0, ...t });
 
 /** Words none of the sentences may ever use. */
