@@ -261,7 +261,7 @@ test.describe('after a practice', () => {
 
     // Right after: the card, in the person's own words, with help one action away.
     const card = page.getByRole('region', { name: 'Talking to someone can help' });
-    await expect(card).toContainText('After a recent session, you said some of it felt like too much.');
+    await expect(card).toContainText('You said some of this session felt like too much.');
     await expectAccessible(page, 'The kind message with the care card, said too much, 560×480');
     await card.getByRole('button', { name: 'See help lines' }).click();
     const help = page.getByRole('dialog', { name: 'Help, right now' });

@@ -65,7 +65,7 @@ describe('the care card after a session', () => {
     expect(asked.length).toBeGreaterThan(0);
     expect(Math.min(...asked)).toBeGreaterThan(reflected);
     expect(text()).toContain('Talking to someone can help');
-    expect(text()).toContain('After a recent session, you said some of it felt like too much.');
+    expect(text()).toContain('You said some of this session felt like too much.');
     byButton(target, 'See help lines');
   });
 

@@ -89,6 +89,8 @@ describe('the Over time sentences', () => {
 
   it('the care card names what happened, never a condition', () => {
     expect(say.careWords('said-too-much', 1, 6)).toBe('After a recent session, you said some of it felt like too much.');
+    expect(say.careWords('said-too-much', 1, 6, true)).toBe('You said some of this session felt like too much.');
+    expect(say.careWords('often-high-distress', 3, 5, true)).toBe('Distress ran high in 3 of your last 5 sessions.');
     expect(say.careWords('said-too-much', 2, 6)).toBe('You said some of it felt like too much after 2 sessions in the last four weeks.');
     expect(say.careWords('often-high-distress', 3, 5)).toBe('Distress ran high in 3 of your last 5 sessions.');
     expect(say.careWords('stopped-after-high', 2, 2)).toBe('Your last 2 sessions stopped after distress ran high.');
