@@ -126,6 +126,8 @@ export const ReliefInsights = z.object({
     high: count,
     /** Sessions with at least one high check-in. */
     sessionsWithHigh: count,
+    /** Sessions after which the person said some of it felt like too much (the therapy summary's sessions say so). */
+    saidTooMuch: count,
   }),
 });
 export type ReliefInsights = z.output<typeof ReliefInsights>;
@@ -226,12 +228,13 @@ export type MediaInsights = z.output<typeof MediaInsights>;
 /**
  * The patterns after which "talking to someone can help" is offered (main/core/insights/care-rules.ts
  * says exactly when). Names of what happened, never of a condition:
+ * - said-too-much: the person said some of a recent session felt like too much (their own words, first);
  * - often-high-distress: high distress in several of the last sessions that asked;
  * - stopped-after-high: the last sessions were stopped after a high distress answer;
  * - top-of-scale: distress at the very top of the scale more than once lately ("too much");
  * - very-low-after: feeling very low after several of the last sessions.
  */
-export const CarePattern = z.enum(['often-high-distress', 'stopped-after-high', 'top-of-scale', 'very-low-after']);
+export const CarePattern = z.enum(['said-too-much', 'often-high-distress', 'stopped-after-high', 'top-of-scale', 'very-low-after']);
 export type CarePattern = z.output<typeof CarePattern>;
 
 /** After the card is put away, it stays away this long, and comes back only for something new since. */

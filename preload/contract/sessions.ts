@@ -47,6 +47,12 @@ export const SessionReflection = z.object({
   tears: TearOutcome.optional(),
   relief: z.number().int().min(0).max(10).optional(),
   notes: z.string().max(20_000).default(''),
+  /**
+   * "Some of this felt like too much for me": only ever said, never denied. A box left unticked is
+   * not a "no", so there is no false to send or to store; leaving it out (as a new check-in for the
+   * same session does) says nothing, like every other answer here.
+   */
+  tooMuch: z.literal(true, { error: '"Some of this felt like too much" is either said (true) or left out.' }).optional(),
 });
 
 export const SessionRecord = z.object({
@@ -65,6 +71,8 @@ export const SessionRecord = z.object({
   tears: TearOutcome.nullable(),
   relief: z.number().int().nullable(),
   notes: z.string(),
+  /** The person said some of this session felt like too much (false: nothing was said). */
+  tooMuch: z.boolean(),
   checkIns: z.array(z.object({ stepIndex: z.number().int(), question: CheckInQuestion, value: z.number().int(), at: timestamp })),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;

@@ -379,6 +379,10 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { sessionId: sid, moodAfter: 6 },
       { sessionId: sid, tears: 'buckets' },
       { sessionId: sid, relief: 11 },
+      // Only a "yes" can be said: an unticked box is not a "no".
+      { sessionId: sid, tooMuch: false },
+      { sessionId: sid, tooMuch: 'yes' },
+      { sessionId: sid, tooMuch: 1 },
     ],
     'sessions.list': [{ limit: 0 }, { limit: limits.listPageMax + 1 }, { limit: 'all' }],
     'sessions.get': [{}, { id: -1 }, { id: 'x' }],

@@ -48,6 +48,18 @@ describe('the care card', () => {
     expect(card()).toEqual({ show: true, pattern: 'often-high-distress', sessions: 3, of: 3, latestSessionId: third, latestAt: clock.now() });
   });
 
+  it('reads "some of it felt like too much" from the session, first of all patterns, right after that one session', () => {
+    session(2, [['distress', 10]]);
+    const said = session(1, [['distress', 10]], 'stopped');
+    expect(card()).toMatchObject({ show: true, pattern: 'top-of-scale' });
+    db.prepare('UPDATE sessions SET too_much = 1 WHERE id = ?').run(said);
+    expect(card()).toEqual({ show: true, pattern: 'said-too-much', sessions: 1, of: 2, latestSessionId: said, latestAt: clock.now() - DAY });
+    care.dismiss();
+    clock.advance(CARE_CARD_QUIET_DAYS * DAY);
+    // A week on, the same session does not bring the card back, under its own pattern or the other.
+    expect(card()).toEqual({ show: false });
+  });
+
   it('names "stopped after a high answer" right after the second such session', () => {
     session(2, [['distress', 8]], 'stopped');
     expect(card().show).toBe(false);

@@ -50,6 +50,7 @@ interface SessionFixture {
   outcome?: 'finished' | 'stopped' | null;
   distress?: number[];
   mood?: number[];
+  tooMuch?: true;
 }
 
 /** A session as the sessions service leaves it, written directly so every field is known. */
@@ -59,11 +60,11 @@ function session(iso: string, f: SessionFixture = {}): number {
   const id = Number(
     db
       .prepare(
-        `INSERT INTO sessions (practice_id, practice_title, step_count, started_at, ended_at, outcome, mood_before, mood_after, tears, relief)
-         VALUES (?, ?, 5, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (practice_id, practice_title, step_count, started_at, ended_at, outcome, mood_before, mood_after, tears, relief, too_much)
+         VALUES (?, ?, 5, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(f.practice ?? 'arrive-and-breathe', f.title ?? 'Arrive and breathe', started, outcome && started + 600_000, outcome,
-        f.before ?? null, f.after ?? null, f.tears ?? null, f.relief ?? null).lastInsertRowid,
+        f.before ?? null, f.after ?? null, f.tears ?? null, f.relief ?? null, f.tooMuch ? 1 : null).lastInsertRowid,
   );
   const checkIn = db.prepare('INSERT INTO session_check_ins (session_id, step_index, question, value, at) VALUES (?, 1, ?, ?, ?)');
   for (const value of f.distress ?? []) checkIn.run(id, 'distress', value, started + 60_000);
@@ -229,12 +230,13 @@ describe('relief and distress', () => {
     session('2024-05-07T10:00:00Z', { relief: 6, distress: [3, 8], mood: [2] });
     session('2024-05-08T10:00:00Z', { relief: 0 });
     session('2024-05-14T10:00:00Z', { relief: 9, distress: [10] });
-    session('2024-05-14T11:00:00Z', { distress: [2] });
+    session('2024-05-14T11:00:00Z', { distress: [2], tooMuch: true });
+    session('2024-04-01T10:00:00Z', { tooMuch: true }); // before the period
     const { buckets, totals } = insights.relief(query('4w'));
     expect(buckets[1]).toMatchObject({ reliefAnswers: 0, relief: null, checkIns: 0, distress: null, highest: null, high: 0 });
     expect(buckets[2]).toMatchObject({ reliefAnswers: 2, relief: 3, checkIns: 2, distress: 5.5, highest: 8, high: 1 });
     expect(buckets[3]).toMatchObject({ reliefAnswers: 1, relief: 9, checkIns: 2, distress: 6, highest: 10, high: 1 });
-    expect(totals).toEqual({ reliefAnswers: 3, relief: 5, someRelief: 2, checkIns: 4, distress: 5.75, high: 2, sessionsWithHigh: 2 });
+    expect(totals).toEqual({ reliefAnswers: 3, relief: 5, someRelief: 2, checkIns: 4, distress: 5.75, high: 2, sessionsWithHigh: 2, saidTooMuch: 1 });
   });
 });
 

@@ -41,10 +41,24 @@ describe('SessionsService', () => {
       tears: 'tear',
       relief: 6,
       notes: 'lighter',
+      tooMuch: false,
       startedAt: 1_800_000_000_000,
       endedAt: 1_800_000_060_000,
       checkIns: [{ stepIndex: 1, question: 'distress', value: 3, at: 1_800_000_060_000 }],
     });
+  });
+
+  it('"some of this felt like too much" is kept when said, and a later check-in without it takes it back', () => {
+    const { sessionId } = sessions.start({ practiceId: 'arrive-and-breathe' });
+    sessions.end({ sessionId, stepIndex: 1, outcome: 'stopped' });
+    sessions.reflect({ sessionId, notes: '', tooMuch: true });
+    expect(sessions.get(sessionId).tooMuch).toBe(true);
+    expect(sessions.list(10)[0]).toMatchObject({ id: sessionId, tooMuch: true });
+    expect(db.prepare('SELECT too_much FROM sessions WHERE id = ?').pluck().get(sessionId)).toBe(1);
+    sessions.reflect({ sessionId, notes: '', moodAfter: 3 });
+    expect(sessions.get(sessionId)).toMatchObject({ tooMuch: false, moodAfter: 3 });
+    // Nothing said is stored as nothing, never as a "no".
+    expect(db.prepare('SELECT too_much FROM sessions WHERE id = ?').pluck().get(sessionId)).toBeNull();
   });
 
   it('a stopped run keeps the step it was stopped at', () => {

@@ -235,4 +235,41 @@ test.describe('after a practice', () => {
     await again.getByRole('button', { name: 'Not now' }).click();
     await expect(again).toHaveCount(0);
   });
+
+  test('ticking "some of this felt like too much" after a short practice brings the care card at once, and History says it back', async ({ page, host }) => {
+    await page.setViewportSize({ width: 560, height: 480 });
+    await openApp(page, host);
+    await createVault(page);
+    await goTo(page, 'Practices');
+    await page.getByRole('button', { name: 'Start Arrive and breathe' }).click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    const checkIn = page.getByRole('group', { name: 'How do you feel right now?' });
+    await expect(checkIn).toBeVisible({ timeout: 30_000 });
+    await checkIn.getByRole('radio', { name: 'Okay', exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
+
+    // Unticked at first; its hint says what ticking it does. Nothing else is answered.
+    await expect(page.getByRole('heading', { name: 'How are you now?' })).toBeVisible();
+    const box = page.getByRole('checkbox', { name: 'Some of this felt like too much for me' });
+    await expect(box).not.toBeChecked();
+    await expect(box).toHaveAccessibleDescription(/Only if you'd like to say so\..*suggest someone to talk to/);
+    await box.focus();
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // Right after: the card, in the person's own words, with help one action away.
+    const card = page.getByRole('region', { name: 'Talking to someone can help' });
+    await expect(card).toContainText('You said some of this session felt like too much.');
+    await expectAccessible(page, 'The kind message with the care card, said too much, 560×480');
+    await card.getByRole('button', { name: 'See help lines' }).click();
+    const help = page.getByRole('dialog', { name: 'Help, right now' });
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('list', { name: 'Past sessions, newest first' })).toContainText('You said some of it felt like too much.');
+    expect(host.externalRequests).toEqual([]);
+  });
 });

@@ -21,6 +21,32 @@ describe('after the session', () => {
     expect(onsave).toHaveBeenCalledWith({ moodAfter: 4, tears: 'tear', notes: '' });
   });
 
+  it('offers "some of this felt like too much", unticked; saved only when ticked, and unticking takes it back', async () => {
+    const onsave = vi.fn(async () => null);
+    const target = mountInBody(AfterSession, { outcome: 'stopped', onsave, onskip: () => {} });
+    flushSync();
+    const box = target.ownerDocument.getElementById(
+      [...target.querySelectorAll('label')].find((l) => l.textContent === 'Some of this felt like too much for me')!.htmlFor,
+    ) as HTMLInputElement;
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    // Its hint says what ticking it does, and is read with it.
+    expect(target.ownerDocument.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toMatch(/Only if you'd like to say so\..*suggest someone to talk to/);
+    click(byButton(target, 'Save'));
+    await settle();
+    expect(onsave).toHaveBeenLastCalledWith({ notes: '' });
+
+    click(box);
+    click(byButton(target, 'Save'));
+    await settle();
+    expect(onsave).toHaveBeenLastCalledWith({ notes: '', tooMuch: true });
+
+    click(box);
+    click(byButton(target, 'Save'));
+    await settle();
+    expect(onsave).toHaveBeenLastCalledWith({ notes: '' });
+  });
+
   it('asks everything when nothing was answered before, and shows no relief until it is chosen', () => {
     const target = mountInBody(AfterSession, { outcome: 'stopped', onsave: async () => null, onskip: () => {} });
     flushSync();

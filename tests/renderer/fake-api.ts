@@ -540,6 +540,7 @@ export function createFakeApi(options: FakeOptions = {}) {
           tears: null,
           relief: null,
           notes: '',
+          tooMuch: false,
           checkIns: [],
         });
         sessionLog.push(`start:${p.id}`);
@@ -568,13 +569,14 @@ export function createFakeApi(options: FakeOptions = {}) {
         sessionLog.push(`end:${input.outcome}@${input.stepIndex}`);
         return ok(null);
       }),
-      reflect: vi.fn(async (input: { sessionId: number; moodAfter?: number; tears?: SessionRecord['tears']; relief?: number; notes?: string }) => {
+      reflect: vi.fn(async (input: { sessionId: number; moodAfter?: number; tears?: SessionRecord['tears']; relief?: number; notes?: string; tooMuch?: true }) => {
         const s = sessions.get(input.sessionId);
         if (!s) return fail('NOT_FOUND', 'That session could not be found.');
         s.moodAfter = input.moodAfter ?? null;
         s.tears = input.tears ?? null;
         s.relief = input.relief ?? null;
         s.notes = input.notes ?? '';
+        s.tooMuch = input.tooMuch === true;
         sessionLog.push('reflect');
         return ok(null);
       }),

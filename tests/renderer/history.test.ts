@@ -18,6 +18,7 @@ const record = (over: Partial<SessionRecord>): SessionRecord => ({
   tears: null,
   relief: null,
   notes: '',
+  tooMuch: false,
   checkIns: [],
   ...over,
 });
@@ -44,5 +45,10 @@ describe('history wording', () => {
     expect(line.outcome).toBe('Finished');
     expect(line.details).toEqual(['Eyes welled up', 'Mood: Low → Okay']);
     expect(historyLine(record({}), new Date(2025, 2, 3)).details).toEqual([]);
+  });
+
+  it('says, on a line of its own, when the person said some of it felt like too much, and nothing when they did not', () => {
+    expect(historyLine(record({ outcome: 'stopped', tooMuch: true })).said).toBe('You said some of it felt like too much.');
+    expect(historyLine(record({ outcome: 'stopped' })).said).toBeNull();
   });
 });

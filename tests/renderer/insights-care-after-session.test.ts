@@ -12,7 +12,7 @@ afterEach(unmountAll);
 
 const text = () => target.textContent!.replace(/\s+/g, ' ');
 
-async function runAndStop(fake: FakeApi) {
+async function runAndStop(fake: FakeApi, checkIn: () => void = () => click(byButton(target, 'Skip for now'))) {
   const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock: fakeClock(), frames: fakeFrames() });
   await practices.refresh();
   target = mountInBody(PracticesHarness, { api: fake.api, practices });
@@ -23,7 +23,7 @@ async function runAndStop(fake: FakeApi) {
   await settle();
   click(byButton(target, 'Stop'));
   click(byButton(target, 'Continue'));
-  click(byButton(target, 'Skip for now'));
+  checkIn();
   await settle();
 }
 
@@ -48,6 +48,25 @@ describe('the care card after a session', () => {
     expect(fake.spies.insights.dismissCareCard).toHaveBeenCalledTimes(1);
     expect(text()).not.toContain('Talking to someone can help');
     byButton(target, 'Done');
+  });
+
+  it('after "some of this felt like too much" is ticked and saved, is asked for only once that is saved, and says it back', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    fake.insights.setCareCard({ ...card(1), pattern: 'said-too-much', sessions: 1, of: 1 });
+    await runAndStop(fake, () => {
+      const label = [...target.querySelectorAll('label')].find((l) => l.textContent === 'Some of this felt like too much for me')!;
+      click(target.ownerDocument.getElementById(label.htmlFor)!);
+      click(byButton(target, 'Save'));
+    });
+    expect(fake.spies.sessions.reflect).toHaveBeenCalledWith({ sessionId: 1, notes: '', tooMuch: true });
+    expect(fake.sessions.get(1)!.tooMuch).toBe(true);
+    const reflected = fake.spies.sessions.reflect.mock.invocationCallOrder[0]!;
+    const asked = fake.spies.insights.careCard.mock.invocationCallOrder;
+    expect(asked.length).toBeGreaterThan(0);
+    expect(Math.min(...asked)).toBeGreaterThan(reflected);
+    expect(text()).toContain('Talking to someone can help');
+    expect(text()).toContain('You said some of this session felt like too much.');
+    byButton(target, 'See help lines');
   });
 
   it('is not shown for a pattern an earlier session matched, nor when there is none', async () => {

@@ -32,7 +32,7 @@ function empty(view: View, query: { period: Views[View]['span']['period']; weekS
     relief: () => ({
       span,
       buckets: weeks.map((w) => ({ ...w, reliefAnswers: 0, relief: null, checkIns: 0, distress: null, highest: null, high: 0 })),
-      totals: { reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0 },
+      totals: { reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0, saidTooMuch: 0 },
     }),
     feelings: () => ({
       span,

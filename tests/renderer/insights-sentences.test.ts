@@ -1,11 +1,12 @@
 /** The kind sentences beneath the Over time charts: plain facts, too early below three, never a score or a verdict. */
 import { describe, expect, it } from 'vitest';
 import type { FeelingsInsights, MediaInsights, MoodInsights, ReliefInsights, TearsInsights } from '../../preload/contract/index.ts';
+import { CarePattern } from '../../preload/contract/insights.ts';
 import * as say from '../../renderer/features/insights/sentences.ts';
 
 const mood = (t: Partial<MoodInsights['totals']>): MoodInsights['totals'] => ({ sessions: 0, paired: 0, higherAfter: 0, sameAfter: 0, lowerAfter: 0, averageChange: null, ...t });
 const tears = (t: Partial<TearsInsights['totals']>): TearsInsights['totals'] => ({ sessions: 0, none: 0, welled: 0, tear: 0, cried: 0, deep: 0, notAnswered: 0, ...t });
-const relief = (t: Partial<ReliefInsights['totals']>): ReliefInsights['totals'] => ({ reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0, ...t });
+const relief = (t: Partial<ReliefInsights['totals']>): ReliefInsights['totals'] => ({ reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0, saidTooMuch: 0, ...t });
 const feelings = (t: Partial<FeelingsInsights['totals']>): FeelingsInsights['totals'] => ({ named: 0, notYet: 0, withoutFamily: 0, distinctWords: 0, newWords: 0, distinctEver: 0, ...t });
 
 /** Words none of the sentences may ever use. */
@@ -87,6 +88,10 @@ describe('the Over time sentences', () => {
   });
 
   it('the care card names what happened, never a condition', () => {
+    expect(say.careWords('said-too-much', 1, 6)).toBe('After a recent session, you said some of it felt like too much.');
+    expect(say.careWords('said-too-much', 1, 6, true)).toBe('You said some of this session felt like too much.');
+    expect(say.careWords('often-high-distress', 3, 5, true)).toBe('Distress ran high in 3 of your last 5 sessions.');
+    expect(say.careWords('said-too-much', 2, 6)).toBe('You said some of it felt like too much after 2 sessions in the last four weeks.');
     expect(say.careWords('often-high-distress', 3, 5)).toBe('Distress ran high in 3 of your last 5 sessions.');
     expect(say.careWords('stopped-after-high', 2, 2)).toBe('Your last 2 sessions stopped after distress ran high.');
     expect(say.careWords('top-of-scale', 2, 4)).toBe('Distress reached the very top of the scale twice in the last two weeks.');
@@ -101,7 +106,7 @@ describe('the Over time sentences', () => {
       say.reliefSentence(relief({ reliefAnswers: 5, someRelief: 0, relief: 0 }), '4w'),
       say.distressSentence(relief({ checkIns: 5, distress: 10, high: 5 }), '4w'),
       say.mediaSentence([], { uses: 2, items: 1, withTears: 0, withRelief: 0 }, '4w'),
-      ...(['often-high-distress', 'stopped-after-high', 'top-of-scale', 'very-low-after'] as const).map((p) => say.careWords(p, 3, 5)),
+      ...CarePattern.options.flatMap((p) => [say.careWords(p, 1, 5), say.careWords(p, 3, 5)]),
     ];
     for (const sentence of all) expect(sentence).not.toMatch(VERDICTS);
   });

@@ -90,6 +90,25 @@ describe('the therapy summary', () => {
     expect(paper().textContent).not.toContain(CHOSEN);
   });
 
+  it('says "some of it felt like too much" only inside practice sessions, and only once they are chosen', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    const query = { period: '4w' as const, weekStartsOn: 1 };
+    const [mood, relief] = [await fake.api.insights.mood(query), await fake.api.insights.relief(query)];
+    if (!mood.ok || !relief.ok) throw new Error('the fake’s views');
+    fake.insights.set('mood', { ...mood.value, totals: { ...mood.value.totals, sessions: 3 } });
+    fake.insights.set('relief', { ...relief.value, totals: { ...relief.value.totals, saidTooMuch: 2 } });
+    const { target, paper } = await open(fake);
+    toggle(box(target, 'Feelings I named'));
+    await settle();
+    expect(paper().textContent).not.toMatch(/too much/);
+    toggle(box(target, 'Practice sessions'));
+    await settle();
+    expect(paper().textContent).toContain('After 2 sessions, I said some of it felt like too much.');
+    toggle(box(target, 'Practice sessions'));
+    await settle();
+    expect(paper().textContent).not.toMatch(/too much/);
+  });
+
   it('search narrows the list to choose from, not the page', async () => {
     const fake = await withEntries();
     const { target } = await open(fake);

@@ -1,7 +1,7 @@
 /** The summary's sentences (renderer/features/summary/summary-words.ts): plain, and grammatical at one. */
 import { describe, expect, it } from 'vitest';
-import type { LadderInsights } from '../../preload/contract/index.ts';
-import { ladderLines } from '../../renderer/features/summary/summary-words.ts';
+import type { LadderInsights, MoodInsights, ReliefInsights, TearsInsights } from '../../preload/contract/index.ts';
+import { ladderLines, sessionLines } from '../../renderer/features/summary/summary-words.ts';
 
 const ladder = (steady: number, tries: number): LadderInsights => ({
   span: { period: '4w', unit: 'week', from: 0, to: 1 },
@@ -13,5 +13,21 @@ describe('ladder lines', () => {
   it('says one step feels steady, two steps feel steady, and how often a step was tried', () => {
     expect(ladderLines(ladder(1, 1))).toEqual([{ title: 'Letting tears come', lines: ['1 of 4 steps feels steady now.', 'I tried a step once.'] }]);
     expect(ladderLines(ladder(2, 0))[0]!.lines).toEqual(['2 of 4 steps feel steady now.', 'No tries in this time.']);
+  });
+});
+
+describe('session lines', () => {
+  const span = { period: '4w' as const, unit: 'week' as const, from: 0, to: 1 };
+  const mood: MoodInsights = { span, buckets: [], practices: [], totals: { sessions: 2, paired: 0, higherAfter: 0, sameAfter: 0, lowerAfter: 0, averageChange: null } };
+  const tears: TearsInsights = { span, buckets: [], totals: { sessions: 2, none: 0, welled: 0, tear: 0, cried: 0, deep: 0, notAnswered: 2 } };
+  const relief = (saidTooMuch: number): ReliefInsights => ({
+    span,
+    buckets: [],
+    totals: { reliefAnswers: 0, relief: null, someRelief: 0, checkIns: 0, distress: null, high: 0, sessionsWithHigh: 0, saidTooMuch },
+  });
+
+  it('say in the person’s words when some of a session felt like too much, and nothing of it when it was not said', () => {
+    expect(sessionLines(mood, tears, relief(1))).toEqual(['I did 2 practice sessions.', 'After 1 session, I said some of it felt like too much.']);
+    expect(sessionLines(mood, tears, relief(0)).join(' ')).not.toMatch(/too much/);
   });
 });

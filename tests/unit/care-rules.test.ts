@@ -9,7 +9,7 @@ const NOW = Date.parse('2024-05-15T12:00:00Z');
 
 /** Sessions newest last, one a day up to today: `days` ago for the first. Unasked facts stay null. */
 function sessions(...facts: Array<Partial<SessionFacts>>): SessionFacts[] {
-  return facts.map((f, i) => ({ id: i + 1, startedAt: NOW - (facts.length - 1 - i) * DAY, outcome: 'finished', moodAfter: null, maxDistress: null, ...f }));
+  return facts.map((f, i) => ({ id: i + 1, startedAt: NOW - (facts.length - 1 - i) * DAY, outcome: 'finished', moodAfter: null, maxDistress: null, saidTooMuch: false, ...f }));
 }
 const rule = (pattern: CareRule['pattern']) => careRules.find((r) => r.pattern === pattern)!;
 const high = { maxDistress: 8 };
@@ -18,6 +18,36 @@ const calm = { maxDistress: 2 };
 describe('the care card’s rules', () => {
   it('are data: one rule per pattern, each pattern the contract names', () => {
     expect(careRules.map((r) => r.pattern).sort()).toEqual([...CarePattern.options].sort());
+  });
+
+  describe('said-too-much: the person said some of a session felt like too much, within 28 days', () => {
+    const said = rule('said-too-much');
+    const tooMuch = { saidTooMuch: true };
+    it('matches once, in any session, asked about distress or not', () => {
+      expect(matchRule(said, sessions(calm, {}, tooMuch, {}), NOW)).toMatchObject({ pattern: 'said-too-much', sessions: 1, latest: { id: 3 } });
+      expect(matchRule(said, sessions(tooMuch, calm, tooMuch), NOW)).toMatchObject({ sessions: 2, latest: { id: 3 } });
+    });
+    it('does not match when nothing was said, nor when it was said more than 28 days ago', () => {
+      expect(matchRule(said, sessions(high, high, { ...high, outcome: 'stopped' }), NOW)).toBeNull();
+      const old = { id: 1, startedAt: NOW - 28 * DAY - 1, outcome: 'stopped' as const, moodAfter: null, maxDistress: null, saidTooMuch: true };
+      expect(matchRule(said, [old], NOW)).toBeNull();
+      expect(matchRule(said, [{ ...old, startedAt: NOW - 28 * DAY }], NOW)).toMatchObject({ sessions: 1 });
+    });
+    it('comes first: the person’s own words before any pattern read from their answers', () => {
+      const both = sessions({ maxDistress: 10 }, { maxDistress: 10, outcome: 'stopped', saidTooMuch: true });
+      expect(matchRule(rule('top-of-scale'), both, NOW)).not.toBeNull();
+      expect(firstMatch(both, NOW)).toMatchObject({ pattern: 'said-too-much', sessions: 1, latest: { id: 2 } });
+      expect(careRules[0]!.pattern).toBe('said-too-much');
+    });
+    it('once the card was put away after that session, the same session does not bring it back; a new one does', () => {
+      const facts = sessions(calm, tooMuch, calm);
+      const putAway = NOW - 0.5 * DAY; // after the second session (a day ago), before the last
+      expect(firstMatch(facts, NOW, putAway)).toBeNull();
+      expect(firstMatch([...facts, { ...facts[2]!, id: 4, startedAt: NOW, saidTooMuch: true }], NOW, putAway)).toMatchObject({
+        pattern: 'said-too-much',
+        latest: { id: 4 },
+      });
+    });
   });
 
   describe('often-high-distress: high distress in 3 of the last 5 sessions that asked', () => {
@@ -70,8 +100,8 @@ describe('the care card’s rules', () => {
       expect(matchRule(top, sessions(calm, { maxDistress: 10 }), NOW)).toBeNull();
       expect(matchRule(top, sessions({ maxDistress: 9 }, { maxDistress: 9 }), NOW)).toBeNull();
       const apart = [
-        { id: 1, startedAt: NOW - 15 * DAY, outcome: 'finished' as const, moodAfter: null, maxDistress: 10 },
-        { id: 2, startedAt: NOW, outcome: 'finished' as const, moodAfter: null, maxDistress: 10 },
+        { id: 1, startedAt: NOW - 15 * DAY, outcome: 'finished' as const, moodAfter: null, maxDistress: 10, saidTooMuch: false },
+        { id: 2, startedAt: NOW, outcome: 'finished' as const, moodAfter: null, maxDistress: 10, saidTooMuch: false },
       ];
       expect(matchRule(top, apart, NOW)).toBeNull();
     });

@@ -75,6 +75,11 @@ export const ExportSession = z.object({
   tears: Tears.nullable(),
   relief: z.number().int().min(0).max(10).nullable(),
   notes: z.string(),
+  // Only a "yes" is written, as the vault keeps it: files from before it, and files without it, stay as they were.
+  tooMuch: z
+    .literal(true)
+    .optional()
+    .meta({ description: 'The person said some of this session felt like too much. Absent when they did not say so (which is not a "no").' }),
   checkIns: z.array(ExportCheckIn),
 });
 

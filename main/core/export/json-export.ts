@@ -131,10 +131,11 @@ function readSessions(db: Db): SaltwaterExport['sessions'] {
     .prepare(
       `SELECT id, practice_id AS practiceId, practice_title AS practiceTitle, step_count AS stepCount, started_at AS startedAt,
          ended_at AS endedAt, outcome, step_reached AS stepReached, readiness, mood_before AS moodBefore, mood_after AS moodAfter,
-         tears, relief, notes FROM sessions ORDER BY id`,
+         tears, relief, notes, too_much AS tooMuch FROM sessions ORDER BY id`,
     )
-    .all() as Omit<SaltwaterExport['sessions'][number], 'checkIns'>[];
-  return sessions.map((s) => ({ ...s, checkIns: checkIns.get(s.id) ?? [] }));
+    .all() as (Omit<SaltwaterExport['sessions'][number], 'checkIns' | 'tooMuch'> & { tooMuch: 1 | null })[];
+  // too_much is 1 or NULL: written as `"tooMuch": true`, or not at all.
+  return sessions.map(({ tooMuch, ...s }) => ({ ...s, ...(tooMuch === 1 ? { tooMuch: true as const } : {}), checkIns: checkIns.get(s.id) ?? [] }));
 }
 
 function readSchedules(db: Db): SaltwaterExport['schedules'] {

@@ -192,6 +192,7 @@ function writeImport(db: Db, doc: SaltwaterExport): ImportSummary {
       tears: s.tears,
       relief: s.relief,
       notes: s.notes,
+      too_much: s.tooMuch ? 1 : null,
     });
     sessionIds.set(s.id, id);
     for (const c of s.checkIns) {

@@ -9,7 +9,7 @@ import { careLookbackDays, firstMatch, type SessionFacts } from './care-rules.ts
 const DAY_MS = 86_400_000;
 
 const recentSessions = `
-  SELECT s.id, s.started_at AS startedAt, s.outcome, s.mood_after AS moodAfter,
+  SELECT s.id, s.started_at AS startedAt, s.outcome, s.mood_after AS moodAfter, s.too_much AS saidTooMuch,
     (SELECT max(c.value) FROM session_check_ins c WHERE c.session_id = s.id AND c.question = 'distress') AS maxDistress
   FROM sessions s WHERE s.started_at >= ? AND s.started_at <= ?`;
 
@@ -34,7 +34,8 @@ export class CareCardService {
     const stored = this.dismissed.get();
     const dismissedAt = stored !== null && stored <= now ? stored : null;
     if (dismissedAt !== null && now - dismissedAt < CARE_CARD_QUIET_DAYS * DAY_MS) return { show: false };
-    const sessions = statement(this.db(), recentSessions).all(now - careLookbackDays * DAY_MS, now) as SessionFacts[];
+    const rows = statement(this.db(), recentSessions).all(now - careLookbackDays * DAY_MS, now) as (Omit<SessionFacts, 'saidTooMuch'> & { saidTooMuch: 1 | null })[];
+    const sessions: SessionFacts[] = rows.map((r) => ({ ...r, saidTooMuch: r.saidTooMuch === 1 }));
     const match = firstMatch(sessions, now, dismissedAt);
     if (!match) return { show: false };
     return { show: true, pattern: match.pattern, sessions: match.sessions, of: match.of, latestSessionId: match.latest.id, latestAt: match.latest.startedAt };

@@ -7,9 +7,10 @@ import { HIGH_DISTRESS } from '../../../preload/contract/sessions.ts';
  * check-in says nothing about distress), and matches when enough of them meet its condition.
  * The first rule that matches names the pattern. No rule is a diagnosis: each names what happened.
  *
- * What a session records that can carry this: its distress check-ins (0–10, the top meaning "as
- * much as it gets": the nearest thing to "this is too much" that is asked), whether it was stopped,
- * and the mood after (1 "very low" … 5). Nothing records a harm: see the issue note.
+ * What a session records that can carry this: the person's own "some of this felt like too much
+ * for me" (a box after the session, ticked or left alone), its distress check-ins (0–10, the top
+ * meaning "as much as it gets"), whether it was stopped, and the mood after (1 "very low" … 5).
+ * What the person said comes first in the list, before anything read from their answers.
  */
 
 export interface SessionFacts {
@@ -19,10 +20,13 @@ export interface SessionFacts {
   moodAfter: number | null;
   /** The highest distress answered in its check-ins; null when distress was not asked. */
   maxDistress: number | null;
+  /** They said some of it felt like too much (false: nothing was said, which is not a "no"). */
+  saidTooMuch: boolean;
 }
 
 /** All given parts must hold. */
 export interface SessionCondition {
+  saidTooMuch?: true;
   distressAtLeast?: number;
   stopped?: true;
   moodAfterAtMost?: number;
@@ -40,6 +44,8 @@ export interface CareRule {
 }
 
 export const careRules: readonly CareRule[] = [
+  // Their own words: once is enough. The card after that session is the answer to it.
+  { pattern: 'said-too-much', withinDays: 28, atLeast: 1, when: { saidTooMuch: true } },
   // "Too much": the very top of the distress scale, twice within two weeks.
   { pattern: 'top-of-scale', withinDays: 14, atLeast: 2, when: { distressAtLeast: 10 } },
   // Several stopped in a row after a high answer. Two: three in a row would always match the next rule first.
@@ -53,7 +59,10 @@ export const careLookbackDays = Math.max(...careRules.map((r) => r.withinDays));
 
 const DAY_MS = 86_400_000;
 
-/** The session was asked what the condition needs (an unanswered question is not a "no"). */
+/**
+ * The session was asked what the condition needs (an unanswered question is not a "no"). The
+ * too-much box is on every session's check-in, so every session counts as asked for it.
+ */
 function wasAsked(s: SessionFacts, when: SessionCondition): boolean {
   return (
     (when.distressAtLeast === undefined || s.maxDistress !== null) &&
@@ -64,6 +73,7 @@ function wasAsked(s: SessionFacts, when: SessionCondition): boolean {
 
 function meets(s: SessionFacts, when: SessionCondition): boolean {
   return (
+    (when.saidTooMuch === undefined || s.saidTooMuch) &&
     (when.distressAtLeast === undefined || (s.maxDistress ?? -1) >= when.distressAtLeast) &&
     (when.stopped === undefined || s.outcome === 'stopped') &&
     (when.moodAfterAtMost === undefined || (s.moodAfter ?? Infinity) <= when.moodAfterAtMost)

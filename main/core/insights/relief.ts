@@ -8,7 +8,7 @@ import { average, bucketTable, bucketsParam } from './sql-buckets.ts';
 const reliefPerBucket = `
   WITH ${bucketTable}
   SELECT b.lo AS start, b.hi AS "end", count(s.relief) AS reliefAnswers, avg(s.relief) AS relief,
-    count(CASE WHEN s.relief > 0 THEN 1 END) AS someRelief, total(s.relief) AS sum
+    count(CASE WHEN s.relief > 0 THEN 1 END) AS someRelief, total(s.relief) AS sum, count(s.too_much) AS saidTooMuch
   FROM b LEFT JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
   GROUP BY b.i ORDER BY b.i`;
 
@@ -30,6 +30,7 @@ interface ReliefRow {
   relief: number | null;
   someRelief: number;
   sum: number;
+  saidTooMuch: number;
 }
 interface DistressRow {
   checkIns: number;
@@ -47,11 +48,12 @@ export function reliefInsights(db: Db, span: InsightsSpan, buckets: Buckets): Re
   const distress = statement(db, distressPerBucket).all(param) as DistressRow[];
   let reliefSum = 0;
   let distressSum = 0;
-  const totals = { reliefAnswers: 0, relief: null as number | null, someRelief: 0, checkIns: 0, distress: null as number | null, high: 0, sessionsWithHigh: 0 };
+  const totals = { reliefAnswers: 0, relief: null as number | null, someRelief: 0, checkIns: 0, distress: null as number | null, high: 0, sessionsWithHigh: 0, saidTooMuch: 0 };
   const rows = relief.map((r, i) => {
     const d = distress[i]!;
     totals.reliefAnswers += r.reliefAnswers;
     totals.someRelief += r.someRelief;
+    totals.saidTooMuch += r.saidTooMuch;
     reliefSum += r.sum;
     totals.checkIns += d.checkIns;
     totals.high += d.high;

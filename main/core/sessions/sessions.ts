@@ -26,11 +26,16 @@ interface SessionRow {
   tears: SessionRecord['tears'];
   relief: number | null;
   notes: string;
+  tooMuch: boolean;
 }
 
 const columns = `id, practice_id AS practiceId, practice_title AS practiceTitle, started_at AS startedAt,
   ended_at AS endedAt, outcome, step_reached AS stepReached, step_count AS stepCount, readiness,
-  mood_before AS moodBefore, mood_after AS moodAfter, tears, relief, notes`;
+  mood_before AS moodBefore, mood_after AS moodAfter, tears, relief, notes, too_much AS tooMuch`;
+
+/** A row as SQLite gives it: too_much is 1 or NULL in the vault. */
+type StoredRow = Omit<SessionRow, 'tooMuch'> & { tooMuch: 1 | null };
+const sessionRow = (row: StoredRow): SessionRow => ({ ...row, tooMuch: row.tooMuch === 1 });
 
 const checkInColumns = 'session_id AS sessionId, step_index AS stepIndex, question, value, at';
 
@@ -97,16 +102,16 @@ export class SessionsService {
   }
 
   /** The after-session check-in; may be given once the session has ended (or was interrupted). */
-  reflect({ sessionId, moodAfter, tears, relief, notes }: Reflection): void {
+  reflect({ sessionId, moodAfter, tears, relief, notes, tooMuch }: Reflection): void {
     this.row(sessionId);
-    statement(this.db(), 'UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ? WHERE id = ?')
-      .run(moodAfter ?? null, tears ?? null, relief ?? null, notes, sessionId);
+    statement(this.db(), 'UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ?, too_much = ? WHERE id = ?')
+      .run(moodAfter ?? null, tears ?? null, relief ?? null, notes, tooMuch ? 1 : null, sessionId);
   }
 
   list(limit: number): SessionRecord[] {
     const db = this.db();
     const newestFirst = 'FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?';
-    const rows = statement(db, `SELECT ${columns} ${newestFirst}`).all(limit) as SessionRow[];
+    const rows = (statement(db, `SELECT ${columns} ${newestFirst}`).all(limit) as StoredRow[]).map(sessionRow);
     // One query for the whole page's check-ins, not one per session.
     const checkIns = checkInsBySession(
       statement(db, `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id IN (SELECT id ${newestFirst}) ORDER BY id`).all(limit),
@@ -123,9 +128,9 @@ export class SessionsService {
   }
 
   private row(sessionId: number): SessionRow {
-    const row = statement(this.db(), `SELECT ${columns} FROM sessions WHERE id = ?`).get(sessionId) as SessionRow | undefined;
+    const row = statement(this.db(), `SELECT ${columns} FROM sessions WHERE id = ?`).get(sessionId) as StoredRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'That session could not be found.');
-    return row;
+    return sessionRow(row);
   }
 
   private open(sessionId: number): SessionRow {

@@ -9,9 +9,18 @@ import { times } from '../../lib/format.svelte.ts';
 const count = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
 
 
-/** What happened lately, in plain words (never the name of a condition). */
-export function careWords(pattern: CarePattern, sessions: number, of: number): string {
+/**
+ * What happened lately, in plain words (never the name of a condition). `justNow`: shown right
+ * after the session that is the newest it names (the kind message), so it can say "this session".
+ */
+export function careWords(pattern: CarePattern, sessions: number, of: number, justNow = false): string {
   switch (pattern) {
+    case 'said-too-much':
+      // Their own words, given back plainly: no more is made of them than they said.
+      if (sessions === 1 && justNow) return 'You said some of this session felt like too much.';
+      return sessions === 1
+        ? 'After a recent session, you said some of it felt like too much.'
+        : `You said some of it felt like too much after ${count(sessions, 'session')} in the last four weeks.`;
     case 'often-high-distress':
       return `Distress ran high in ${sessions} of your last ${count(of, 'session')}.`;
     case 'stopped-after-high':

@@ -31,6 +31,8 @@ export interface HistoryLine {
   title: string;
   outcome: string;
   details: string[];
+  /** What the person said about the session in their own words, or null. */
+  said: string | null;
 }
 
 export function historyLine(record: SessionRecord, now: Date = new Date()): HistoryLine {
@@ -44,5 +46,6 @@ export function historyLine(record: SessionRecord, now: Date = new Date()): Hist
     title: record.practiceTitle,
     outcome: outcomeWords(record),
     details,
+    said: record.tooMuch ? 'You said some of it felt like too much.' : null,
   };
 }

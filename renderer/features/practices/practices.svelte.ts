@@ -356,7 +356,7 @@ export class PracticesState {
   }
 
   /** The after-session check-in. Returns an error message or null. */
-  async reflect(fields: { moodAfter?: number; tears?: SessionRecord['tears']; relief?: number; notes: string }): Promise<string | null> {
+  async reflect(fields: { moodAfter?: number; tears?: SessionRecord['tears']; relief?: number; notes: string; tooMuch?: true }): Promise<string | null> {
     const sessionId = this.run?.sessionId;
     if (!sessionId) return null;
     const result = await this.#api.sessions.reflect({
@@ -365,6 +365,7 @@ export class PracticesState {
       ...(fields.moodAfter !== undefined ? { moodAfter: fields.moodAfter } : {}),
       ...(fields.tears ? { tears: fields.tears } : {}),
       ...(fields.relief !== undefined ? { relief: fields.relief } : {}),
+      ...(fields.tooMuch ? { tooMuch: true as const } : {}),
     });
     return result.ok ? null : result.error.message;
   }

@@ -43,6 +43,7 @@ export function rehearsalApi(api: Api): Api {
     moodAfter: null,
     tears: null,
     relief: null,
+    tooMuch: false,
     notes: '',
     checkIns: [],
   });

@@ -62,6 +62,9 @@ export function sessionLines(mood: MoodInsights, tears: TearsInsights, relief: R
   if (relief.totals.sessionsWithHigh > 0) {
     lines.push(`Distress ran high during ${plural(relief.totals.sessionsWithHigh, 'session')}.`);
   }
+  if (relief.totals.saidTooMuch > 0) {
+    lines.push(`After ${plural(relief.totals.saidTooMuch, 'session')}, I said some of it felt like too much.`);
+  }
   return lines;
 }
 

@@ -19,6 +19,7 @@ import { migration018 } from './018-feelings-by-time.ts';
 import { migration019 } from './019-own-practices.ts';
 import { migration020 } from './020-voice-notes.ts';
 import { migration021 } from './021-drop-unused-feelings-index.ts';
+import { migration022 } from './022-session-too-much.ts';
 import type { Migration } from './types.ts';
 
 /** Every migration, in order. Add a new numbered file and append it here. */
@@ -44,5 +45,6 @@ export const migrations: readonly Migration[] = [
   migration019,
   migration020,
   migration021,
+  migration022,
 ];
 export type { Migration };
