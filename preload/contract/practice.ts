@@ -45,6 +45,10 @@ export type LadderTrack = z.infer<typeof LadderTrack>;
 export const CheckInQuestion = z.enum(['distress', 'mood', 'tears']);
 export type CheckInQuestion = z.infer<typeof CheckInQuestion>;
 
+/** How many "who it may suit" lines and aftercare ideas a practice may have (the builder says so too). */
+export const MAX_SUITS = 5;
+export const MAX_AFTERCARE = 8;
+
 export const Step = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arrive'), title: z.string().max(80).optional(), text, seconds }),
   z.object({
@@ -98,7 +102,7 @@ export const Step = z.discriminatedUnion('kind', [
     kind: z.literal('close'),
     title: z.string().max(80).optional(),
     text,
-    aftercare: z.array(z.string().trim().min(1).max(200)).max(8).default([]),
+    aftercare: z.array(z.string().trim().min(1).max(200)).max(MAX_AFTERCARE).default([]),
   }),
 ]);
 export type Step = z.infer<typeof Step>;
@@ -113,7 +117,7 @@ export const Practice = z
     title: z.string().trim().min(1).max(80),
     summary: z.string().trim().min(1).max(400),
     /** Who it suits, in plain words ("when tears won't come"). */
-    suits: z.array(z.string().trim().min(1).max(80)).min(1).max(5),
+    suits: z.array(z.string().trim().min(1).max(80)).min(1).max(MAX_SUITS),
     intensity: z.enum(['gentle', 'deeper']),
     /** A note shown before starting (e.g. "talk it over with a therapist first"). */
     caution: z.string().trim().max(400).optional(),

@@ -49,8 +49,9 @@ export const SessionReflection = z.object({
   notes: z.string().max(20_000).default(''),
   /**
    * "Some of this felt like too much for me": only ever said, never denied. A box left unticked is
-   * not a "no", so there is no false to send or to store; leaving it out (as a new check-in for the
-   * same session does) says nothing, like every other answer here.
+   * not a "no", so there is no false to send or to store. Like every answer here it is part of the
+   * whole check-in: a check-in given again for the same session replaces the last one, and one
+   * without it takes it back.
    */
   tooMuch: z.literal(true, { error: '"Some of this felt like too much" is either said (true) or left out.' }).optional(),
 });

@@ -213,14 +213,14 @@ describe('a file that is not right', () => {
     expect(importSaltwaterJson(target.vault.db(), JSON.stringify(older)).counts.ownPractices).toEqual({ added: 0, skipped: 0 });
   });
 
-  it('carries "some of it felt like too much" only as said: true in the file, nothing for a session without it or an older file; false is refused', async () => {
+  it('carries "some of it felt like too much" only as said: true in the file; absent (an older file) or false is not said; anything else is refused', async () => {
     await fillVault(source.vault.db(), source.clock, { sealedMemory: false });
     const doc = JSON.parse(await exportText()) as { sessions: { tooMuch?: unknown }[] };
     expect(doc.sessions.map((s) => s.tooMuch)).toEqual([true, undefined]);
     expect('tooMuch' in doc.sessions[1]!).toBe(false);
     const older = structuredClone(doc);
-    delete older.sessions[0]!.tooMuch;
-    doc.sessions[0]!.tooMuch = false;
+    older.sessions[0]!.tooMuch = false;
+    doc.sessions[0]!.tooMuch = 'yes';
     await expectRefused(JSON.stringify(doc), /at sessions\[0\]\.tooMuch/);
     importSaltwaterJson(target.vault.db(), JSON.stringify(older));
     expect(target.vault.db().prepare('SELECT too_much FROM sessions ORDER BY id').pluck().all()).toEqual([null, null]);

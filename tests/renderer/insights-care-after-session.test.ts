@@ -69,6 +69,26 @@ describe('the care card after a session', () => {
     byButton(target, 'See help lines');
   });
 
+  it('when "too much" is ticked while the card is resting for the week, still says it was heard, with help one action away', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    await runAndStop(fake, () => {
+      const label = [...target.querySelectorAll('label')].find((l) => l.textContent === 'Some of this felt like too much for me')!;
+      click(target.ownerDocument.getElementById(label.htmlFor)!);
+      click(byButton(target, 'Save'));
+    });
+    await settle();
+    expect(text()).not.toContain('Talking to someone can help');
+    expect(text()).toContain('Thank you for saying it was too much.');
+    click(byButton(target, 'See help lines'));
+    expect(target.ownerDocument.querySelector('dialog.help')!.hasAttribute('open')).toBe(true);
+    unmountAll();
+
+    // Not ticked: nothing extra.
+    const quiet = createFakeApi({ state: 'unlocked' });
+    await runAndStop(quiet);
+    expect(text()).not.toContain('Thank you for saying it was too much.');
+  });
+
   it('is not shown for a pattern an earlier session matched, nor when there is none', async () => {
     const fake = createFakeApi({ state: 'unlocked' });
     fake.insights.setCareCard(card(99));

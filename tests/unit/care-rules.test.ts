@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CarePattern } from '../../preload/contract/insights.ts';
-import { careRules, firstMatch, matchRule, type CareRule, type SessionFacts } from '../../main/core/insights/care-rules.ts';
+import { careRules, newestMatch, matchRule, type CareRule, type SessionFacts } from '../../main/core/insights/care-rules.ts';
 
 /** Each rule of the care card on small fixtures: when it matches, and the near misses that must not. */
 
@@ -36,14 +36,14 @@ describe('the care card’s rules', () => {
     it('comes first: the person’s own words before any pattern read from their answers', () => {
       const both = sessions({ maxDistress: 10 }, { maxDistress: 10, outcome: 'stopped', saidTooMuch: true });
       expect(matchRule(rule('top-of-scale'), both, NOW)).not.toBeNull();
-      expect(firstMatch(both, NOW)).toMatchObject({ pattern: 'said-too-much', sessions: 1, latest: { id: 2 } });
+      expect(newestMatch(both, NOW)).toMatchObject({ pattern: 'said-too-much', sessions: 1, latest: { id: 2 } });
       expect(careRules[0]!.pattern).toBe('said-too-much');
     });
     it('once the card was put away after that session, the same session does not bring it back; a new one does', () => {
       const facts = sessions(calm, tooMuch, calm);
       const putAway = NOW - 0.5 * DAY; // after the second session (a day ago), before the last
-      expect(firstMatch(facts, NOW, putAway)).toBeNull();
-      expect(firstMatch([...facts, { ...facts[2]!, id: 4, startedAt: NOW, saidTooMuch: true }], NOW, putAway)).toMatchObject({
+      expect(newestMatch(facts, NOW, putAway)).toBeNull();
+      expect(newestMatch([...facts, { ...facts[2]!, id: 4, startedAt: NOW, saidTooMuch: true }], NOW, putAway)).toMatchObject({
         pattern: 'said-too-much',
         latest: { id: 4 },
       });
@@ -119,20 +119,29 @@ describe('the care card’s rules', () => {
   });
 
   describe('together', () => {
-    it('names the first rule that matches, in the list’s order', () => {
+    it('names the rule whose newest session is the most recent: the card after a session names what it brought', () => {
+      // A said "too much" a while ago (the card for it put away), then the top of the scale twice, the last just now.
+      const facts = sessions({ saidTooMuch: true }, { maxDistress: 10 }, { maxDistress: 10 });
+      expect(matchRule(rule('said-too-much'), facts, NOW)?.latest.id).toBe(1);
+      expect(newestMatch(facts, NOW)).toMatchObject({ pattern: 'top-of-scale', latest: { id: 3 } });
+    });
+    it('among rules whose newest session is the same, names the first in the list’s order', () => {
       const both = sessions({ ...high, outcome: 'stopped', moodAfter: 1 }, { ...high, outcome: 'stopped', moodAfter: 1 }, { ...high, outcome: 'stopped', moodAfter: 1 });
-      expect(firstMatch(both, NOW)?.pattern).toBe('stopped-after-high');
+      expect(newestMatch(both, NOW)?.pattern).toBe('stopped-after-high');
     });
     it('after the card was put away, only a session since brings it back, under any rule', () => {
       const facts = sessions(high, high, high, { moodAfter: 1 }, { moodAfter: 1 }, { moodAfter: 1 });
-      expect(firstMatch(facts, NOW)?.pattern).toBe('often-high-distress');
       // Put away after the high ones, before the low moods: the low moods are new.
-      expect(firstMatch(facts, NOW, NOW - 2.5 * DAY)?.pattern).toBe('very-low-after');
-      expect(firstMatch(facts, NOW, NOW)).toBeNull();
+      expect(newestMatch(facts, NOW, NOW - 2.5 * DAY)?.pattern).toBe('very-low-after');
+      // Put away half a day ago: only the newest low mood is since, and with it three of the last five are low.
+      expect(newestMatch(facts, NOW, NOW - 0.5 * DAY)).toMatchObject({ pattern: 'very-low-after', latest: { id: 6 } });
+      // Without the low moods, the high ones are named.
+      expect(newestMatch(facts.slice(0, 3), NOW)?.pattern).toBe('often-high-distress');
+      expect(newestMatch(facts, NOW, NOW)).toBeNull();
     });
     it('ignores a time after now (a wrong clock) and matches nothing in an empty list', () => {
-      expect(firstMatch(sessions(high, high, high).map((s) => ({ ...s, startedAt: s.startedAt + 10 * DAY })), NOW)).toBeNull();
-      expect(firstMatch([], NOW)).toBeNull();
+      expect(newestMatch(sessions(high, high, high).map((s) => ({ ...s, startedAt: s.startedAt + 10 * DAY })), NOW)).toBeNull();
+      expect(newestMatch([], NOW)).toBeNull();
     });
   });
 });

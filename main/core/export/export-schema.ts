@@ -76,10 +76,11 @@ export const ExportSession = z.object({
   relief: z.number().int().min(0).max(10).nullable(),
   notes: z.string(),
   // Only a "yes" is written, as the vault keeps it: files from before it, and files without it, stay as they were.
+  // A false (a file edited by hand, or another tool's) is read as not said, rather than refusing the whole file.
   tooMuch: z
-    .literal(true)
+    .boolean()
     .optional()
-    .meta({ description: 'The person said some of this session felt like too much. Absent when they did not say so (which is not a "no").' }),
+    .meta({ description: 'true: the person said some of this session felt like too much. Written only when they did; absent (or false) means not said, which is not a "no".' }),
   checkIns: z.array(ExportCheckIn),
 });
 

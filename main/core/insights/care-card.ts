@@ -4,7 +4,7 @@ import type { Clock } from '../ports.ts';
 import { MainOnlySetting } from '../settings/settings.ts';
 import type { Db } from '../vault/database.ts';
 import { statement } from '../vault/statements.ts';
-import { careLookbackDays, firstMatch, type SessionFacts } from './care-rules.ts';
+import { careLookbackDays, newestMatch, type SessionFacts } from './care-rules.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -36,7 +36,7 @@ export class CareCardService {
     if (dismissedAt !== null && now - dismissedAt < CARE_CARD_QUIET_DAYS * DAY_MS) return { show: false };
     const rows = statement(this.db(), recentSessions).all(now - careLookbackDays * DAY_MS, now) as (Omit<SessionFacts, 'saidTooMuch'> & { saidTooMuch: 1 | null })[];
     const sessions: SessionFacts[] = rows.map((r) => ({ ...r, saidTooMuch: r.saidTooMuch === 1 }));
-    const match = firstMatch(sessions, now, dismissedAt);
+    const match = newestMatch(sessions, now, dismissedAt);
     if (!match) return { show: false };
     return { show: true, pattern: match.pattern, sessions: match.sessions, of: match.of, latestSessionId: match.latest.id, latestAt: match.latest.startedAt };
   }

@@ -106,16 +106,25 @@ export function matchRule(rule: CareRule, sessions: readonly SessionFacts[], now
   return { pattern: rule.pattern, sessions: matching.length, of: looked.length, latest };
 }
 
-/** The first rule (in the list's order) that matches, or null. */
-export function firstMatch(
+/**
+ * The match to offer the card for: the one whose newest session is the most recent, and among
+ * those the first in the list's order. So the card after a session names what that session
+ * brought, even when an older session still matches a rule higher in the list.
+ */
+export function newestMatch(
   sessions: readonly SessionFacts[],
   now: number,
   newerThan: number | null = null,
   rules: readonly CareRule[] = careRules,
 ): CareMatch | null {
+  let best: CareMatch | null = null;
   for (const rule of rules) {
     const match = matchRule(rule, sessions, now, newerThan);
-    if (match) return match;
+    if (match && (!best || isNewer(match.latest, best.latest))) best = match;
   }
-  return null;
+  return best;
+}
+
+function isNewer(a: SessionFacts, b: SessionFacts): boolean {
+  return a.startedAt > b.startedAt || (a.startedAt === b.startedAt && a.id > b.id);
 }

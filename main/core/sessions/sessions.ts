@@ -101,7 +101,10 @@ export class SessionsService {
       .run(outcome, this.clock.now(), stepIndex, sessionId);
   }
 
-  /** The after-session check-in; may be given once the session has ended (or was interrupted). */
+  /**
+   * The after-session check-in; may be given once the session has ended (or was interrupted). It is
+   * the whole check-in: given again, it replaces every answer, and an answer left out is cleared.
+   */
   reflect({ sessionId, moodAfter, tears, relief, notes, tooMuch }: Reflection): void {
     this.row(sessionId);
     statement(this.db(), 'UPDATE sessions SET mood_after = ?, tears = ?, relief = ?, notes = ?, too_much = ? WHERE id = ?')

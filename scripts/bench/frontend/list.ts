@@ -32,7 +32,8 @@ async function loadUntil(page: Page, target: number): Promise<number> {
       if (size > 0) return size;
       // Rows are placed by estimated heights until drawn: scroll to the bottom until the last row stays put.
       let last = -1;
-      for (;;) {
+      for (let tries = 0; ; tries++) {
+        if (tries > 200) throw new Error('the list never settled at its bottom');
         window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
         await frame();
         await frame();
@@ -47,7 +48,11 @@ async function loadUntil(page: Page, target: number): Promise<number> {
       const more = moreButton();
       if (!more) break;
       more.click();
-      while (moreButton()?.textContent?.trim() === 'Loading…' || moreButton()?.hasAttribute('disabled')) await frame();
+      const since = performance.now();
+      while (moreButton()?.textContent?.trim() === 'Loading…' || moreButton()?.hasAttribute('disabled')) {
+        if (performance.now() - since > 30_000) throw new Error('"Show older entries" was still loading after 30 s');
+        await frame();
+      }
       have = await loaded();
     }
     return have;
