@@ -5,7 +5,8 @@ import { HIGH_DISTRESS } from '../../../preload/contract/sessions.ts';
  * When "talking to someone can help" is offered, as data. Each rule looks at the person's recent
  * sessions, only those in which they were asked what the rule needs (a session with no distress
  * check-in says nothing about distress), and matches when enough of them meet its condition.
- * The first rule that matches names the pattern. No rule is a diagnosis: each names what happened.
+ * Of the rules that match, the one whose newest session is the most recent names the pattern (the
+ * list's order breaks a tie: see newestMatch). No rule is a diagnosis: each names what happened.
  *
  * What a session records that can carry this: the person's own "some of this felt like too much
  * for me" (a box after the session, ticked or left alone), its distress check-ins (0–10, the top
