@@ -5,7 +5,8 @@ import { PRERENDERED } from './prerender/marker.ts';
 /**
  * The page's first script. When the lock screen came painted from HTML (renderer/prerender), the
  * browser gets to show it before the app's code runs (its evaluation takes a while on a cold start);
- * the code, already fetched (the page names it for preloading), takes over in the next frame.
+ * the code is fetched after that first paint (so fetching it doesn't hold the paint back) and takes
+ * over; what the person does meanwhile is kept (early-input.ts).
  */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {

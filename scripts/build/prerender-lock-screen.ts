@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Plugin, PluginOption } from 'vite';
 import { LOCKED_PAGE } from '../../main/core/static-files.ts';
 import { PRERENDERED } from '../../renderer/prerender/marker.ts';
-import { criticalCssOf, policyAllowingStyle, withCriticalCss } from './critical-css.ts';
+import { criticalCssOf, policyAllowingStyle, withInlineStyle } from './critical-css.ts';
 
 interface Options {
   /** The renderer's source folder (Vite's root for it). */
@@ -69,7 +69,9 @@ export function prerenderLockScreen(options: Options): Plugin {
         throw new Error("the page's first script (renderer/boot.ts) must not import the app's code statically (see codeSplitting in electron.vite.config.ts)");
       }
       const indexFile = join(options.outDir, 'index.html');
-      let page = readFileSync(indexFile, 'utf8');
+      // As Vite wrote it: its first script, and the few small modules that script imports.
+      const firstScriptOnly = readFileSync(indexFile, 'utf8');
+      let page = firstScriptOnly;
       const links = [
         ...[...scripts].filter((file) => !page.includes(`"./${file}"`)).map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
         ...[...styles].filter((file) => !page.includes(`"./${file}"`)).map((file) => `<link rel="stylesheet" crossorigin href="./${file}">`),
@@ -80,7 +82,10 @@ export function prerenderLockScreen(options: Options): Plugin {
       const critical = await criticalCssOf(withLockScreen(page, lockScreen), options.outDir);
       page = policyAllowingStyle(page, critical);
       writeFileSync(indexFile, page);
-      writeFileSync(join(options.outDir, LOCKED_PAGE), withCriticalCss(withLockScreen(page, lockScreen), critical));
+      // The locked page names none of the app's code or stylesheet: boot.ts imports them after the
+      // first paint (see critical-css.ts). index.html, with no screen to paint first, names them up front.
+      const locked = withInlineStyle(withLockScreen(policyAllowingStyle(firstScriptOnly, critical), lockScreen), critical);
+      writeFileSync(join(options.outDir, LOCKED_PAGE), locked);
     },
   };
 }

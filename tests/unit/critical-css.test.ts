@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { criticalCssOf, policyAllowingStyle, withCriticalCss } from '../../scripts/build/critical-css.ts';
+import { criticalCssOf, policyAllowingStyle, withInlineStyle } from '../../scripts/build/critical-css.ts';
 import { policyOfPage } from '../../main/app/csp.ts';
 
 const POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:";
@@ -45,13 +45,10 @@ describe('critical styles for the ready-made lock screen', () => {
     expect(css).not.toContain('textarea');
   });
 
-  it('puts the styles inline and fetches the stylesheet ahead instead of waiting for it', () => {
-    const result = withCriticalCss(page('<p>locked</p>'), '.frame{display:flex}');
+  it('puts the styles inline, and refuses styles that would close their own element', () => {
+    const result = withInlineStyle('<html><head></head><body><p>locked</p></body></html>', '.frame{display:flex}');
     expect(result).toContain('<style>.frame{display:flex}</style>\n  </head>');
-    expect(result).toContain('<link rel="preload" as="style" crossorigin href="./assets/app.css">');
-    expect(result).not.toContain('rel="stylesheet"');
-    expect(() => withCriticalCss('<html><head></head><body></body></html>', 'p{}')).toThrow(/no stylesheet/);
-    expect(() => withCriticalCss(page(''), 'p{}</style><script>')).toThrow(/close their own/);
+    expect(() => withInlineStyle(page(''), 'p{}</style><script>')).toThrow(/close their own/);
   });
 
   it("allows exactly those styles by their hash in the page's one policy", () => {

@@ -26,16 +26,18 @@ function sizesOf(files: string[]): Sizes {
 }
 
 /**
- * What the browser must fetch before the lock screen can run: the page, its first script, and
- * every script and stylesheet the built page names up front (modulepreload and stylesheet links:
- * the app's code up to the lock screen). Everything loaded later (import()) is not here.
+ * What the browser must fetch before the lock screen answers: the page served while locked (the
+ * lock screen painted ahead), what it names, and the app's code up to the lock screen, which its
+ * first script imports after the first paint. index.html names that same code and stylesheet up
+ * front (modulepreload and stylesheet links), so both pages' names are counted. Everything loaded
+ * later (import() after unlock) is not here.
  */
 export function initialFiles(): string[] {
-  // The page served while the vault is locked: the lock screen painted ahead (renderer/prerender).
-  const page = existsSync(join(rendererDir, LOCKED_PAGE)) ? LOCKED_PAGE : 'index.html';
-  const html = readFileSync(join(rendererDir, page), 'utf8');
-  const named = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
-  return [page, ...new Set(named)];
+  const pages = existsSync(join(rendererDir, LOCKED_PAGE)) ? [LOCKED_PAGE, 'index.html'] : ['index.html'];
+  const named = pages.flatMap((page) =>
+    [...readFileSync(join(rendererDir, page), 'utf8').matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="\.\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!),
+  );
+  return [pages[0]!, ...new Set(named)];
 }
 
 /** Every script and stylesheet the build made (the whole app). */
