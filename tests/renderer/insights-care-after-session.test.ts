@@ -67,6 +67,11 @@ describe('the care card after a session', () => {
     expect(text()).toContain('Talking to someone can help');
     expect(text()).toContain('You said some of this session felt like too much.');
     byButton(target, 'See help lines');
+    // Put away: the card goes, and no other line takes its place.
+    click(byButton(target, 'Not now'));
+    await settle();
+    expect(text()).not.toContain('Talking to someone can help');
+    expect(text()).not.toContain('Thank you for saying it was too much.');
   });
 
   it('when "too much" is ticked while the card is resting for the week, still says it was heard, with help one action away', async () => {
