@@ -20,3 +20,8 @@ export function throttle(fn: () => void, intervalMs: number, now: Now = Date.now
 export function secondsLeft(ms: number): number {
   return Math.max(0, Math.ceil(ms / 1000));
 }
+
+/** Waits for `promise`, but no longer than `ms`: then resolves with null and lets it run on. */
+export function atMost<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+}

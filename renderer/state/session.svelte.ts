@@ -3,7 +3,7 @@ import type { EventPayload, QuickHideKey, RestoreAtStart, Result, VaultStatus } 
 import { defaultQuickHideKey } from '../../preload/contract/constants.ts';
 import type { Api } from '../../preload/create-api.ts';
 import { isQuickHide } from '../lib/quick-hide.ts';
-import { throttle, type Now } from '../lib/timing.ts';
+import { atMost, throttle, type Now } from '../lib/timing.ts';
 
 export type Screen = 'loading' | 'setup' | 'locked' | 'unlocked' | 'unavailable';
 export type View = 'journal' | 'practices' | 'insights' | 'tools' | 'reminders' | 'settings';
@@ -175,7 +175,7 @@ export class Session {
     if (this.screen === 'unlocked' && !this.#locking) {
       this.#locking = true;
       try {
-        await Promise.race([this.#runBeforeLock(), new Promise((resolve) => setTimeout(resolve, QUICK_HIDE_SAVE_MS))]);
+        await atMost(this.#runBeforeLock(), QUICK_HIDE_SAVE_MS);
         await this.#api.app.quickHide();
         this.locked('hidden');
       } finally {
@@ -184,7 +184,7 @@ export class Session {
       return;
     }
     // On the lock screen: a quick note being written is sealed first, as briefly.
-    await Promise.race([this.#runBeforeLock(), new Promise((resolve) => setTimeout(resolve, QUICK_HIDE_SAVE_MS))]);
+    await atMost(this.#runBeforeLock(), QUICK_HIDE_SAVE_MS);
     await this.#api.app.quickHide();
   }
 

@@ -32,9 +32,18 @@ test('chosen in Settings, it plays under Quiet body, changes by keyboard, and Es
   await page.getByRole('group', { name: 'Background sound' }).getByRole('radio', { name: /Each practice’s own/ }).check();
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 
+  // The sound's code is held back until after Begin, as on a busy computer when Begin is pressed
+  // at once: the session waits for it rather than running silent.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/session-audio-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Practices' }).click();
   await page.getByRole('button', { name: 'Start Quiet body' }).click();
   await page.getByRole('button', { name: 'Begin' }).click();
+  release();
 
   // Heard: the session's output carries sound (it fades in over a few seconds).
   await expect.poll(async () => (await hooks(page))?.soundscape, { timeout: 10_000 }).toBe('rain');

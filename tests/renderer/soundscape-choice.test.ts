@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SoundscapeId } from '../../preload/contract/soundscape.ts';
-import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
+import { LATE_AUDIO_WAIT_MS, PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
 import type { SessionAudio, SessionAudioOptions } from '../../renderer/features/session/audio/session-audio.ts';
 import { soundscapeFor } from '../../renderer/features/session/soundscape-choice.ts';
 import { byButton, byLabel, check, click, pressEscape, selectOption, settle } from './dom-helpers.ts';
@@ -59,12 +59,16 @@ function fakeSound() {
   return { audio, started, module };
 }
 
-async function begin(settings: Parameters<ReturnType<typeof createFakeApi>['api']['settings']['update']>[0]) {
+type SettingsChange = Parameters<ReturnType<typeof createFakeApi>['api']['settings']['update']>[0];
+
+/** Begin pressed; the sound module arrives at once, or when `arrived` resolves. */
+async function begin(settings: SettingsChange, arrived: Promise<unknown> = Promise.resolve(), lateAudioWaitMs?: number) {
   const withRain = { ...practice('arrive-and-breathe'), soundscape: 'rain' as const };
   const fake = createFakeApi({ state: 'unlocked', practices: [withRain, practice('permission')] });
   await fake.api.settings.update(settings);
   const sound = fakeSound();
-  const practices = new PracticesState(fake.api, { loadAudio: async () => sound.module, speed: null, clock: fakeClock(), frames: fakeFrames() });
+  const loadAudio = () => arrived.then(() => sound.module);
+  const practices = new PracticesState(fake.api, { loadAudio, speed: null, clock: fakeClock(), frames: fakeFrames(), ...(lateAudioWaitMs ? { lateAudioWaitMs } : {}) });
   await practices.refresh();
   const target = mountInBody(PracticesHarness, { api: fake.api, practices });
   await settle();
@@ -87,6 +91,41 @@ describe('the background sound in a session', () => {
     // The controls sit in the bar, never instead of Help or Stop.
     byButton(target, 'Stop');
     byButton(target, 'Help right now');
+  });
+
+  it('Begin pressed before the sound has loaded: the session waits for it, then plays it and drives it', async () => {
+    let arrive!: () => void;
+    const { sound, practices, target } = await begin({ audioEnabled: true, soundscape: 'practice' }, new Promise<void>((r) => (arrive = r)));
+    expect(sound.started).toEqual([]);
+    expect(practices.run?.phase).toBe('starting');
+    arrive();
+    await settle();
+    expect(sound.started).toEqual([expect.objectContaining({ enabled: true, soundscape: 'rain' })]);
+    expect(practices.run?.phase).toBe('running');
+    expect((byLabel(target, 'Background') as HTMLSelectElement).value).toBe('rain');
+    pressEscape();
+    expect(sound.audio.stop).toHaveBeenCalledTimes(1);
+  });
+
+  it('stopped or left while the sound was still loading, nothing starts when it arrives', async () => {
+    let arrive!: () => void;
+    const { sound, practices } = await begin({ audioEnabled: true, soundscape: 'rain' }, new Promise<void>((r) => (arrive = r)));
+    pressEscape();
+    await settle();
+    expect(practices.run?.phase).toBe('stopped');
+    arrive();
+    await settle();
+    expect(sound.started).toEqual([]);
+  });
+
+  it('a sound that never loads holds Begin only a moment: the session runs without it', async () => {
+    expect(LATE_AUDIO_WAIT_MS).toBeLessThanOrEqual(3000);
+    const { sound, practices } = await begin({ audioEnabled: true }, new Promise<void>(() => {}), 200);
+    expect(practices.run?.phase).toBe('starting');
+    await new Promise((r) => setTimeout(r, 250));
+    await settle();
+    expect(practices.run?.phase).toBe('running');
+    expect(sound.started).toEqual([]);
   });
 
   it('is off by default: nothing is asked for, and the choice reads None', async () => {

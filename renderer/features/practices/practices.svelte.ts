@@ -8,9 +8,12 @@ import { soundscapeFor } from '../session/soundscape-choice.ts';
 import { SessionRun, type BeginAnswers, type Clock, type FrameLoop } from '../session/session-run.svelte.ts';
 import { linkedEntry } from '../session/writing.svelte.ts';
 import { rehearsalApi } from '../session/rehearsal-api.ts';
+import { atMost } from '../../lib/timing.ts';
 import type { BuilderStart, PracticeBuilder } from '../practice-builder/builder.svelte.ts';
 
 export const HISTORY_LIMIT = 50;
+/** How long Begin waits for a sound module still loading before the session runs without it. */
+export const LATE_AUDIO_WAIT_MS = 3000;
 
 export interface AudioModule {
   startSessionAudio(options: SessionAudioOptions): SessionAudio | null;
@@ -24,6 +27,8 @@ export interface PracticesOptions {
   frames?: FrameLoop;
   /** A clock for tests (normally the sound's clock, or performance time). */
   clock?: Clock;
+  /** How long Begin waits for a sound module still loading (LATE_AUDIO_WAIT_MS; tests shorten it). */
+  lateAudioWaitMs?: number;
 }
 
 const loadToneAudio = async (): Promise<AudioModule | null> => {
@@ -281,31 +286,52 @@ export class PracticesState {
 
   #start(practice: Practice, api: Api, answers: BeginAnswers): SessionRun {
     const speed = this.speed;
-    let audio: SessionAudio | null = null;
-    try {
-      audio = this.#audioModule?.startSessionAudio({
-        enabled: this.settings.audioEnabled,
-        volume: this.settings.audioVolume,
-        soundscape: soundscapeFor(this.settings.soundscape, practice),
-        soundscapeVolume: this.settings.soundscapeVolume,
-        speed,
-      }) ?? null;
-    } catch {
-      audio = null;
-    }
+    let audio = this.#startAudio(practice);
+    // Begin pressed before the sound module has arrived (a quick press, a busy computer): the run
+    // waits a moment for it rather than staying silent for the whole session. The click has
+    // already let the page play sound, so starting it a little later is allowed.
+    const late =
+      audio || this.#audioModule || !this.#audioLoading
+        ? null
+        : atMost(this.#audioLoading, this.#options.lateAudioWaitMs ?? LATE_AUDIO_WAIT_MS).then(() => {
+            if (this.run !== run || run.phase !== 'starting') return;
+            audio = this.#startAudio(practice);
+            this.audio = audio;
+            return audio?.ready;
+          });
     this.audio = audio;
     this.sessionSound = null;
     this.sessionSoundscape = null;
     const run = new SessionRun(api, practice, {
       pattern: this.settings.breathPattern,
       clock: () => this.#options.clock ?? audio?.clock ?? createMasterClock({ speed }),
-      ready: audio?.ready ?? Promise.resolve(),
-      audio,
+      ready: late ?? audio?.ready ?? Promise.resolve(),
+      // Read when used, so a sound that starts late is the one the run drives.
+      get audio() {
+        return audio;
+      },
       ...(this.#options.frames ? { frames: this.#options.frames } : {}),
     });
     this.run = run;
     void run.begin(answers);
     return run;
+  }
+
+  /** The session's sound, where the module has loaded; null without it (the session still runs). */
+  #startAudio(practice: Practice): SessionAudio | null {
+    try {
+      return (
+        this.#audioModule?.startSessionAudio({
+          enabled: this.settings.audioEnabled,
+          volume: this.settings.audioVolume,
+          soundscape: soundscapeFor(this.settings.soundscape, practice),
+          soundscapeVolume: this.settings.soundscapeVolume,
+          speed: this.speed,
+        }) ?? null
+      );
+    } catch {
+      return null;
+    }
   }
 
   /** Sound on or off for this session only; `keepSound` makes it the choice for every session. */

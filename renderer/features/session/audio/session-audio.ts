@@ -18,6 +18,7 @@ import { scheduleCues } from './cue-scheduler.ts';
 import { createCueVoice, type DisposableCueVoice } from './cue-voice.ts';
 import { createMasterClock, testHooksEnabled, type MasterClock } from './master-clock.ts';
 import { createSessionMix } from './session-mix.ts';
+import { atMost } from '../../../lib/timing.ts';
 
 export interface SessionAudioOptions {
   enabled: boolean;
@@ -108,7 +109,7 @@ export function startSessionAudio(options: SessionAudioOptions): SessionAudio | 
   let clock: MasterClock = createMasterClock({ speed: options.speed ?? null });
   const audible = () => !ending && raw.state === 'running';
 
-  const ready = Promise.race([resumed, new Promise((r) => setTimeout(r, RESUME_WAIT_MS))]).then(() => {
+  const ready = atMost(resumed, RESUME_WAIT_MS).then(() => {
     clock = createMasterClock({ context: raw, speed: options.speed ?? null });
     if (!audible()) return;
     mix.setEnabled(enabled, raw.currentTime, 0.02);
