@@ -128,6 +128,20 @@ describe('the background sound in a session', () => {
     expect(sound.started).toEqual([]);
   });
 
+  it('a sound module that failed to load is tried again when the next practice is opened', async () => {
+    const fake = createFakeApi({ state: 'unlocked', practices: [practice('arrive-and-breathe')] });
+    await fake.api.settings.update({ audioEnabled: true });
+    const sound = fakeSound();
+    const loadAudio = vi.fn().mockResolvedValueOnce(null).mockResolvedValue(sound.module);
+    const practices = new PracticesState(fake.api, { loadAudio, speed: null, clock: fakeClock(), frames: fakeFrames() });
+    await practices.refresh();
+    expect(await practices.preloadAudio()).toBeNull();
+    expect(await practices.preloadAudio()).toBe(sound.module);
+    expect(loadAudio).toHaveBeenCalledTimes(2);
+    expect(await practices.preloadAudio()).toBe(sound.module);
+    expect(loadAudio).toHaveBeenCalledTimes(2);
+  });
+
   it('is off by default: nothing is asked for, and the choice reads None', async () => {
     const { sound, target } = await begin({ audioEnabled: true });
     expect(sound.started[0]!.soundscape).toBeNull();

@@ -269,7 +269,11 @@ export class PracticesState {
   }
 
   preloadAudio(): Promise<AudioModule | null> {
-    this.#audioLoading ??= (this.#options.loadAudio ?? loadToneAudio)().then((m) => (this.#audioModule = m));
+    this.#audioLoading ??= (this.#options.loadAudio ?? loadToneAudio)().then((m) => {
+      // A load that failed is tried again with the next practice opened.
+      if (!m) this.#audioLoading = null;
+      return (this.#audioModule = m);
+    });
     return this.#audioLoading;
   }
 
