@@ -188,18 +188,24 @@ describe('the care card on Over time', () => {
     expect(fake.insights.dismissedAt).toBe(NOW);
   });
 
-  it('is not there when the rules offer nothing, and leaving the page it showed on puts it away too', async () => {
+  it('is not there when the rules offer nothing; once shown it counts as seen at once, so the vault locking before the page ends cannot bring it back', async () => {
     const fake = createFakeApi({ state: 'unlocked', now: () => NOW });
     await openPage(fake);
     expect(target.textContent).not.toContain('Talking to someone can help');
     unmountAll();
-    expect(fake.spies.insights.dismissCareCard).not.toHaveBeenCalled();
+    expect(fake.insights.seenAt).toBeNull();
 
     fake.insights.setCareCard(card);
     await openPage(fake);
     expect(target.textContent).toContain('Talking to someone can help');
+    // Remembered as it was handed over, not when the page ends (by then the vault may be locked).
+    expect(fake.insights.seenAt).toBe(NOW);
+    expect(fake.spies.insights.careCard).toHaveBeenCalledWith();
+    await fake.api.vault.lock();
     unmountAll();
-    expect(fake.spies.insights.dismissCareCard).toHaveBeenCalledTimes(1);
+    expect(fake.spies.insights.dismissCareCard).not.toHaveBeenCalled();
+    await fake.api.vault.unlock({ passphrase: 'correct horse battery' });
+    await openPage(fake);
+    expect(target.textContent).not.toContain('Talking to someone can help');
   });
 });
-
