@@ -64,13 +64,15 @@ export const MoodInsights = z.object({
       after: average,
     }),
   ),
-  /** Each practice used with both moods answered, most sessions first. */
+  /** Each practice used in the period, those with most sessions compared first, then most used. */
   practices: z.array(
     z.object({
       practiceId: z.string(),
       title: z.string(),
-      /** Sessions the average is based on. */
+      /** All its sessions in the period, moods answered or not. */
       sessions: count,
+      /** Those with both moods answered: the sessions the average is based on. */
+      compared: count,
       /** Mood after minus before, on average (−4 … 4); null below FEWEST_TO_COMPARE sessions. */
       averageChange: average,
     }),

@@ -67,7 +67,7 @@ describe('insights through the router', () => {
     const mood = await call<MoodInsights>('insights.mood', week);
     // Two sessions: counted, but too few for an average change.
     expect(mood.totals).toMatchObject({ paired: 2, higherAfter: 2, averageChange: null });
-    expect(mood.practices).toEqual([expect.objectContaining({ sessions: 2, averageChange: null })]);
+    expect(mood.practices).toEqual([expect.objectContaining({ sessions: 2, compared: 2, averageChange: null })]);
     expect((await call<ReliefInsights>('insights.relief', week)).totals).toMatchObject({ relief: 4, checkIns: 2, high: 2, sessionsWithHigh: 2 });
 
     // The screen after the first session is not offered the second's card.

@@ -25,15 +25,16 @@ describe('the Over time sentences', () => {
 
   it('what seems to help: nothing concluded from fewer than three sessions', () => {
     expect(say.helpsSentence([])).toBe('Nothing here yet — that is fine.');
-    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 2, averageChange: null }])).toMatch(/needs 3 sessions .* too early to say yet/);
+    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 2, compared: 2, averageChange: null }])).toMatch(/needs 3 sessions .* too early to say yet/);
     expect(
       say.helpsSentence([
-        { practiceId: 'a', title: 'Permission', sessions: 4, averageChange: 0.5 },
-        { practiceId: 'b', title: 'Quiet body', sessions: 6, averageChange: 1.2 },
-        { practiceId: 'c', title: 'Body first', sessions: 3, averageChange: -0.5 },
+        { practiceId: 'a', title: 'Permission', sessions: 4, compared: 4, averageChange: 0.5 },
+        // Said on the sessions compared (6), not all of them (8).
+        { practiceId: 'b', title: 'Quiet body', sessions: 8, compared: 6, averageChange: 1.2 },
+        { practiceId: 'c', title: 'Body first', sessions: 3, compared: 3, averageChange: -0.5 },
       ]),
     ).toBe('After Quiet body, your mood tended to be lighter than before (6 sessions), and 1 other practice too.');
-    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 4, averageChange: 0 }])).toMatch(/about where it was.*steadiness counts too/);
+    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 4, compared: 4, averageChange: 0 }])).toMatch(/about where it was.*steadiness counts too/);
   });
 
   it('tears: no tears is an outcome too', () => {
@@ -43,6 +44,12 @@ describe('the Over time sentences', () => {
     expect(say.tearsSentence(tears({ sessions: 4, none: 4 }), '12m')).toBe('No tears is an outcome too: all 4 of your sessions in the last 12 months ended that way.');
     expect(say.tearsSentence(tears({ sessions: 1, deep: 1 }), '4w')).toMatch(/^1 session with tears noted in the last 4 weeks — too early/);
     expect(say.tearsSentence(tears({ sessions: 3, notAnswered: 3 }), '4w')).toMatch(/weren’t noted/);
+    // Sessions without tears noted are not folded into "all of your sessions".
+    expect(say.tearsSentence(tears({ sessions: 5, none: 3, notAnswered: 2 }), '4w')).toBe('No tears is an outcome too: all 3 of your sessions with tears noted in the last 4 weeks ended that way.');
+    expect(say.tearsSentence(tears({ sessions: 6, welled: 3, notAnswered: 3 }), '4w')).toBe('Tears came, in some way, in all 3 of your sessions with tears noted in the last 4 weeks.');
+    expect(say.tearsSentence(tears({ sessions: 6, none: 2, cried: 2, notAnswered: 2 }), '3m')).toBe(
+      'No tears is an outcome too: 2 of your 4 sessions with tears noted in the last 3 months ended that way, and tears came in 2.',
+    );
   });
 
   it('relief and distress: counts and averages to one decimal, a kind word when distress runs high', () => {
@@ -101,7 +108,7 @@ describe('the Over time sentences', () => {
   it('no sentence ever uses the words of scores or verdicts', () => {
     const all = [
       say.moodSentence(mood({ sessions: 9, paired: 9, averageChange: -2 }), '4w'),
-      say.helpsSentence([{ practiceId: 'a', title: 'A', sessions: 9, averageChange: -2 }]),
+      say.helpsSentence([{ practiceId: 'a', title: 'A', sessions: 9, compared: 9, averageChange: -2 }]),
       say.tearsSentence(tears({ sessions: 5, none: 5 }), '4w'),
       say.reliefSentence(relief({ reliefAnswers: 5, someRelief: 0, relief: 0 }), '4w'),
       say.distressSentence(relief({ checkIns: 5, distress: 10, high: 5 }), '4w'),

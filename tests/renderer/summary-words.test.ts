@@ -30,4 +30,12 @@ describe('session lines', () => {
     expect(sessionLines(mood, tears, relief(1))).toEqual(['I did 2 practice sessions.', 'After 1 session, I said some of it felt like too much.']);
     expect(sessionLines(mood, tears, relief(0)).join(' ')).not.toMatch(/too much/);
   });
+
+  it('lists every practice done, with every session of it, whether or not the mood was noted after', () => {
+    const practice = (title: string, sessions: number, compared: number) => ({ practiceId: title, title, sessions, compared, averageChange: null });
+    // As main orders them: most sessions compared first.
+    const five: MoodInsights = { ...mood, practices: [practice('Arrive and breathe', 2, 2), practice('It is OK not to cry', 3, 0)], totals: { ...mood.totals, sessions: 5, paired: 2, sameAfter: 2 } };
+    const lines = sessionLines(five, { ...tears, totals: { ...tears.totals, sessions: 5, notAnswered: 5 } }, relief(0));
+    expect(lines.slice(0, 2)).toEqual(['I did 5 practice sessions.', 'Practices: It is OK not to cry (3 times), Arrive and breathe (twice).']);
+  });
 });

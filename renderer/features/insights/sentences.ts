@@ -70,7 +70,7 @@ export function helpsSentence(practices: MoodInsights['practices']): string {
   const first = lifting[0];
   if (!first) return 'So far your practices leave your mood about where it was. Some work slowly, and steadiness counts too.';
   const others = lifting.length > 1 ? `, and ${count(lifting.length - 1, 'other practice')} too` : '';
-  return `After ${first.title}, your mood tended to be lighter than before (${count(first.sessions, 'session')})${others}.`;
+  return `After ${first.title}, your mood tended to be lighter than before (${count(first.compared, 'session')})${others}.`;
 }
 
 export function tearsSentence(totals: TearsInsights['totals'], period: InsightsPeriod): string {
@@ -79,9 +79,11 @@ export function tearsSentence(totals: TearsInsights['totals'], period: InsightsP
   if (answered === 0) return `Tears weren’t noted after your ${count(totals.sessions, 'session')} ${periodWords(period)}, and that is fine.`;
   if (answered < FEWEST_TO_COMPARE) return tooEarly(`${count(answered, 'session')} with tears noted ${periodWords(period)}`);
   const withTears = answered - totals.none;
-  if (totals.none === answered) return `No tears is an outcome too: all ${answered} of your sessions ${periodWords(period)} ended that way.`;
-  if (totals.none === 0) return `Tears came, in some way, in all ${answered} of your sessions ${periodWords(period)}.`;
-  return `No tears is an outcome too: ${totals.none} of your ${answered} sessions ${periodWords(period)} ended that way, and tears came in ${withTears}.`;
+  // "Your sessions" only when every one had tears noted: otherwise it says which ones it means.
+  const noted = totals.notAnswered > 0 ? ' with tears noted' : '';
+  if (totals.none === answered) return `No tears is an outcome too: all ${answered} of your sessions${noted} ${periodWords(period)} ended that way.`;
+  if (totals.none === 0) return `Tears came, in some way, in all ${answered} of your sessions${noted} ${periodWords(period)}.`;
+  return `No tears is an outcome too: ${totals.none} of your ${answered} sessions${noted} ${periodWords(period)} ended that way, and tears came in ${withTears}.`;
 }
 
 /** "4.5" — averages read to one decimal at most. */

@@ -43,7 +43,8 @@ export function sessionLines(mood: MoodInsights, tears: TearsInsights, relief: R
   const sessions = Math.max(mood.totals.sessions, tears.totals.sessions);
   if (sessions === 0) return ['No practice sessions in this time. That is fine.'];
   const lines = [`I did ${plural(sessions, 'practice session')}.`];
-  const practices = mood.practices.filter((p) => p.sessions > 0);
+  // Every session counts here, moods answered or not; most used first.
+  const practices = mood.practices.filter((p) => p.sessions > 0).sort((a, b) => b.sessions - a.sessions);
   if (practices.length > 0) lines.push(`Practices: ${practices.map((p) => `${p.title} (${times(p.sessions)})`).join(', ')}.`);
   const tearParts = TEAR_LABELS.filter(([key]) => tears.totals[key] > 0).map(([key, label]) => `${label} ${times(tears.totals[key])}`);
   if (tearParts.length > 0) lines.push(`Afterwards: ${tearParts.join(', ')}.`);
