@@ -123,6 +123,8 @@ describe('Over time', () => {
     // Each step's tries: one tried in the period (a slider through its tries), one not, said for this time.
     const tries = section('Each step’s tries');
     expect(text(tries)).toContain('Imagine crying · steady No tries in the last 4 weeks.');
+    // Its sentence says what the tries were, from the numbers, like every other chart's.
+    expect(text(tries)).toContain('1 try on 1 step in the last 4 weeks; distress reached your calm level (50) in it, and every try counts, however it went.');
     expect([...tries.querySelectorAll('[role="slider"]')].map((s) => s.getAttribute('aria-label'))).toEqual(['Cry alone: use the arrow keys to go through the points']);
 
     expect(text(section('Tears, week by week'))).toContain('No tears is an outcome too: 5 of your 9 sessions in the last 4 weeks ended that way, and tears came in 4.');

@@ -78,6 +78,18 @@ describe('the Over time sentences', () => {
     const track = { track: 'letting-come' as const, title: 'Letting it come', steps: 4, steady: 1, steadyInPeriod: 1, tries: 3, buckets: [], stepTries: [] };
     expect(say.ladderSentence(track, '4w')).toBe('3 tries in the last 4 weeks; 1 of your 4 steps feels steady now (1 of them became steady in the last 4 weeks).');
     expect(say.ladderSentence({ ...track, tries: 0 }, '4w')).toBe('1 of your 4 steps feels steady now. No tries in the last 4 weeks — resting is part of it too.');
+    // Each step's tries: counts from the tries themselves, against the person's own calm level.
+    const step = (stepId: number, peaks: number[]) => ({ stepId, text: `Step ${stepId}`, steady: false, steadyAt: null, tries: peaks.map((peak, i) => ({ at: i, before: 30, peak, after: 20 })) });
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, [40, 70]), step(2, [30]), step(3, [])] }, 50, '4w')).toBe(
+      '3 tries on 2 steps in the last 4 weeks; distress stayed below your calm level (50) in 2 of them.',
+    );
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, [20, 45])] }, 50, '3m')).toBe('2 tries on 1 step in the last 3 months; distress stayed below your calm level (50) in both.');
+    // A peak at the line is not below it (as the ladder judges a calm try).
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, [50])] }, 50, 'all')).toBe(
+      '1 try on 1 step so far; distress reached your calm level (50) in it, and every try counts, however it went.',
+    );
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, []), step(2, [])] }, 50, '12m')).toBe('No step was tried in the last 12 months — resting is part of it too.');
+    expect(say.stepTriesSentence({ ...track, steps: 0 }, 50, '4w')).toBe('Nothing here yet — that is fine.');
     const item = (id: number, withTears: number, withRelief: number): MediaInsights['items'][number] => ({ id, title: `Song ${id}`, kind: 'song', uses: 2, withTears, withRelief, reliefAnswers: 2, relief: 3 });
     const items = [item(1, 1, 2), item(2, 0, 0), item(3, 2, 0)];
     expect(say.mediaSentence(items, { uses: 6, items: 3, withTears: 3, withRelief: 2 }, '12m')).toBe(
@@ -109,6 +121,7 @@ describe('the Over time sentences', () => {
     const all = [
       say.moodSentence(mood({ sessions: 9, paired: 9, averageChange: -2 }), '4w'),
       say.helpsSentence([{ practiceId: 'a', title: 'A', sessions: 9, compared: 9, averageChange: -2 }]),
+      say.stepTriesSentence({ track: 'letting-come', title: 'T', steps: 1, steady: 0, steadyInPeriod: 0, tries: 2, buckets: [], stepTries: [{ stepId: 1, text: 'S', steady: false, steadyAt: null, tries: [{ at: 0, before: 90, peak: 100, after: 90 }, { at: 1, before: 90, peak: 100, after: 90 }] }] }, 50, '4w'),
       say.tearsSentence(tears({ sessions: 5, none: 5 }), '4w'),
       say.reliefSentence(relief({ reliefAnswers: 5, someRelief: 0, relief: 0 }), '4w'),
       say.distressSentence(relief({ checkIns: 5, distress: 10, high: 5 }), '4w'),

@@ -128,6 +128,23 @@ export function ladderSentence(track: LadderInsights['tracks'][number], period: 
   return `${count(track.tries, 'try', 'tries')} ${periodWords(period)}; ${steady}${newly}.`;
 }
 
+/**
+ * Beneath "Each step's tries": how many tries on how many steps, and in how many the highest
+ * distress stayed below the person's own calm level (the line on the charts). Counts, no verdict.
+ */
+export function stepTriesSentence(track: LadderInsights['tracks'][number], threshold: number, period: InsightsPeriod): string {
+  const tried = track.stepTries.filter((s) => s.tries.length > 0);
+  if (track.steps === 0) return EMPTY_CHART;
+  if (tried.length === 0) return `No step was tried ${periodWords(period)} — resting is part of it too.`;
+  const tries = tried.reduce((n, s) => n + s.tries.length, 0);
+  const calm = tried.reduce((n, s) => n + s.tries.filter((t) => t.peak < threshold).length, 0);
+  const what = `${count(tries, 'try', 'tries')} on ${count(tried.length, 'step')} ${periodWords(period)}`;
+  const line = `your calm level (${threshold})`;
+  if (calm === 0) return `${what}; distress reached ${line} ${tries === 1 ? 'in it' : 'in each'}, and every try counts, however it went.`;
+  if (calm === tries) return `${what}; distress stayed below ${line} ${tries === 1 ? 'in it' : tries === 2 ? 'in both' : `in all ${tries}`}.`;
+  return `${what}; distress stayed below ${line} in ${calm} of them.`;
+}
+
 export function mediaSentence(items: MediaInsights['items'], totals: MediaInsights['totals'], period: InsightsPeriod): string {
   if (totals.uses === 0) return EMPTY_CHART;
   const tears = items.filter((i) => i.withTears > 0).length;
