@@ -25,9 +25,12 @@ export const SECTIONS = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
-/** "3 November 2026 to 1 December 2026" (the span's end is the next day's start). */
-export function spanWords(from: number, to: number): string {
-  return `${longDate(from)} to ${longDate(to - 1)}`;
+/**
+ * "3 November 2026 to 1 December 2026" (the span's end is the next day's start). The span runs to
+ * the end of this week or month, but the page speaks only of days that have been: it ends today.
+ */
+export function spanWords(from: number, to: number, today: number): string {
+  return `${longDate(from)} to ${longDate(Math.min(to - 1, today))}`;
 }
 
 export const TEAR_LABELS = [
