@@ -64,13 +64,15 @@ export const MoodInsights = z.object({
       after: average,
     }),
   ),
-  /** Each practice used with both moods answered, most sessions first. */
+  /** Each practice used in the period, those with most sessions compared first, then most used. */
   practices: z.array(
     z.object({
       practiceId: z.string(),
       title: z.string(),
-      /** Sessions the average is based on. */
+      /** All its sessions in the period, moods answered or not. */
       sessions: count,
+      /** Those with both moods answered: the sessions the average is based on. */
+      compared: count,
       /** Mood after minus before, on average (−4 … 4); null below FEWEST_TO_COMPARE sessions. */
       averageChange: average,
     }),
@@ -237,8 +239,17 @@ export type MediaInsights = z.output<typeof MediaInsights>;
 export const CarePattern = z.enum(['said-too-much', 'often-high-distress', 'stopped-after-high', 'top-of-scale', 'very-low-after']);
 export type CarePattern = z.output<typeof CarePattern>;
 
-/** After the card is put away, it stays away this long, and comes back only for something new since. */
+/** After the card is shown (or put away), it stays away this long, and comes back only for something new since. */
 export const CARE_CARD_QUIET_DAYS = 7;
+
+/**
+ * Asking for the card to show it. Over time asks with nothing; the screen after a session names
+ * that session, and the card is offered there only when this very session is the newest match.
+ */
+export const CareCardQuery = z
+  .strictObject({ afterSession: SessionId.optional() }, { error: 'Ask for the care card with nothing, or with the session just finished.' })
+  .optional();
+export type CareCardQuery = z.output<typeof CareCardQuery>;
 
 export const CareCard = z.discriminatedUnion('show', [
   z.object({ show: z.literal(false) }),
@@ -269,11 +280,12 @@ export const insightsMethods = {
   /** Which moving media came with tears or relief in the period. */
   'insights.media': method(InsightsQuery, MediaInsights),
   /**
-   * Whether to show the "talking to someone can help" card, and the pattern behind it. Only reads:
-   * it shows until put away; call insights.dismissCareCard when the person closes it or leaves the
-   * screen it was on, so it never appears again within CARE_CARD_QUIET_DAYS. Never for a notification.
+   * The "talking to someone can help" card to show now, and the pattern behind it; ask only to show
+   * it. An answer with show: true counts as the card seen, remembered in the vault at once: it is not
+   * offered again within CARE_CARD_QUIET_DAYS however the screen ends (Not now, leaving, the idle
+   * lock, quitting, a crash). The page keeps showing the card it was given. Never for a notification.
    */
-  'insights.careCard': method(none, CareCard),
-  /** The card was put away: remembered in the vault, so it stays away for CARE_CARD_QUIET_DAYS. */
+  'insights.careCard': method(CareCardQuery, CareCard),
+  /** "Not now": the card was put away; the quiet days start again from now. */
   'insights.dismissCareCard': method(none, ok),
 } as const;

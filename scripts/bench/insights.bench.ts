@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { contract, type InsightsPeriod } from '../../preload/contract/index.ts';
+import { CareCardService } from '../../main/core/insights/care-card.ts';
 import { InsightsService } from '../../main/core/insights/insights-service.ts';
 import { builtInVocabulary, notYetWord, VocabularyService } from '../../main/core/journal/vocabulary.ts';
 import { applyConnectionPragmas, openEncryptedDatabase, type Db } from '../../main/core/vault/database.ts';
@@ -149,8 +150,10 @@ export async function run(): Promise<BenchResult> {
         figures.push({ name: `insights.${view} (${period}), encrypted / plain`, value: e / p, unit: '×' });
       }
     }
+    // The rules' read (handing the card over also writes one setting, once: after that it rests for the week).
     const card = contract['insights.careCard'].output;
-    figures.push({ name: 'insights.careCard, median', value: median(() => enc.careCard(), card), unit: 'ms', target: '≤ 50 ms' });
+    const care = new CareCardService(() => encrypted, { now: () => NOW });
+    figures.push({ name: 'insights.careCard, median', value: median(() => care.card(), card), unit: 'ms', target: '≤ 50 ms' });
     encrypted.close();
     plain.close();
     for (const view of views) {

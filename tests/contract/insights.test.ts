@@ -56,7 +56,7 @@ describe('insights through the router', () => {
     expect(await call<CareCard>('insights.careCard')).toEqual({ show: false });
   });
 
-  it('counts sessions recorded by a practice, and offers the care card after the second stop until it is put away', async () => {
+  it('counts sessions recorded by a practice, and offers the care card after the second stop once: a lock before the screen ends does not bring it back', async () => {
     await stoppedAfterHighDistress();
     expect(await call<CareCard>('insights.careCard')).toEqual({ show: false });
     clock.advance(24 * HOUR);
@@ -67,10 +67,12 @@ describe('insights through the router', () => {
     const mood = await call<MoodInsights>('insights.mood', week);
     // Two sessions: counted, but too few for an average change.
     expect(mood.totals).toMatchObject({ paired: 2, higherAfter: 2, averageChange: null });
-    expect(mood.practices).toEqual([expect.objectContaining({ sessions: 2, averageChange: null })]);
+    expect(mood.practices).toEqual([expect.objectContaining({ sessions: 2, compared: 2, averageChange: null })]);
     expect((await call<ReliefInsights>('insights.relief', week)).totals).toMatchObject({ relief: 4, checkIns: 2, high: 2, sessionsWithHigh: 2 });
 
-    expect(await call<CareCard>('insights.careCard')).toEqual({
+    // The screen after the first session is not offered the second's card.
+    expect(await call<CareCard>('insights.careCard', { afterSession: second - 1 })).toEqual({ show: false });
+    expect(await call<CareCard>('insights.careCard', { afterSession: second })).toEqual({
       show: true,
       pattern: 'stopped-after-high',
       sessions: 2,
@@ -78,8 +80,13 @@ describe('insights through the router', () => {
       latestSessionId: second,
       latestAt: clock.now(),
     });
+    // Locked while it shows (the screen never got to say it ended), and unlocked: seen already.
+    await call('vault.lock');
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    expect(await call<CareCard>('insights.careCard')).toEqual({ show: false });
     expect(await call('insights.dismissCareCard')).toBeNull();
     expect(await call<CareCard>('insights.careCard')).toEqual({ show: false });
+    await expect(call('insights.careCard', { afterSession: 'latest' })).rejects.toThrow(/INVALID_INPUT/);
   });
 
   it('refuses a period or first weekday it does not know, in plain words, and everything while locked', async () => {

@@ -597,7 +597,7 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
     'insights.feelings': badInsightQueries,
     'insights.ladder': badInsightQueries,
     'insights.media': badInsightQueries,
-    'insights.careCard': [{}, { show: true }],
+    'insights.careCard': [{ show: true }, { afterSession: 0 }, { afterSession: 'latest' }, 'now'],
     'insights.dismissCareCard': [{}, { at: 1_600_000_000_000 }],
     // ---- the therapy summary: no page content, no path; only "I understand it is not encrypted"
     'summary.savePdf': [{}, { understood: false }, { understood: 'yes' }, { understood: true, html: '<p>x</p>' }, { understood: true, path: '/tmp/x.pdf' }],

@@ -87,6 +87,30 @@ describe('the care card', () => {
     expect(card()).toEqual({ show: false });
   });
 
+  it('counts as seen when handed over to show, so it stays away for a week even if the screen never says it ended (a lock, quitting, a crash)', () => {
+    session(2, [['distress', 10]]);
+    const latest = session(1, [['distress', 10]]);
+    const offered = care.offer();
+    expect(offered).toMatchObject({ show: true, pattern: 'top-of-scale', latestSessionId: latest });
+    // The vault is closed and opened again (another service over the same file): nothing else was said.
+    care = new CareCardService(() => db, clock);
+    expect(care.offer()).toEqual({ show: false });
+    expect(card()).toEqual({ show: false });
+    clock.advance(CARE_CARD_QUIET_DAYS * DAY);
+    // A week on, nothing new since it was seen: it stays away.
+    expect(care.offer()).toEqual({ show: false });
+  });
+
+  it('after a session, is offered (and counted as seen) only when that very session is the newest match', () => {
+    const older = session(2, [['distress', 10]]);
+    const latest = session(1, [['distress', 10]]);
+    // An older session's screen: not for it, and nothing is remembered.
+    expect(care.offer(older)).toEqual({ show: false });
+    expect(card()).toMatchObject({ show: true, latestSessionId: latest });
+    expect(care.offer(latest)).toMatchObject({ show: true, latestSessionId: latest });
+    expect(card()).toEqual({ show: false });
+  });
+
   it('is kept apart from the settings the page can read or set, and a time from a wrong clock does not hide it', () => {
     session(1, [['distress', 10]]);
     session(0, [['distress', 10]]);

@@ -201,11 +201,28 @@ describe('mood before and after', () => {
       { sessions: 3, paired: 2, before: 2.5, after: 3.5 },
       { sessions: 3, paired: 3, before: 2, after: 3 },
     ]);
+    // Every practice used is there, with its sessions compared apart (a summary lists them all).
     expect(mood.practices).toEqual([
-      { practiceId: 'arrive-and-breathe', title: 'Arrive and breathe', sessions: 3, averageChange: 1.33 },
-      { practiceId: 'permission', title: 'Permission', sessions: 2, averageChange: null },
+      { practiceId: 'arrive-and-breathe', title: 'Arrive and breathe', sessions: 3, compared: 3, averageChange: 1.33 },
+      { practiceId: 'permission', title: 'Permission', sessions: 2, compared: 2, averageChange: null },
+      { practiceId: 'quiet-body', title: 'Quiet body', sessions: 1, compared: 0, averageChange: null },
     ]);
     expect(mood.totals).toEqual({ sessions: 6, paired: 5, higherAfter: 3, sameAfter: 1, lowerAfter: 1, averageChange: 1 });
+  });
+});
+
+describe('each practice used', () => {
+  it('counts every session of it, mood noted after or not; the average rests only on those compared', () => {
+    session('2024-05-13T10:00:00Z', { before: 2, after: 3 });
+    session('2024-05-13T11:00:00Z', { before: 2, after: 4 });
+    for (const hour of [12, 13, 14]) session(`2024-05-13T${hour}:00:00Z`, { practice: 'ok-not-to-cry', title: 'It is OK not to cry', before: 3 });
+    const mood = insights.mood(query('4w'));
+    expect(mood.totals).toMatchObject({ sessions: 5, paired: 2 });
+    expect(mood.practices).toEqual([
+      { practiceId: 'arrive-and-breathe', title: 'Arrive and breathe', sessions: 2, compared: 2, averageChange: null },
+      { practiceId: 'ok-not-to-cry', title: 'It is OK not to cry', sessions: 3, compared: 0, averageChange: null },
+    ]);
+    expect(mood.practices.reduce((n, p) => n + p.sessions, 0)).toBe(mood.totals.sessions);
   });
 });
 

@@ -43,11 +43,27 @@ describe('the care card after a session', () => {
     expect(dialog.hasAttribute('open')).toBe(true);
     click(byButton(dialog, 'Close'));
 
+    // Asked for this very session, and counted as seen as it was handed over.
+    expect(fake.spies.insights.careCard).toHaveBeenCalledWith({ afterSession: 1 });
+    expect(fake.insights.seenAt).not.toBeNull();
+
     click(byButton(target, 'Not now'));
     await settle();
     expect(fake.spies.insights.dismissCareCard).toHaveBeenCalledTimes(1);
     expect(text()).not.toContain('Talking to someone can help');
     byButton(target, 'Done');
+  });
+
+  it('once shown, needs nothing when the screen ends: a lock before leaving cannot bring it back after unlocking', async () => {
+    const fake = createFakeApi({ state: 'unlocked' });
+    fake.insights.setCareCard(card(1));
+    await runAndStop(fake);
+    expect(text()).toContain('Talking to someone can help');
+    await fake.api.vault.lock();
+    unmountAll();
+    expect(fake.spies.insights.dismissCareCard).not.toHaveBeenCalled();
+    await fake.api.vault.unlock({ passphrase: 'correct horse battery' });
+    expect(await fake.api.insights.careCard()).toEqual({ ok: true, value: { show: false } });
   });
 
   it('after "some of this felt like too much" is ticked and saved, is asked for only once that is saved, and says it back', async () => {
@@ -98,8 +114,11 @@ describe('the care card after a session', () => {
     const fake = createFakeApi({ state: 'unlocked' });
     fake.insights.setCareCard(card(99));
     await runAndStop(fake);
-    expect(fake.spies.insights.careCard).toHaveBeenCalled();
+    expect(fake.spies.insights.careCard).toHaveBeenCalledWith({ afterSession: 1 });
     expect(text()).not.toContain('Talking to someone can help');
+    // Not shown here, so not counted as seen: Over time may still offer it.
+    expect(fake.insights.seenAt).toBeNull();
+    expect(await fake.api.insights.careCard()).toMatchObject({ ok: true, value: { show: true, latestSessionId: 99 } });
     unmountAll();
 
     const none = createFakeApi({ state: 'unlocked' });

@@ -4,7 +4,7 @@
  * UTC). Every view answers an empty vault's shapes until a test gives it numbers with `set`.
  */
 import { vi } from 'vitest';
-import { InsightsQuery, type AppErrorShape, type CareCard, type Result } from '../../preload/contract/index.ts';
+import { CareCardQuery, InsightsQuery, type AppErrorShape, type CareCard, type Result } from '../../preload/contract/index.ts';
 import { LADDER_TRACKS } from '../../preload/contract/ladder.ts';
 import { periodBuckets } from '../../main/core/insights/periods.ts';
 import type { InsightsViews as Views } from '../../renderer/features/insights/insights.svelte.ts';
@@ -63,6 +63,7 @@ export function createInsightsFake(o: { now: () => number; needsOpen: () => Resu
   const given: Partial<Views> = {};
   let card: CareCard = { show: false };
   let dismissedAt: number | null = null;
+  let seenAt: number | null = null;
 
   const view = <V extends View>(name: V) =>
     vi.fn(async (input: unknown): Promise<Result<Views[V]>> => {
@@ -81,7 +82,19 @@ export function createInsightsFake(o: { now: () => number; needsOpen: () => Resu
       feelings: view('feelings'),
       ladder: view('ladder'),
       media: view('media'),
-      careCard: vi.fn(async () => o.needsOpen() ?? ok(card)),
+      // As main: handing the card over counts as seen (it rests from then); after a session, only that session's.
+      careCard: vi.fn(async (input?: CareCardQuery): Promise<Result<CareCard>> => {
+        const closed = o.needsOpen();
+        if (closed) return closed;
+        const parsed = CareCardQuery.safeParse(input);
+        if (!parsed.success) return fail('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid input');
+        const after = parsed.data?.afterSession;
+        if (!card.show || (after !== undefined && card.latestSessionId !== after)) return ok({ show: false });
+        const given = card;
+        card = { show: false };
+        seenAt = o.now();
+        return ok(given);
+      }),
       dismissCareCard: vi.fn(async () => {
         const closed = o.needsOpen();
         if (closed) return closed;
@@ -100,6 +113,10 @@ export function createInsightsFake(o: { now: () => number; needsOpen: () => Resu
     },
     get dismissedAt() {
       return dismissedAt;
+    },
+    /** When the card was last handed over to show. */
+    get seenAt() {
+      return seenAt;
     },
   };
 }

@@ -85,8 +85,10 @@ describe('Over time', () => {
       span,
       buckets: buckets.map((b, i) => ({ ...b, sessions: i === 3 ? 12 : 0, paired: i === 3 ? 12 : 0, before: i === 3 ? 2.5 : null, after: i === 3 ? 3 : null })),
       practices: [
-        { practiceId: 'permission', title: 'Permission', sessions: 9, averageChange: 0.6 },
-        { practiceId: 'quiet-body', title: 'Quiet body', sessions: 2, averageChange: null },
+        { practiceId: 'permission', title: 'Permission', sessions: 9, compared: 9, averageChange: 0.6 },
+        { practiceId: 'quiet-body', title: 'Quiet body', sessions: 2, compared: 2, averageChange: null },
+        // Used, but never with both moods: not part of what seems to help.
+        { practiceId: 'ok-not-to-cry', title: 'It is OK not to cry', sessions: 1, compared: 0, averageChange: null },
       ],
       totals: { sessions: 12, paired: 12, higherAfter: 7, sameAfter: 4, lowerAfter: 1, averageChange: 0.5 },
     });
@@ -121,6 +123,8 @@ describe('Over time', () => {
     // Each step's tries: one tried in the period (a slider through its tries), one not, said for this time.
     const tries = section('Each step’s tries');
     expect(text(tries)).toContain('Imagine crying · steady No tries in the last 4 weeks.');
+    // Its sentence says what the tries were, from the numbers, like every other chart's.
+    expect(text(tries)).toContain('1 try on 1 step in the last 4 weeks; distress reached your calm level (50) in it, and every try counts, however it went.');
     expect([...tries.querySelectorAll('[role="slider"]')].map((s) => s.getAttribute('aria-label'))).toEqual(['Cry alone: use the arrow keys to go through the points']);
 
     expect(text(section('Tears, week by week'))).toContain('No tears is an outcome too: 5 of your 9 sessions in the last 4 weeks ended that way, and tears came in 4.');
@@ -130,6 +134,7 @@ describe('Over time', () => {
     // Quiet body rests on 2 sessions: in the table as too few, never drawn as a conclusion.
     click(byButton(helps, 'Show as a table'));
     expect(text(helps.querySelector('table'))).toMatch(/Quiet body.*too few to say yet/);
+    expect(text(helps)).not.toContain('It is OK not to cry');
     const named = section('Feelings you named most');
     click(byButton(named, 'Show as a table'));
     expect(text(named.querySelector('tbody'))).toContain('I can’t name it yet2');
@@ -188,18 +193,24 @@ describe('the care card on Over time', () => {
     expect(fake.insights.dismissedAt).toBe(NOW);
   });
 
-  it('is not there when the rules offer nothing, and leaving the page it showed on puts it away too', async () => {
+  it('is not there when the rules offer nothing; once shown it counts as seen at once, so the vault locking before the page ends cannot bring it back', async () => {
     const fake = createFakeApi({ state: 'unlocked', now: () => NOW });
     await openPage(fake);
     expect(target.textContent).not.toContain('Talking to someone can help');
     unmountAll();
-    expect(fake.spies.insights.dismissCareCard).not.toHaveBeenCalled();
+    expect(fake.insights.seenAt).toBeNull();
 
     fake.insights.setCareCard(card);
     await openPage(fake);
     expect(target.textContent).toContain('Talking to someone can help');
+    // Remembered as it was handed over, not when the page ends (by then the vault may be locked).
+    expect(fake.insights.seenAt).toBe(NOW);
+    expect(fake.spies.insights.careCard).toHaveBeenCalledWith();
+    await fake.api.vault.lock();
     unmountAll();
-    expect(fake.spies.insights.dismissCareCard).toHaveBeenCalledTimes(1);
+    expect(fake.spies.insights.dismissCareCard).not.toHaveBeenCalled();
+    await fake.api.vault.unlock({ passphrase: 'correct horse battery' });
+    await openPage(fake);
+    expect(target.textContent).not.toContain('Talking to someone can help');
   });
 });
-

@@ -25,15 +25,16 @@ describe('the Over time sentences', () => {
 
   it('what seems to help: nothing concluded from fewer than three sessions', () => {
     expect(say.helpsSentence([])).toBe('Nothing here yet — that is fine.');
-    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 2, averageChange: null }])).toMatch(/needs 3 sessions .* too early to say yet/);
+    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 2, compared: 2, averageChange: null }])).toMatch(/needs 3 sessions .* too early to say yet/);
     expect(
       say.helpsSentence([
-        { practiceId: 'a', title: 'Permission', sessions: 4, averageChange: 0.5 },
-        { practiceId: 'b', title: 'Quiet body', sessions: 6, averageChange: 1.2 },
-        { practiceId: 'c', title: 'Body first', sessions: 3, averageChange: -0.5 },
+        { practiceId: 'a', title: 'Permission', sessions: 4, compared: 4, averageChange: 0.5 },
+        // Said on the sessions compared (6), not all of them (8).
+        { practiceId: 'b', title: 'Quiet body', sessions: 8, compared: 6, averageChange: 1.2 },
+        { practiceId: 'c', title: 'Body first', sessions: 3, compared: 3, averageChange: -0.5 },
       ]),
     ).toBe('After Quiet body, your mood tended to be lighter than before (6 sessions), and 1 other practice too.');
-    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 4, averageChange: 0 }])).toMatch(/about where it was.*steadiness counts too/);
+    expect(say.helpsSentence([{ practiceId: 'a', title: 'Permission', sessions: 4, compared: 4, averageChange: 0 }])).toMatch(/about where it was.*steadiness counts too/);
   });
 
   it('tears: no tears is an outcome too', () => {
@@ -43,6 +44,12 @@ describe('the Over time sentences', () => {
     expect(say.tearsSentence(tears({ sessions: 4, none: 4 }), '12m')).toBe('No tears is an outcome too: all 4 of your sessions in the last 12 months ended that way.');
     expect(say.tearsSentence(tears({ sessions: 1, deep: 1 }), '4w')).toMatch(/^1 session with tears noted in the last 4 weeks — too early/);
     expect(say.tearsSentence(tears({ sessions: 3, notAnswered: 3 }), '4w')).toMatch(/weren’t noted/);
+    // Sessions without tears noted are not folded into "all of your sessions".
+    expect(say.tearsSentence(tears({ sessions: 5, none: 3, notAnswered: 2 }), '4w')).toBe('No tears is an outcome too: all 3 of your sessions with tears noted in the last 4 weeks ended that way.');
+    expect(say.tearsSentence(tears({ sessions: 6, welled: 3, notAnswered: 3 }), '4w')).toBe('Tears came, in some way, in all 3 of your sessions with tears noted in the last 4 weeks.');
+    expect(say.tearsSentence(tears({ sessions: 6, none: 2, cried: 2, notAnswered: 2 }), '3m')).toBe(
+      'No tears is an outcome too: 2 of your 4 sessions with tears noted in the last 3 months ended that way, and tears came in 2.',
+    );
   });
 
   it('relief and distress: counts and averages to one decimal, a kind word when distress runs high', () => {
@@ -71,6 +78,18 @@ describe('the Over time sentences', () => {
     const track = { track: 'letting-come' as const, title: 'Letting it come', steps: 4, steady: 1, steadyInPeriod: 1, tries: 3, buckets: [], stepTries: [] };
     expect(say.ladderSentence(track, '4w')).toBe('3 tries in the last 4 weeks; 1 of your 4 steps feels steady now (1 of them became steady in the last 4 weeks).');
     expect(say.ladderSentence({ ...track, tries: 0 }, '4w')).toBe('1 of your 4 steps feels steady now. No tries in the last 4 weeks — resting is part of it too.');
+    // Each step's tries: counts from the tries themselves, against the person's own calm level.
+    const step = (stepId: number, peaks: number[]) => ({ stepId, text: `Step ${stepId}`, steady: false, steadyAt: null, tries: peaks.map((peak, i) => ({ at: i, before: 30, peak, after: 20 })) });
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, [40, 70]), step(2, [30]), step(3, [])] }, 50, '4w')).toBe(
+      '3 tries on 2 steps in the last 4 weeks; distress stayed below your calm level (50) in 2 of them.',
+    );
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, [20, 45])] }, 50, '3m')).toBe('2 tries on 1 step in the last 3 months; distress stayed below your calm level (50) in both.');
+    // A peak at the line is not below it (as the ladder judges a calm try).
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, [50])] }, 50, 'all')).toBe(
+      '1 try on 1 step so far; distress reached your calm level (50) in it, and every try counts, however it went.',
+    );
+    expect(say.stepTriesSentence({ ...track, stepTries: [step(1, []), step(2, [])] }, 50, '12m')).toBe('No step was tried in the last 12 months — resting is part of it too.');
+    expect(say.stepTriesSentence({ ...track, steps: 0 }, 50, '4w')).toBe('Nothing here yet — that is fine.');
     const item = (id: number, withTears: number, withRelief: number): MediaInsights['items'][number] => ({ id, title: `Song ${id}`, kind: 'song', uses: 2, withTears, withRelief, reliefAnswers: 2, relief: 3 });
     const items = [item(1, 1, 2), item(2, 0, 0), item(3, 2, 0)];
     expect(say.mediaSentence(items, { uses: 6, items: 3, withTears: 3, withRelief: 2 }, '12m')).toBe(
@@ -101,7 +120,8 @@ describe('the Over time sentences', () => {
   it('no sentence ever uses the words of scores or verdicts', () => {
     const all = [
       say.moodSentence(mood({ sessions: 9, paired: 9, averageChange: -2 }), '4w'),
-      say.helpsSentence([{ practiceId: 'a', title: 'A', sessions: 9, averageChange: -2 }]),
+      say.helpsSentence([{ practiceId: 'a', title: 'A', sessions: 9, compared: 9, averageChange: -2 }]),
+      say.stepTriesSentence({ track: 'letting-come', title: 'T', steps: 1, steady: 0, steadyInPeriod: 0, tries: 2, buckets: [], stepTries: [{ stepId: 1, text: 'S', steady: false, steadyAt: null, tries: [{ at: 0, before: 90, peak: 100, after: 90 }, { at: 1, before: 90, peak: 100, after: 90 }] }] }, 50, '4w'),
       say.tearsSentence(tears({ sessions: 5, none: 5 }), '4w'),
       say.reliefSentence(relief({ reliefAnswers: 5, someRelief: 0, relief: 0 }), '4w'),
       say.distressSentence(relief({ checkIns: 5, distress: 10, high: 5 }), '4w'),

@@ -22,7 +22,7 @@ export function insightsHandlers(insights: InsightsService): InsightsHandlers {
     'insights.feelings': (query) => insights.feelings(query),
     'insights.ladder': (query) => insights.ladder(query),
     'insights.media': (query) => insights.media(query),
-    'insights.careCard': () => insights.careCard(),
+    'insights.careCard': (query) => insights.careCard(query),
     'insights.dismissCareCard': () => insights.dismissCareCard(),
   };
 }

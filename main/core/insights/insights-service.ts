@@ -1,4 +1,4 @@
-import { InsightsQuery, type CareCard, type InsightsSpan } from '../../../preload/contract/insights.ts';
+import { CareCardQuery, InsightsQuery, type CareCard, type InsightsSpan } from '../../../preload/contract/insights.ts';
 import type { Vocabulary } from '../../../preload/contract/index.ts';
 import { isTimeZone } from '../../../preload/contract/schedule/zone-time.ts';
 import { parse } from '../journal/validate.ts';
@@ -24,7 +24,7 @@ export interface InsightsServiceOptions {
   vocabulary: () => Vocabulary;
 }
 
-/** "Over time": each chart's numbers for a period, and the care card. Reads only, apart from putting the card away. */
+/** "Over time": each chart's numbers for a period, and the care card. Reads only, apart from remembering when the card was seen or put away. */
 export class InsightsService {
   private readonly care: CareCardService;
 
@@ -56,8 +56,9 @@ export class InsightsService {
     return this.view(query, (db, span) => mediaInsights(db, span));
   }
 
-  careCard(): CareCard {
-    return this.care.card();
+  /** The care card to show now; handing it out counts as seen (CareCardService.offer). */
+  careCard(query?: CareCardQuery): CareCard {
+    return this.care.offer(parse(CareCardQuery, query)?.afterSession);
   }
 
   dismissCareCard(): void {

@@ -19,14 +19,16 @@ const perBucket = `
   FROM b LEFT JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
   GROUP BY b.i ORDER BY b.i`;
 
-// The title the practice had when last used (max() makes SQLite take the other columns from that row).
+// Every practice used (a summary lists them all), with its compared sessions apart. The title the
+// practice had when last used (max() makes SQLite take the other columns from that row).
 const perPractice = `
   SELECT s.practice_id AS practiceId, s.practice_title AS title, max(s.started_at) AS lastUsed,
-    count(*) AS sessions, avg(s.mood_after - s.mood_before) AS change
+    count(*) AS sessions, count(CASE WHEN ${both} THEN 1 END) AS compared,
+    avg(CASE WHEN ${both} THEN s.mood_after - s.mood_before END) AS change
   FROM sessions s
-  WHERE s.started_at >= ? AND s.started_at < ? AND ${both}
+  WHERE s.started_at >= ? AND s.started_at < ?
   GROUP BY s.practice_id
-  ORDER BY sessions DESC, lastUsed DESC`;
+  ORDER BY compared DESC, sessions DESC, lastUsed DESC`;
 
 interface BucketRow {
   start: number;
@@ -55,15 +57,15 @@ export function moodInsights(db: Db, span: InsightsSpan, buckets: Buckets): Mood
   totals.lowerAfter = totals.paired - totals.higherAfter - totals.sameAfter;
   if (totals.paired >= FEWEST_TO_COMPARE) totals.averageChange = average(change / totals.paired);
 
-  const practices = (statement(db, perPractice).all(span.from, span.to) as Array<{ practiceId: string; title: string; sessions: number; change: number }>).map(
-    (p) => ({
-      practiceId: p.practiceId,
-      title: p.title,
-      sessions: p.sessions,
-      // Too few to say what helps: the count is given, the average is not.
-      averageChange: p.sessions >= FEWEST_TO_COMPARE ? average(p.change) : null,
-    }),
-  );
+  const rowsPerPractice = statement(db, perPractice).all(span.from, span.to) as Array<{ practiceId: string; title: string; sessions: number; compared: number; change: number | null }>;
+  const practices = rowsPerPractice.map((p) => ({
+    practiceId: p.practiceId,
+    title: p.title,
+    sessions: p.sessions,
+    compared: p.compared,
+    // Too few to say what helps: the count is given, the average is not.
+    averageChange: p.compared >= FEWEST_TO_COMPARE ? average(p.change) : null,
+  }));
   return {
     span,
     buckets: rows.map((r) => ({ start: r.start, end: r.end, sessions: r.sessions, paired: r.paired, before: average(r.before), after: average(r.after) })),

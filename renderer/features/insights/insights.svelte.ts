@@ -86,12 +86,13 @@ export class InsightsState {
     this.loading = false;
   }
 
+  /** Asked once per visit of the page: main counts the card as seen when it hands it over, so it stays here until "Not now" or leaving. */
   async loadCard(): Promise<void> {
     const result = await this.#api.insights.careCard();
     if (result.ok) this.card = result.value;
   }
 
-  /** "Not now" (or leaving the page it showed on): away for a week, remembered in the vault. */
+  /** "Not now": away for a week from now, remembered in the vault. */
   async dismissCard(): Promise<void> {
     if (!this.card.show) return;
     this.card = { show: false };

@@ -70,7 +70,7 @@ export function helpsSentence(practices: MoodInsights['practices']): string {
   const first = lifting[0];
   if (!first) return 'So far your practices leave your mood about where it was. Some work slowly, and steadiness counts too.';
   const others = lifting.length > 1 ? `, and ${count(lifting.length - 1, 'other practice')} too` : '';
-  return `After ${first.title}, your mood tended to be lighter than before (${count(first.sessions, 'session')})${others}.`;
+  return `After ${first.title}, your mood tended to be lighter than before (${count(first.compared, 'session')})${others}.`;
 }
 
 export function tearsSentence(totals: TearsInsights['totals'], period: InsightsPeriod): string {
@@ -79,9 +79,11 @@ export function tearsSentence(totals: TearsInsights['totals'], period: InsightsP
   if (answered === 0) return `Tears weren’t noted after your ${count(totals.sessions, 'session')} ${periodWords(period)}, and that is fine.`;
   if (answered < FEWEST_TO_COMPARE) return tooEarly(`${count(answered, 'session')} with tears noted ${periodWords(period)}`);
   const withTears = answered - totals.none;
-  if (totals.none === answered) return `No tears is an outcome too: all ${answered} of your sessions ${periodWords(period)} ended that way.`;
-  if (totals.none === 0) return `Tears came, in some way, in all ${answered} of your sessions ${periodWords(period)}.`;
-  return `No tears is an outcome too: ${totals.none} of your ${answered} sessions ${periodWords(period)} ended that way, and tears came in ${withTears}.`;
+  // "Your sessions" only when every one had tears noted: otherwise it says which ones it means.
+  const noted = totals.notAnswered > 0 ? ' with tears noted' : '';
+  if (totals.none === answered) return `No tears is an outcome too: all ${answered} of your sessions${noted} ${periodWords(period)} ended that way.`;
+  if (totals.none === 0) return `Tears came, in some way, in all ${answered} of your sessions${noted} ${periodWords(period)}.`;
+  return `No tears is an outcome too: ${totals.none} of your ${answered} sessions${noted} ${periodWords(period)} ended that way, and tears came in ${withTears}.`;
 }
 
 /** "4.5" — averages read to one decimal at most. */
@@ -124,6 +126,23 @@ export function ladderSentence(track: LadderInsights['tracks'][number], period: 
   if (track.tries === 0) return `${steady}. No tries ${periodWords(period)} — resting is part of it too.`;
   const newly = track.steadyInPeriod > 0 ? ` (${track.steadyInPeriod} of them became steady ${periodWords(period)})` : '';
   return `${count(track.tries, 'try', 'tries')} ${periodWords(period)}; ${steady}${newly}.`;
+}
+
+/**
+ * Beneath "Each step's tries": how many tries on how many steps, and in how many the highest
+ * distress stayed below the person's own calm level (the line on the charts). Counts, no verdict.
+ */
+export function stepTriesSentence(track: LadderInsights['tracks'][number], threshold: number, period: InsightsPeriod): string {
+  const tried = track.stepTries.filter((s) => s.tries.length > 0);
+  if (track.steps === 0) return EMPTY_CHART;
+  if (tried.length === 0) return `No step was tried ${periodWords(period)} — resting is part of it too.`;
+  const tries = tried.reduce((n, s) => n + s.tries.length, 0);
+  const calm = tried.reduce((n, s) => n + s.tries.filter((t) => t.peak < threshold).length, 0);
+  const what = `${count(tries, 'try', 'tries')} on ${count(tried.length, 'step')} ${periodWords(period)}`;
+  const line = `your calm level (${threshold})`;
+  if (calm === 0) return `${what}; distress reached ${line} ${tries === 1 ? 'in it' : 'in each'}, and every try counts, however it went.`;
+  if (calm === tries) return `${what}; distress stayed below ${line} ${tries === 1 ? 'in it' : tries === 2 ? 'in both' : `in all ${tries}`}.`;
+  return `${what}; distress stayed below ${line} in ${calm} of them.`;
 }
 
 export function mediaSentence(items: MediaInsights['items'], totals: MediaInsights['totals'], period: InsightsPeriod): string {

@@ -25,9 +25,12 @@ export const SECTIONS = {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${number(n)} ${n === 1 ? one : many}`;
 
-/** "3 November 2026 to 1 December 2026" (the span's end is the next day's start). */
-export function spanWords(from: number, to: number): string {
-  return `${longDate(from)} to ${longDate(to - 1)}`;
+/**
+ * "3 November 2026 to 1 December 2026" (the span's end is the next day's start). The span runs to
+ * the end of this week or month, but the page speaks only of days that have been: it ends today.
+ */
+export function spanWords(from: number, to: number, today: number): string {
+  return `${longDate(from)} to ${longDate(Math.min(to - 1, today))}`;
 }
 
 export const TEAR_LABELS = [
@@ -43,7 +46,8 @@ export function sessionLines(mood: MoodInsights, tears: TearsInsights, relief: R
   const sessions = Math.max(mood.totals.sessions, tears.totals.sessions);
   if (sessions === 0) return ['No practice sessions in this time. That is fine.'];
   const lines = [`I did ${plural(sessions, 'practice session')}.`];
-  const practices = mood.practices.filter((p) => p.sessions > 0);
+  // Every session counts here, moods answered or not; most used first.
+  const practices = mood.practices.filter((p) => p.sessions > 0).sort((a, b) => b.sessions - a.sessions);
   if (practices.length > 0) lines.push(`Practices: ${practices.map((p) => `${p.title} (${times(p.sessions)})`).join(', ')}.`);
   const tearParts = TEAR_LABELS.filter(([key]) => tears.totals[key] > 0).map(([key, label]) => `${label} ${times(tears.totals[key])}`);
   if (tearParts.length > 0) lines.push(`Afterwards: ${tearParts.join(', ')}.`);
