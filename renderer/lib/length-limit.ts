@@ -16,6 +16,12 @@ export interface LimitWords {
 
 const count = (n: number) => n.toLocaleString('en');
 
+/** A journal entry's words (the journal editor, and writing during a practice, which becomes an entry). */
+export const entryLimitWords: LimitWords = {
+  full: (limit) => `This entry is as long as an entry can be (${count(limit)} characters).`,
+  then: 'You could start a new entry for the rest.',
+};
+
 export function limitMessage(limit: number, how: HowAdded, notAdded: number, words: LimitWords = {}): string {
   const full = words.full?.(limit) ?? `This field can hold up to ${count(limit)} characters.`;
   const what =

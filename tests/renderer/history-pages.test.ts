@@ -49,7 +49,7 @@ describe('Practices History pages', () => {
     // The one older session, focused; nothing older, so no button (and no empty load was ever needed).
     expect(focusedSession()).toBe(ids[0]);
     expect(olderButton()).toBeNull();
-    expect(fake.api.sessions.list).toHaveBeenLastCalledWith({ limit: HISTORY_LIMIT + 1, beforeId: newestFirst[HISTORY_LIMIT - 1] });
+    expect(fake.spies.sessions.list).toHaveBeenLastCalledWith({ limit: HISTORY_LIMIT + 1, beforeId: newestFirst[HISTORY_LIMIT - 1] });
   });
 
   it('offers no "Show older sessions" when every session is already shown', async () => {
@@ -82,7 +82,7 @@ describe('Practices History pages', () => {
   it('an older page that cannot be loaded says so, and the button stays to try again', async () => {
     const { fake } = await withSessions(HISTORY_LIMIT + 1);
     const { target, olderButton } = await open(fake);
-    fake.api.sessions.list.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } });
+    fake.spies.sessions.list.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } } as never);
     click(byButton(target, 'Show older sessions'));
     await settle();
     expect(target.querySelector('#history-problem')?.textContent).toMatch(/We couldn't load the older sessions just now/);
