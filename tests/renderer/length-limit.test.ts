@@ -28,7 +28,8 @@ function field<T extends 'input' | 'textarea'>(tag: T, max: number, value = '') 
   el.value = value;
   document.body.append(el);
   el.setSelectionRange(value.length, value.length);
-  const stop = sayWhenCut()(el);
+  // This attachment always hands back its clean-up.
+  const stop = sayWhenCut()(el) as () => void;
   const note = el.nextElementSibling as HTMLElement;
   return { el, note, stop };
 }
