@@ -498,7 +498,7 @@ export function createCore(options: CoreOptions): Core {
     'sessions.checkIn': (input) => sessions.checkIn(input),
     'sessions.end': (input) => sessions.end(input),
     'sessions.reflect': (input) => sessions.reflect(input),
-    'sessions.list': ({ limit }) => sessions.list(limit),
+    'sessions.list': ({ limit, beforeId }) => sessions.list(limit, beforeId),
     'sessions.get': ({ id }) => sessions.get(id),
     'schedules.list': () => scheduler.list(),
     'schedules.create': (input) => scheduler.create(input),

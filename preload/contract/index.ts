@@ -196,7 +196,8 @@ export const contract = {
   'sessions.checkIn': method(SessionCheckIn, ok),
   'sessions.end': method(SessionEnd, ok),
   'sessions.reflect': method(SessionReflection, ok),
-  'sessions.list': method(ListQuery, z.array(SessionRecord)),
+  /** Newest first; pass the last id of a page as `beforeId` for the next (older) one. */
+  'sessions.list': method(ListQuery.extend({ beforeId: SessionId.optional() }), z.array(SessionRecord)),
   'sessions.get': method(z.object({ id: SessionId }), SessionRecord),
 
   'schedules.list': method(none, z.array(Schedule)),

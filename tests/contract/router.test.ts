@@ -384,7 +384,16 @@ function malformed(s: Seeded): Record<MethodName, unknown[]> {
       { sessionId: sid, tooMuch: 'yes' },
       { sessionId: sid, tooMuch: 1 },
     ],
-    'sessions.list': [{ limit: 0 }, { limit: limits.listPageMax + 1 }, { limit: 'all' }],
+    'sessions.list': [
+      { limit: 0 },
+      { limit: limits.listPageMax + 1 },
+      { limit: 'all' },
+      { beforeId: 0 },
+      { beforeId: -3 },
+      { beforeId: 1.5 },
+      { beforeId: '7' },
+      { limit: 10, beforeId: null },
+    ],
     'sessions.get': [{}, { id: -1 }, { id: 'x' }],
     'schedules.list': [{}],
     'schedules.create': [

@@ -580,11 +580,13 @@ export function createFakeApi(options: FakeOptions = {}) {
         sessionLog.push('reflect');
         return ok(null);
       }),
-      list: vi.fn(async ({ limit }: { limit?: number } = {}) => {
+      list: vi.fn(async ({ limit, beforeId }: { limit?: number; beforeId?: number } = {}) => {
         const closed = needsOpen();
         if (closed) return closed;
         const all = [...sessions.values()].sort((a, b) => b.startedAt - a.startedAt || b.id - a.id);
-        return ok(structuredClone(all.slice(0, limit ?? 50)));
+        // As the vault does: the sessions older than `beforeId`, none when it is not there.
+        const from = beforeId === undefined ? 0 : all.findIndex((s) => s.id === beforeId) + 1 || all.length;
+        return ok(structuredClone(all.slice(from, from + (limit ?? 50))));
       }),
       get: vi.fn(async ({ id }: { id: number }) => {
         const s = sessions.get(id);

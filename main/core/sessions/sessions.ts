@@ -111,13 +111,19 @@ export class SessionsService {
       .run(moodAfter ?? null, tears ?? null, relief ?? null, notes, tooMuch ? 1 : null, sessionId);
   }
 
-  list(limit: number): SessionRecord[] {
+  /**
+   * Newest first, `limit` at most; with `beforeId`, the sessions older than that one (the next
+   * page). A `beforeId` that is not in the vault gives an empty page.
+   */
+  list(limit: number, beforeId?: number): SessionRecord[] {
     const db = this.db();
-    const newestFirst = 'FROM sessions ORDER BY started_at DESC, id DESC LIMIT ?';
-    const rows = (statement(db, `SELECT ${columns} ${newestFirst}`).all(limit) as StoredRow[]).map(sessionRow);
+    const older = beforeId === undefined ? '' : 'WHERE (started_at, id) < (SELECT started_at, id FROM sessions WHERE id = ?)';
+    const page = `FROM sessions ${older} ORDER BY started_at DESC, id DESC LIMIT ?`;
+    const args = beforeId === undefined ? [limit] : [beforeId, limit];
+    const rows = (statement(db, `SELECT ${columns} ${page}`).all(...args) as StoredRow[]).map(sessionRow);
     // One query for the whole page's check-ins, not one per session.
     const checkIns = checkInsBySession(
-      statement(db, `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id IN (SELECT id ${newestFirst}) ORDER BY id`).all(limit),
+      statement(db, `SELECT ${checkInColumns} FROM session_check_ins WHERE session_id IN (SELECT id ${page}) ORDER BY id`).all(...args),
     );
     return rows.map((row) => ({ ...row, checkIns: checkIns.get(row.id) ?? [] }));
   }

@@ -1,6 +1,7 @@
 import { history, historyKeymap, insertNewline, standardKeymap } from '@codemirror/commands';
-import { EditorState, Transaction, type TransactionSpec } from '@codemirror/state';
+import { Annotation, EditorState, Transaction, type TransactionSpec } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import type { HowAdded } from '../../lib/length-limit.ts';
 import { adoptCodeMirrorStyles } from './adopted-styles.ts';
 
 // CodeMirror's base styles in an adopted sheet, not a <style> element the CSP refuses (see there).
@@ -14,7 +15,7 @@ adoptCodeMirrorStyles();
  *
  * It behaves like the textarea it stands in for: plain text, Enter is a new line, Tab leaves
  * the field, undo and redo, the same label, description, placeholder and dir="auto", and text
- * beyond the length limit is cut off as a textarea's maxlength does.
+ * beyond the length limit is cut off as a textarea's maxlength does (and `onlimit` says so).
  */
 
 export interface LongTextOptions {
@@ -28,6 +29,8 @@ export interface LongTextOptions {
   describedBy: string;
   placeholder: string;
   onchange: (text: string) => void;
+  /** Typing or pasting met the limit: `notAdded` characters were left out; 0 once text fits again. */
+  onlimit?: (how: HowAdded, notAdded: number) => void;
 }
 
 export interface LongTextEditor {
@@ -37,15 +40,21 @@ export interface LongTextEditor {
   destroy(): void;
 }
 
+/** On a transaction whose insertion `withinLength` cut: how much was left out, and how it came. */
+export const cutAtLimit = Annotation.define<{ how: HowAdded; notAdded: number }>();
+
+const howAdded = (tr: Transaction): HowAdded => (tr.isUserEvent('input.paste') ? 'pasted' : tr.isUserEvent('input.drop') ? 'dropped' : 'typed');
+
 /**
  * Keeps the text within `maxLength` characters the way a textarea's maxlength does: what is
  * typed or pasted past the limit is cut off (the end of the insertion first), never the text
- * already there.
+ * already there. The cut transaction carries `cutAtLimit`, so the editor can say what was left out.
  */
 export function withinLength(maxLength: number) {
   return EditorState.transactionFilter.of((tr: Transaction): TransactionSpec | readonly TransactionSpec[] => {
     if (!tr.docChanged || tr.newDoc.length <= maxLength) return tr;
-    let over = tr.newDoc.length - maxLength;
+    const notAdded = tr.newDoc.length - maxLength;
+    let over = notAdded;
     const pieces: { from: number; to: number; insert: string }[] = [];
     tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
       pieces.push({ from: fromA, to: toA, insert: inserted.toString() });
@@ -64,6 +73,7 @@ export function withinLength(maxLength: number) {
       changes,
       selection: { anchor: changes.mapPos(last.to, 1) },
       userEvent: tr.annotation(Transaction.userEvent) ?? 'input',
+      annotations: cutAtLimit.of({ how: howAdded(tr), notAdded }),
     };
   });
 }
@@ -92,6 +102,9 @@ export function createLongTextEditor(options: LongTextOptions): LongTextEditor {
         }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged && !applyingOutside) options.onchange(update.state.doc.toString());
+          if (applyingOutside || !update.transactions.some((tr) => tr.docChanged || tr.annotation(cutAtLimit))) return;
+          const cut = update.transactions.map((tr) => tr.annotation(cutAtLimit)).findLast(Boolean);
+          options.onlimit?.(cut?.how ?? 'typed', cut?.notAdded ?? 0);
         }),
       ],
     }),

@@ -11,6 +11,7 @@ import { rehearsalApi } from '../session/rehearsal-api.ts';
 import { atMost } from '../../lib/timing.ts';
 import type { BuilderStart, PracticeBuilder } from '../practice-builder/builder.svelte.ts';
 
+/** Sessions History shows at first, and adds with each "Show older sessions". */
 export const HISTORY_LIMIT = 50;
 /** How long Begin waits for a sound module still loading before the session runs without it. */
 export const LATE_AUDIO_WAIT_MS = 3000;
@@ -59,6 +60,11 @@ export class PracticesState {
   focusSession = $state<number | null>(null);
   historyState = $state<'loading' | 'ready' | 'error'>('loading');
   historyError = $state<string | null>(null);
+  /** There are sessions older than those shown (asked for one more than a page, so never an empty load). */
+  historyHasOlder = $state(false);
+  historyLoadingOlder = $state(false);
+  /** Why the older sessions could not be loaded just now, or why a session asked for is not there. */
+  historyOlderError = $state<string | null>(null);
 
   settings = $state.raw<Settings>({ ...defaultSettings });
 
@@ -138,16 +144,76 @@ export class PracticesState {
     this.libraryState = 'ready';
   }
 
-  async loadHistory(): Promise<void> {
-    const result = await this.#api.sessions.list({ limit: HISTORY_LIMIT });
-    if (!result.ok) {
-      this.historyState = 'error';
-      this.historyError = result.error.message;
-      return;
+  #historyLoad: Promise<void> | null = null;
+
+  loadHistory(): Promise<void> {
+    const load = (async () => {
+      const result = await this.#api.sessions.list({ limit: HISTORY_LIMIT + 1 });
+      if (!result.ok) {
+        this.historyState = 'error';
+        this.historyError = result.error.message;
+        return;
+      }
+      this.history = result.value.slice(0, HISTORY_LIMIT);
+      this.historyHasOlder = result.value.length > HISTORY_LIMIT;
+      this.historyOlderError = null;
+      this.historyError = null;
+      this.historyState = 'ready';
+    })();
+    this.#historyLoad = load;
+    return load.finally(() => {
+      if (this.#historyLoad === load) this.#historyLoad = null;
+    });
+  }
+
+  /**
+   * Adds the next page of older sessions below those shown. Returns the first one added (for the
+   * focus), or null when none could be (historyOlderError says why).
+   */
+  loadOlderHistory(): Promise<SessionRecord | null> {
+    // Asked again while a page is on its way (a second press, or while finding a session): that same page.
+    this.#olderLoad ??= this.#loadOlder().finally(() => (this.#olderLoad = null));
+    return this.#olderLoad;
+  }
+
+  #olderLoad: Promise<SessionRecord | null> | null = null;
+
+  async #loadOlder(): Promise<SessionRecord | null> {
+    const last = this.history.at(-1);
+    if (!last || !this.historyHasOlder) return null;
+    this.historyLoadingOlder = true;
+    this.historyOlderError = null;
+    try {
+      const result = await this.#api.sessions.list({ limit: HISTORY_LIMIT + 1, beforeId: last.id });
+      if (!result.ok) {
+        this.historyOlderError = `We couldn't load the older sessions just now. ${result.error.message}`;
+        return null;
+      }
+      const page = result.value.slice(0, HISTORY_LIMIT);
+      this.history = [...this.history, ...page];
+      this.historyHasOlder = result.value.length > HISTORY_LIMIT;
+      return page[0] ?? null;
+    } finally {
+      this.historyLoadingOlder = false;
     }
-    this.history = result.value;
-    this.historyError = null;
-    this.historyState = 'ready';
+  }
+
+  /**
+   * Loads older pages until the session `id` is among those shown ("See that session in History").
+   * False when it is not in History at all, or could not be loaded (historyOlderError says which).
+   */
+  async revealSession(id: number): Promise<boolean> {
+    // The page's own load first: the list it brings replaces the one shown.
+    while (this.#historyLoad) await this.#historyLoad;
+    if (this.historyState !== 'ready') return false;
+    for (;;) {
+      if (this.history.some((r) => r.id === id)) return true;
+      if (!this.historyHasOlder) {
+        this.historyOlderError = "That session couldn't be found in your History.";
+        return false;
+      }
+      if (!(await this.loadOlderHistory())) return false;
+    }
   }
 
   async loadSettings(): Promise<void> {
