@@ -22,6 +22,15 @@ export const entryLimitWords: LimitWords = {
   then: 'You could start a new entry for the rest.',
 };
 
+/**
+ * Writing during a practice: a plain textarea, so it holds what a textarea can type in without
+ * lag (LONG_ENTRY_CHARS); the entry it becomes can grow on in the journal's editor.
+ */
+export const practiceWritingWords: LimitWords = {
+  full: (limit) => `This box holds up to ${count(limit)} characters during a practice.`,
+  then: 'Everything above is kept as a journal entry, and you can carry on writing there after the session.',
+};
+
 export function limitMessage(limit: number, how: HowAdded, notAdded: number, words: LimitWords = {}): string {
   const full = words.full?.(limit) ?? `This field can hold up to ${count(limit)} characters.`;
   const what =

@@ -4,6 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import AfterSession from '../../renderer/features/session/AfterSession.svelte';
 import { entryLimitWords, limitMessage, sayWhenCut } from '../../renderer/lib/length-limit.ts';
 import { mountInBody, unmountAll } from './mount.ts';
+import { LONG_ENTRY_CHARS } from '../../renderer/features/journal/editor.svelte.ts';
+import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
+import { byButton, byLabel, click, settle } from './dom-helpers.ts';
+import { createFakeApi } from './fake-api.ts';
+import PracticesHarness from './PracticesHarness.svelte';
+import { fakeClock, fakeFrames, practice } from './session-helpers.ts';
 
 afterEach(() => {
   unmountAll();
@@ -97,5 +103,29 @@ describe('fields that use it', () => {
     insert(notes, 'p'.repeat(25));
     expect(notes.value).toHaveLength(20_000);
     expect(target.querySelector('#after-notes + .limit-note')?.textContent).toMatch(/^This field can hold up to 20,000 characters\. The last 15 characters you pasted were not added\.$/);
+  });
+});
+
+describe('writing during a practice', () => {
+  it('holds what a textarea types in without lag, and a paste past that says where the words can go on', async () => {
+    const writer = { ...practice('arrive-and-breathe'), steps: [{ kind: 'prompt' as const, text: 'What is here?', writing: true }] };
+    const fake = createFakeApi({ state: 'unlocked', practices: [writer] });
+    const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock: fakeClock(), frames: fakeFrames() });
+    await practices.refresh();
+    const target = mountInBody(PracticesHarness, { api: fake.api, practices });
+    await settle();
+    click(byButton(target, 'Start Arrive and breathe'));
+    await settle();
+    click(byButton(target, 'Begin'));
+    await settle();
+    const box = byLabel(target, 'Write, if you like') as HTMLTextAreaElement;
+    expect(box.maxLength).toBe(LONG_ENTRY_CHARS);
+    box.value = 'a'.repeat(LONG_ENTRY_CHARS - 5);
+    box.setSelectionRange(box.value.length, box.value.length);
+    insert(box, 'twelve chars');
+    expect(box.value.length).toBe(LONG_ENTRY_CHARS);
+    expect((box.nextElementSibling as HTMLElement).textContent).toBe(
+      `This box holds up to 20,000 characters during a practice. The last 7 characters you pasted were not added. Everything above is kept as a journal entry, and you can carry on writing there after the session.`,
+    );
   });
 });
