@@ -201,3 +201,42 @@ describe('back to a search result older than the list pages loaded', () => {
     expect(ids).toContain(deep);
   });
 });
+
+describe('back to a search from a new entry', () => {
+  async function searching(word: string) {
+    const fake = createFakeApi({ state: 'unlocked' });
+    for (let i = 0; i < 5; i++) await fake.api.journal.create({ body: `tide ${i}` });
+    const journal = new JournalState(fake.api, new Toasts());
+    await journal.refresh();
+    journal.filters.text = word;
+    await journal.search();
+    return { fake, journal };
+  }
+
+  async function writeNew(fake: FakeApi, journal: JournalState, body: string): Promise<HTMLElement> {
+    journal.open('new');
+    const made = await fake.api.journal.create({ body });
+    if (!made.ok) throw new Error('create failed');
+    await journal.close(made.value.id);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    flushSync();
+    return target;
+  }
+
+  it('shows it among the results when it matches, with focus on it', async () => {
+    const { fake, journal } = await searching('tide');
+    const target = await writeNew(fake, journal, 'a tide pool at dawn');
+    expect(journal.results![0]!.preview).toBe('a tide pool at dawn');
+    expect(journal.resultsTotal).toBe(6);
+    expect(document.activeElement).toBe(target.querySelector(`#entry-${journal.results![0]!.id}-title button`));
+  });
+
+  it('says so, with focus on those words, when it does not match (never the page body)', async () => {
+    const { fake, journal } = await searching('tide');
+    const target = await writeNew(fake, journal, 'a gull on the roof');
+    expect(journal.results).toHaveLength(5);
+    const note = target.querySelector('.outside');
+    expect(note?.textContent).toContain("It doesn't match this search");
+    expect(document.activeElement).toBe(note);
+  });
+});
