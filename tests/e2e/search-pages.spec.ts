@@ -25,12 +25,14 @@ test('search says how many entries match in all, and "Show more results" reaches
   await expect(page.getByRole('button', { name: 'Show more results' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`${matching} entries match.`);
 
-  // A match written elsewhere while two pages of results are being read: they stay as they are
-  // (the place too), and the total counts it.
+  // A match written elsewhere while two pages of results are being read: the pages stay, and the
+  // new match is among them (on top, the newest), so every match counted can be reached.
   await callApi(page, 'journal.create', { body: 'Harbour note late: one more boat.' });
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText(`${matching + 1} entries match.`);
-  await expect(results.locator(`li[aria-posinset="${matching}"]`)).toContainText('Harbour note 0:');
+  await expect(results.locator(`li[aria-posinset="${matching + 1}"]`)).toContainText('Harbour note 0:');
   await expect(results.locator('li').first()).toHaveAttribute('aria-setsize', String(matching + 1));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(results.locator('li[aria-posinset="1"]')).toContainText('Harbour note late:');
 
   // One match: said in the singular, and nothing more to show.
   await page.getByRole('searchbox', { name: 'Search your entries' }).fill('inland');

@@ -135,3 +135,108 @@ describe('how many the list says it holds (aria-setsize)', () => {
     expect(setsizes(target)).toEqual(new Set([String(PAGE_SIZE + 12)]));
   });
 });
+
+/**
+ * A search reaches entries the list has not loaded yet (the list shows its first page only).
+ * Opening such a result and coming back must find it still there: it is not "gone" just because
+ * the list's pages do not hold it.
+ */
+describe('back to a search result older than the list pages loaded', () => {
+  async function firstPageOnly(count: number, body: (i: number) => string) {
+    let t = 1_700_000_000_000;
+    const fake = createFakeApi({ state: 'unlocked', now: () => (t += 1000) });
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const made = await fake.api.journal.create({ body: body(i) });
+      if (!made.ok) throw new Error('create failed');
+      ids.push(made.value.id);
+    }
+    const journal = new JournalState(fake.api, new Toasts());
+    await journal.refresh();
+    return { fake, journal, ids };
+  }
+
+  it('keeps the only match, says so, and puts focus on it', async () => {
+    const { fake, journal, ids } = await firstPageOnly(PAGE_SIZE + 11, (i) => (i === 0 ? 'an albatross over the bay' : `tide note ${i}`));
+    expect(journal.hasMore).toBe(true);
+    journal.filters.text = 'albatross';
+    await journal.search();
+    const oldest = ids[0]!;
+    expect(journal.results!.map((h) => h.id)).toEqual([oldest]);
+    mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    journal.open(oldest);
+    unmountAll(); // the editor takes the list's place
+
+    await journal.close(oldest);
+    expect(journal.results!.map((h) => h.id)).toEqual([oldest]);
+    expect(journal.resultsTotal).toBe(1);
+    // Not slipped into the list's pages: it comes there with "Show older entries".
+    expect(journal.entries.some((e) => e.id === oldest)).toBe(false);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    flushSync();
+    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe('1 entry matches.');
+    expect(document.activeElement).toBe(target.querySelector(`#entry-${oldest}-title button`));
+  });
+
+  it('keeps a result deep in a long search, edited or not, with the total as it was', async () => {
+    const { fake, journal, ids } = await firstPageOnly(120, (i) => `tide note ${i}`);
+    journal.filters.text = 'tide';
+    await journal.search();
+    while (journal.resultsNext) await journal.loadMoreResults();
+    expect(journal.results).toHaveLength(120);
+    const deep = journal.results![109]!.id;
+
+    journal.open(deep);
+    await journal.close(deep);
+    expect(journal.results).toHaveLength(120);
+    expect(journal.results![109]!.id).toBe(deep);
+    expect(journal.resultsTotal).toBe(120);
+
+    journal.open(deep);
+    await fake.api.journal.update({ id: deep, body: 'tide note, and a heron', tags: ['heron'] });
+    await journal.close(deep);
+    expect(journal.results![109]).toMatchObject({ id: deep, tags: ['heron'] });
+    expect(journal.resultsTotal).toBe(120);
+    expect(ids).toContain(deep);
+  });
+});
+
+describe('back to a search from a new entry', () => {
+  async function searching(word: string) {
+    const fake = createFakeApi({ state: 'unlocked' });
+    for (let i = 0; i < 5; i++) await fake.api.journal.create({ body: `tide ${i}` });
+    const journal = new JournalState(fake.api, new Toasts());
+    await journal.refresh();
+    journal.filters.text = word;
+    await journal.search();
+    return { fake, journal };
+  }
+
+  async function writeNew(fake: FakeApi, journal: JournalState, body: string): Promise<HTMLElement> {
+    journal.open('new');
+    const made = await fake.api.journal.create({ body });
+    if (!made.ok) throw new Error('create failed');
+    await journal.close(made.value.id);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    flushSync();
+    return target;
+  }
+
+  it('shows it among the results when it matches, with focus on it', async () => {
+    const { fake, journal } = await searching('tide');
+    const target = await writeNew(fake, journal, 'a tide pool at dawn');
+    expect(journal.results![0]!.preview).toBe('a tide pool at dawn');
+    expect(journal.resultsTotal).toBe(6);
+    expect(document.activeElement).toBe(target.querySelector(`#entry-${journal.results![0]!.id}-title button`));
+  });
+
+  it('says so, with focus on those words, when it does not match (never the page body)', async () => {
+    const { fake, journal } = await searching('tide');
+    const target = await writeNew(fake, journal, 'a gull on the roof');
+    expect(journal.results).toHaveLength(5);
+    const note = target.querySelector('.outside');
+    expect(note?.textContent).toContain("It doesn't match this search");
+    expect(document.activeElement).toBe(note);
+  });
+});

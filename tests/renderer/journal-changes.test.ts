@@ -163,24 +163,70 @@ describe('catching up on changes made elsewhere', () => {
     journal.dispose();
   });
 
-  it('a search with more pages loaded keeps them: what changed is updated or dropped, and the total asked anew', async () => {
+  it('a search with more pages loaded keeps them: what changed is updated or dropped, a new match shows in its place', async () => {
     const { fake, journal, ids } = await seeded(PAGE_SIZE + 20);
     journal.filters.text = 'tide';
     await journal.search();
     await journal.loadMoreResults();
     expect(journal.results).toHaveLength(PAGE_SIZE + 20);
+    const searchesBefore = fake.spies.journal.search.mock.calls.length;
 
-    await made(fake, 'tide written in a practice');
+    const fresh = await made(fake, 'tide written in a practice');
     await fake.api.journal.delete({ id: ids[2]! });
     await fake.api.journal.update({ id: ids[5]!, body: 'tide, and a gull', tags: ['gull'] });
     await settled();
-    // The pages being read stay: the new match is counted, not slipped in among them.
-    expect(journal.results).toHaveLength(PAGE_SIZE + 19);
+    // The pages being read stay, and the new match is among them (on top: it is the newest), so
+    // every match counted can be reached.
+    expect(journal.results).toHaveLength(PAGE_SIZE + 20);
+    expect(journal.results![0]!.id).toBe(fresh);
     expect(journal.results!.some((h) => h.id === ids[2])).toBe(false);
     expect(journal.results!.find((h) => h.id === ids[5])!.tags).toEqual(['gull']);
     expect(journal.resultsTotal).toBe(PAGE_SIZE + 20);
+    expect(journal.resultsTotal).toBe(journal.results!.length);
     expect(journal.filters.text).toBe('tide');
+    // Never the pages again: a small ask for the new entry's own place.
+    expect(fake.spies.journal.search.mock.calls.slice(searchesBefore).every(([q]) => (q.limit ?? 50) === 1)).toBe(true);
     journal.dispose();
+  });
+
+  it('an older entry changed to match goes into its place among the results loaded, or comes with "Show more results"', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE * 2 + 20, (i) => (i % 2 ? `tide note ${i}` : `gull note ${i}`));
+    journal.filters.text = 'tide';
+    await journal.search();
+    await journal.loadMoreResults();
+    expect(journal.results).toHaveLength(PAGE_SIZE + 10);
+    expect(journal.resultsNext).toBeNull();
+
+    // All matches loaded: one changed to match, anywhere, is shown where its date puts it.
+    const mid = ids[40]!;
+    await fake.api.journal.update({ id: mid, body: 'a gull, and the tide' });
+    await settled();
+    expect(journal.results).toHaveLength(PAGE_SIZE + 11);
+    expect(journal.resultsTotal).toBe(PAGE_SIZE + 11);
+    const order = journal.results!.map((h) => h.id);
+    expect(order).toEqual([...order].sort((a, b) => b - a));
+    expect(order).toContain(mid);
+    journal.dispose();
+
+    // Only the first pages loaded: one further back is counted and reached with "Show more results".
+    const other = await seeded(PAGE_SIZE * 5, (i) => (i % 2 ? `tide note ${i}` : `gull note ${i}`));
+    other.journal.filters.text = 'tide';
+    await other.journal.search();
+    await other.journal.loadMoreResults();
+    expect(other.journal.results).toHaveLength(PAGE_SIZE * 2);
+    expect(other.journal.resultsTotal).toBe((PAGE_SIZE * 5) / 2);
+    await other.fake.api.journal.update({ id: other.ids[0]!, body: 'the oldest, now with the tide' });
+    const fresh = await made(other.fake, 'tide, just now');
+    await settled();
+    expect(other.journal.results).toHaveLength(PAGE_SIZE * 2 + 1);
+    expect(other.journal.results![0]!.id).toBe(fresh);
+    expect(other.journal.results!.some((h) => h.id === other.ids[0])).toBe(false);
+    expect(other.journal.resultsTotal).toBe((PAGE_SIZE * 5) / 2 + 2);
+    expect(other.journal.resultsNext).not.toBeNull();
+    while (other.journal.resultsNext) await other.journal.loadMoreResults();
+    expect(other.journal.results).toHaveLength((PAGE_SIZE * 5) / 2 + 2);
+    expect(other.journal.results!.at(-1)!.id).toBe(other.ids[0]);
+    other.journal.dispose();
   });
 
   it('catches up at Back on what was heard while the editor was open', async () => {

@@ -151,3 +151,79 @@ describe('"Show older entries"', () => {
     expect(more.hasMore).toBe(true);
   });
 });
+
+describe('"Show older entries", focus and staleness', () => {
+  const olderButton = (target: HTMLElement) => [...target.querySelectorAll('button')].find((b) => b.textContent?.includes('Show older entries'));
+
+  it('moves focus to the first entry it loaded, on every page, the last one too', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE * 2 + 5);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    const newestFirst = [...ids].reverse();
+
+    olderButton(target)!.focus();
+    click(olderButton(target)!);
+    await settle();
+    expect(document.activeElement).toBe(target.querySelector(`#entry-${newestFirst[PAGE_SIZE]}-title button`));
+
+    click(olderButton(target)!); // the last page: the button goes
+    await settle();
+    expect(olderButton(target)).toBeUndefined();
+    expect(document.activeElement).toBe(target.querySelector(`#entry-${newestFirst[PAGE_SIZE * 2]}-title button`));
+  });
+
+  it('is no longer offered once the only older entry is deleted from a search result', async () => {
+    const { journal, ids } = await seeded(PAGE_SIZE + 1, (i) => (i === 0 ? 'the oldest, a heron' : `harbour walk ${i}`));
+    expect(journal.hasMore).toBe(true);
+    journal.filters.text = 'heron';
+    await journal.search();
+    journal.open(ids[0]!);
+    expect(await journal.remove(ids[0]!)).toBeNull();
+    await journal.close(null);
+    expect(journal.hasMore).toBe(false);
+    journal.filters.text = '';
+    await journal.search();
+    expect(journal.entries).toHaveLength(PAGE_SIZE);
+  });
+
+  it('is no longer offered once the older entries are deleted elsewhere', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 1);
+    expect(journal.hasMore).toBe(true);
+    journal.open(ids[5]!);
+    await fake.api.journal.delete({ id: ids[0]! }); // heard while the editor is open
+    await journal.close(ids[5]!);
+    expect(journal.hasMore).toBe(false);
+  });
+
+  it('a load that brings nothing after all puts focus on a plain note, not the heading', async () => {
+    const { fake, journal, ids } = await seeded(PAGE_SIZE + 1);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    // Deleted elsewhere a moment ago; the list has not caught up yet.
+    await fake.api.journal.delete({ id: ids[0]! });
+    olderButton(target)!.focus();
+    click(olderButton(target)!);
+    await settle();
+    expect(olderButton(target)).toBeUndefined();
+    const note = target.querySelector('#list-end');
+    expect(note?.textContent).toContain('Nothing older to show');
+    expect(document.activeElement).toBe(note);
+    journal.dispose();
+  });
+
+  it('a load that fails says so and leaves focus on the button to try again', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE + 3);
+    const target = mountWithApi(ListView, fake.api, { journal });
+    await settle();
+    fake.spies.journal.list.mockResolvedValueOnce({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong.' } } as never);
+    olderButton(target)!.focus();
+    click(olderButton(target)!);
+    await settle();
+    expect(target.textContent).toContain("We couldn't load older entries just now.");
+    expect(document.activeElement).toBe(olderButton(target));
+    click(olderButton(target)!);
+    await settle();
+    expect(journal.entries).toHaveLength(PAGE_SIZE + 3);
+    expect(target.textContent).not.toContain("We couldn't load older entries just now.");
+  });
+});

@@ -22,6 +22,8 @@ export class JournalState {
   listError = $state<string | null>(null);
   hasMore = $state(false);
   loadingMore = $state(false);
+  /** Why the last "Show older entries" loaded nothing; null when it did. */
+  moreError = $state<string | null>(null);
 
   vocabulary = $state.raw<Vocabulary | null>(null);
   tags = $state.raw<string[]>([]);
@@ -122,26 +124,46 @@ export class JournalState {
     }
     this.entries = result.value.slice(0, PAGE_SIZE);
     this.hasMore = result.value.length > PAGE_SIZE;
+    this.moreError = null;
     this.listError = null;
     this.listState = 'ready';
   }
 
-  async loadMore(): Promise<void> {
+  /**
+   * The next page of older entries ("Show older entries"). Returns the first entry it added, for
+   * focus, or null (nothing older after all, or it could not be loaded: `moreError` says why).
+   */
+  async loadMore(): Promise<number | null> {
+    if (this.loadingMore) return null;
     const last = this.entries.at(-1);
-    if (!last || this.loadingMore) return;
     this.loadingMore = true;
+    this.moreError = null;
     try {
-      const result = await this.#api.journal.list({ limit: PAGE_SIZE + 1, beforeId: last.id });
+      const result = await this.#api.journal.list(last ? { limit: PAGE_SIZE + 1, beforeId: last.id } : { limit: PAGE_SIZE + 1 });
       if (!result.ok) {
-        this.listError = result.error.message;
-        return;
+        this.moreError = result.error.message;
+        return null;
       }
       const known = new Set(this.entries.map((e) => e.id));
-      this.entries = [...this.entries, ...result.value.slice(0, PAGE_SIZE).filter((e) => !known.has(e.id))];
+      const added = result.value.slice(0, PAGE_SIZE).filter((e) => !known.has(e.id));
+      this.entries = [...this.entries, ...added];
       this.hasMore = result.value.length > PAGE_SIZE;
+      return added[0]?.id ?? null;
     } finally {
       this.loadingMore = false;
     }
+  }
+
+  /**
+   * Whether anything older than the loaded pages is left, asked again after entries went away
+   * outside them (deleted from a search result, or elsewhere): "Show older entries" is offered
+   * only while it would load something.
+   */
+  async #recheckMore(): Promise<void> {
+    if (!this.hasMore) return;
+    const last = this.entries.at(-1);
+    const result = await this.#api.journal.list(last ? { limit: 1, beforeId: last.id } : { limit: 1 });
+    if (result.ok && this.entries.at(-1) === last) this.hasMore = result.value.length > 0;
   }
 
   async loadTags(): Promise<void> {
@@ -318,7 +340,11 @@ export class JournalState {
       } else {
         const ids = [...new Set([opened, focusId, ...heard])].filter((id): id is number => id !== null);
         const fresh = await this.#catchUp(ids);
-        if (fresh && this.results) await this.#catchUpResults(ids, fresh);
+        if (fresh && this.results) {
+          await this.#catchUpResults(ids, fresh);
+          // A new entry written now, or one heard of meanwhile, that matches: among the results too.
+          await this.#placeNewMatches(ids, fresh, false);
+        }
       }
     } finally {
       this.editing = null;
@@ -347,12 +373,10 @@ export class JournalState {
         // Only the first page of results is loaded: ask it again, so new matches show too.
         await this.search();
       } else {
-        // Further pages are loaded (and being read): they stay, what changed is updated, the total asked anew.
+        // Further pages are loaded (and being read): they stay, what changed is updated, a new
+        // match goes into its place among them (or comes with "Show more results"), the total asked anew.
         await this.#catchUpResults(heard, fresh);
-        const query = this.#resultsQuery;
-        const seq = this.#searchSeq;
-        const counted = query ? await this.#api.journal.search({ ...query, limit: 1 }) : null;
-        if (counted?.ok && seq === this.#searchSeq) this.resultsTotal = counted.value.total;
+        await this.#placeNewMatches(heard, fresh, true);
       }
     }
     void this.loadTags();
@@ -398,13 +422,18 @@ export class JournalState {
       }
       if (ids.includes(first.id) && !fresh.has(first.id)) fresh.set(first.id, null);
     }
-    // Not near the top: an entry back from the trash, older. Its date says which loaded entry is above it.
+    // Not near the top: older, and not among the pages loaded (one back from the trash, or one
+    // opened from a search result further back). Its date says which loaded entry is above it.
+    let goneOutside = false;
     await Promise.all(
       unknown
         .filter((id) => !fresh.has(id))
         .map(async (id) => {
           const got = await this.#api.journal.get({ id });
-          if (!got.ok) return; // gone again
+          if (!got.ok) {
+            goneOutside ||= got.error.code === 'NOT_FOUND';
+            return; // gone (again)
+          }
           const place = { id, createdAt: got.value.createdAt };
           let lo = 0;
           let hi = entries.length;
@@ -413,10 +442,17 @@ export class JournalState {
             if (isNewer(entries[mid]!, place)) lo = mid + 1;
             else hi = mid;
           }
+          // Below the pages loaded: it comes with "Show older entries", not now. It is still
+          // here, so it is not marked gone (a search result there stays a result).
+          if (lo === entries.length && this.hasMore) return;
           await findAfter(id, entries[lo - 1] ?? null);
+          // It exists (get found it): never called gone because the list did not show it where looked.
+          if (fresh.get(id) === null) fresh.delete(id);
         }),
     );
     this.#merge(onTop, fresh);
+    // An entry gone from below the pages loaded may have been the last older one.
+    if (goneOutside) await this.#recheckMore();
     return fresh;
   }
 
@@ -464,11 +500,58 @@ export class JournalState {
     }
   }
 
+  /**
+   * Entries that match the search shown now and are not among its results (new, or changed to
+   * match): each is asked for by its own place in the search (the page starting just above it),
+   * and put among the results loaded when it falls within them. One further back comes with "Show
+   * more results", which goes on from the last result shown. The total comes with the same answers
+   * (or is asked anew: `recount`), so it never counts a match that can't be reached.
+   */
+  async #placeNewMatches(ids: number[], fresh: Map<number, EntrySummary | null>, recount: boolean): Promise<void> {
+    const query = this.#resultsQuery;
+    const seq = this.#searchSeq;
+    if (!query || !this.results) return;
+    const have = new Set(this.results.map((h) => h.id));
+    const asks = ids.filter((id) => !have.has(id) && fresh.get(id) !== null);
+    let total: number | null = null;
+    const found: SearchHit[] = [];
+    await Promise.all(
+      asks.map(async (id) => {
+        let place: Placed | undefined = fresh.get(id) ?? undefined;
+        if (!place) {
+          const got = await this.#api.journal.get({ id });
+          if (!got.ok) return;
+          place = got.value;
+        }
+        const answer = await this.#api.journal.search({ ...query, limit: 1, before: { createdAt: place.createdAt, id: place.id + 1 } });
+        if (!answer.ok) return;
+        total = answer.value.total;
+        const hit = answer.value.hits[0];
+        if (hit?.id === id) found.push(hit);
+      }),
+    );
+    if (total === null && recount) {
+      const counted = await this.#api.journal.search({ ...query, limit: 1 });
+      if (counted.ok) total = counted.value.total;
+    }
+    if (seq !== this.#searchSeq || !this.results) return;
+    const shown = new Set(this.results.map((h) => h.id));
+    const last = this.results.at(-1);
+    const within = found.filter((hit) => !shown.has(hit.id) && (this.resultsNext === null || !last || isNewer(hit, last)));
+    if (within.length > 0) this.results = [...this.results, ...within].sort(newestFirst);
+    if (total !== null) this.resultsTotal = total;
+  }
+
   /** Deletes at once and offers an undo for a few seconds. Returns an error message or null. */
   async remove(id: number): Promise<string | null> {
     const result = await this.#api.journal.delete({ id });
     if (!result.ok) return result.error.message;
+    const loaded = this.entries.some((e) => e.id === id);
     this.entries = this.entries.filter((e) => e.id !== id);
+    // Deleted from below the pages loaded (a search result further back): it may have been the
+    // last older entry, and "Show older entries" must not stay offered for nothing.
+    if (!loaded) await this.#recheckMore();
+    else if (this.entries.length === 0 && this.hasMore) await this.load();
     const hit = this.results?.find((e) => e.id === id) ?? null;
     if (hit && this.results) {
       this.results = this.results.filter((e) => e.id !== id);
