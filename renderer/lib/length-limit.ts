@@ -28,7 +28,7 @@ export const entryLimitWords: LimitWords = {
  */
 export const practiceWritingWords: LimitWords = {
   full: (limit) => `This box holds up to ${count(limit)} characters during a practice.`,
-  then: 'Everything above is kept as a journal entry, and you can carry on writing there after the session.',
+  then: 'What you wrote here is kept as a journal entry, and you can carry on writing there after the session.',
 };
 
 export function limitMessage(limit: number, how: HowAdded, notAdded: number, words: LimitWords = {}): string {

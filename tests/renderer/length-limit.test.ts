@@ -125,7 +125,7 @@ describe('writing during a practice', () => {
     insert(box, 'twelve chars');
     expect(box.value.length).toBe(LONG_ENTRY_CHARS);
     expect((box.nextElementSibling as HTMLElement).textContent).toBe(
-      `This box holds up to 20,000 characters during a practice. The last 7 characters you pasted were not added. Everything above is kept as a journal entry, and you can carry on writing there after the session.`,
+      `This box holds up to 20,000 characters during a practice. The last 7 characters you pasted were not added. What you wrote here is kept as a journal entry, and you can carry on writing there after the session.`,
     );
   });
 });
