@@ -3,9 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
 import { byButton, click, settle } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
-import { mountInBody, unmountAll } from './mount.ts';
-import PracticesHarness from './PracticesHarness.svelte';
-import { fakeClock, fakeFrames } from './session-helpers.ts';
+import { unmountAll } from './mount.ts';
+import { beginInPage, fakeClock, fakeFrames } from './session-helpers.ts';
 
 let target: HTMLElement;
 afterEach(unmountAll);
@@ -14,13 +13,7 @@ const text = () => target.textContent!.replace(/\s+/g, ' ');
 
 async function runAndStop(fake: FakeApi, checkIn: () => void = () => click(byButton(target, 'Skip for now'))) {
   const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock: fakeClock(), frames: fakeFrames() });
-  await practices.refresh();
-  target = mountInBody(PracticesHarness, { api: fake.api, practices });
-  await settle();
-  click(byButton(target, 'Start Arrive and breathe'));
-  await settle();
-  click(byButton(target, 'Begin'));
-  await settle();
+  target = await beginInPage(practices, fake.api, 'Arrive and breathe');
   click(byButton(target, 'Stop'));
   click(byButton(target, 'Continue'));
   checkIn();

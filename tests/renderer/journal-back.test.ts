@@ -10,6 +10,7 @@ import { Toasts } from '../../renderer/state/toasts.svelte.ts';
 import { settle } from './dom-helpers.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { mountWithApi, unmountAll } from './mount.ts';
+import { seededJournal } from './journal-seed.ts';
 
 afterEach(unmountAll);
 
@@ -142,19 +143,10 @@ describe('how many the list says it holds (aria-setsize)', () => {
  * the list's pages do not hold it.
  */
 describe('back to a search result older than the list pages loaded', () => {
-  async function firstPageOnly(count: number, body: (i: number) => string) {
+  const firstPageOnly = (count: number, body: (i: number) => string) => {
     let t = 1_700_000_000_000;
-    const fake = createFakeApi({ state: 'unlocked', now: () => (t += 1000) });
-    const ids: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const made = await fake.api.journal.create({ body: body(i) });
-      if (!made.ok) throw new Error('create failed');
-      ids.push(made.value.id);
-    }
-    const journal = new JournalState(fake.api, new Toasts());
-    await journal.refresh();
-    return { fake, journal, ids };
-  }
+    return seededJournal(count, body, () => (t += 1000));
+  };
 
   it('keeps the only match, says so, and puts focus on it', async () => {
     const { fake, journal, ids } = await firstPageOnly(PAGE_SIZE + 11, (i) => (i === 0 ? 'an albatross over the bay' : `tide note ${i}`));

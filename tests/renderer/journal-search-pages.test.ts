@@ -4,27 +4,16 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import ListView from '../../renderer/features/journal/ListView.svelte';
-import { JournalState, PAGE_SIZE } from '../../renderer/features/journal/journal.svelte.ts';
-import { Toasts } from '../../renderer/state/toasts.svelte.ts';
+import { PAGE_SIZE } from '../../renderer/features/journal/journal.svelte.ts';
 import { byButton, click, settle } from './dom-helpers.ts';
-import { createFakeApi, type FakeApi } from './fake-api.ts';
+import type { FakeApi } from './fake-api.ts';
 import { mountWithApi, unmountAll } from './mount.ts';
+import { seededJournal } from './journal-seed.ts';
 
 afterEach(unmountAll);
 
-async function seeded(count: number, body = (i: number) => `harbour walk ${i}`): Promise<{ fake: FakeApi; journal: JournalState; ids: number[] }> {
-  // One clock reading for all: every entry is written at the same moment, so order falls to ties by id.
-  const fake = createFakeApi({ state: 'unlocked', now: () => 1_700_000_000_000 });
-  const ids: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const made = await fake.api.journal.create({ body: body(i) });
-    if (!made.ok) throw new Error('create failed');
-    ids.push(made.value.id);
-  }
-  const journal = new JournalState(fake.api, new Toasts());
-  await journal.refresh();
-  return { fake, journal, ids };
-}
+// One clock reading for all: every entry is written at the same moment, so order falls to ties by id.
+const seeded = (count: number, body = (i: number) => `harbour walk ${i}`) => seededJournal(count, body);
 
 /** Every answer journal.list gave, in call order. */
 async function listAnswers(fake: FakeApi): Promise<unknown[][]> {

@@ -6,10 +6,9 @@ import { entryLimitWords, limitMessage, sayWhenCut } from '../../renderer/lib/le
 import { mountInBody, unmountAll } from './mount.ts';
 import { LONG_ENTRY_CHARS } from '../../renderer/features/journal/editor.svelte.ts';
 import { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
-import { byButton, byLabel, click, settle } from './dom-helpers.ts';
+import { byLabel } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
-import PracticesHarness from './PracticesHarness.svelte';
-import { fakeClock, fakeFrames, practice } from './session-helpers.ts';
+import { beginInPage, fakeClock, fakeFrames, practice } from './session-helpers.ts';
 
 afterEach(() => {
   unmountAll();
@@ -111,13 +110,7 @@ describe('writing during a practice', () => {
     const writer = { ...practice('arrive-and-breathe'), steps: [{ kind: 'prompt' as const, text: 'What is here?', writing: true }] };
     const fake = createFakeApi({ state: 'unlocked', practices: [writer] });
     const practices = new PracticesState(fake.api, { loadAudio: async () => null, speed: null, clock: fakeClock(), frames: fakeFrames() });
-    await practices.refresh();
-    const target = mountInBody(PracticesHarness, { api: fake.api, practices });
-    await settle();
-    click(byButton(target, 'Start Arrive and breathe'));
-    await settle();
-    click(byButton(target, 'Begin'));
-    await settle();
+    const target = await beginInPage(practices, fake.api, 'Arrive and breathe');
     const box = byLabel(target, 'Write, if you like') as HTMLTextAreaElement;
     expect(box.maxLength).toBe(LONG_ENTRY_CHARS);
     box.value = 'a'.repeat(LONG_ENTRY_CHARS - 5);

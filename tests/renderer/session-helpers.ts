@@ -1,7 +1,12 @@
 import type { Practice } from '../../preload/contract/practice.ts';
 import type { Clock, FrameLoop, RunAudio } from '../../renderer/features/session/session-run.svelte.ts';
 import { vi } from 'vitest';
+import type { Api } from '../../preload/create-api.ts';
+import type { PracticesState } from '../../renderer/features/practices/practices.svelte.ts';
+import { byButton, click, settle } from './dom-helpers.ts';
 import { builtInPractices } from './fake-api.ts';
+import { mountInBody } from './mount.ts';
+import PracticesHarness from './PracticesHarness.svelte';
 
 /** A clock the test moves by hand (seconds). */
 export function fakeClock(start = 1000): Clock & { t: number; advance(seconds: number): void } {
@@ -53,4 +58,19 @@ export function practice(id: string): Practice {
   const p = builtInPractices.find((x) => x.id === id);
   if (!p) throw new Error(`no practice ${id}`);
   return structuredClone(p);
+}
+
+/**
+ * The Practices page mounted over `practices` (refreshed first), with the practice titled `title`
+ * begun from its start screen, as a person would: Start, then Begin.
+ */
+export async function beginInPage(practices: PracticesState, api: Api, title: string): Promise<HTMLElement> {
+  await practices.refresh();
+  const target = mountInBody(PracticesHarness, { api, practices });
+  await settle();
+  click(byButton(target, `Start ${title}`));
+  await settle();
+  click(byButton(target, 'Begin'));
+  await settle();
+  return target;
 }

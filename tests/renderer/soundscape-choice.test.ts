@@ -9,10 +9,9 @@ import type { SessionAudio, SessionAudioOptions } from '../../renderer/features/
 import { soundscapeFor } from '../../renderer/features/session/soundscape-choice.ts';
 import { byButton, byLabel, check, click, pressEscape, selectOption, settle } from './dom-helpers.ts';
 import { createFakeApi } from './fake-api.ts';
-import { mountInBody, mountWithApi, unmountAll } from './mount.ts';
+import { mountWithApi, unmountAll } from './mount.ts';
 import SettingsPage from '../../renderer/features/settings/Page.svelte';
-import PracticesHarness from './PracticesHarness.svelte';
-import { fakeClock, fakeFrames, practice } from './session-helpers.ts';
+import { beginInPage, fakeClock, fakeFrames, practice } from './session-helpers.ts';
 
 afterEach(unmountAll);
 
@@ -69,13 +68,7 @@ async function begin(settings: SettingsChange, arrived: Promise<unknown> = Promi
   const sound = fakeSound();
   const loadAudio = () => arrived.then(() => sound.module);
   const practices = new PracticesState(fake.api, { loadAudio, speed: null, clock: fakeClock(), frames: fakeFrames(), ...(lateAudioWaitMs ? { lateAudioWaitMs } : {}) });
-  await practices.refresh();
-  const target = mountInBody(PracticesHarness, { api: fake.api, practices });
-  await settle();
-  click(byButton(target, 'Start Arrive and breathe'));
-  await settle();
-  click(byButton(target, 'Begin'));
-  await settle();
+  const target = await beginInPage(practices, fake.api, 'Arrive and breathe');
   return { fake, sound, practices, target, text: () => target.textContent!.replace(/\s+/g, ' ') };
 }
 
