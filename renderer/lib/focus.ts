@@ -127,3 +127,13 @@ function visible(el: HTMLElement): boolean {
 function pageHeading(root: Document): HTMLElement | null {
   return root.querySelector<HTMLElement>('main h1[tabindex], h1[tabindex], main');
 }
+
+/**
+ * Focus is still where it was when something slow began (or it fell to the page meanwhile, as the
+ * element holding it went away): only then may the answer move it. If the person has moved on,
+ * it stays where they put it.
+ */
+export function focusUnmoved(from: Element | null): boolean {
+  const now = document.activeElement;
+  return now === from || now === null || now === document.body;
+}

@@ -37,12 +37,37 @@ async function open(fake: FakeApi) {
 const focusedSession = () => Number(document.activeElement?.id.replace('history-session-', ''));
 
 describe('Practices History pages', () => {
+  it('an older page that comes back after the list was reloaded is let go (no gap), and focus stays where the person moved it', async () => {
+    const { fake, ids } = await withSessions(HISTORY_LIMIT * 3);
+    const { practices, olderButton, target } = await open(fake);
+    const list = fake.api.sessions.list.bind(fake.api.sessions);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    fake.api.sessions.list = async (input) => {
+      if (input?.beforeId !== undefined) await held;
+      return list(input);
+    };
+    olderButton()!.focus();
+    click(olderButton()!);
+    // Meanwhile the person moves on, and the page reloads its newest sessions.
+    const title = target.querySelector<HTMLElement>('#history-title')!;
+    title.focus();
+    await practices.loadHistory();
+    release();
+    await settle();
+    const newest = [...ids].reverse().slice(0, HISTORY_LIMIT);
+    expect(practices.history.map((r) => r.id)).toEqual(newest);
+    expect(document.activeElement).toBe(title);
+  });
+
   it('shows the newest page, and "Show older sessions" adds the rest with the focus on the first one added', async () => {
     const { fake, ids } = await withSessions(HISTORY_LIMIT + 1);
     const { shown, olderButton } = await open(fake);
     const newestFirst = [...ids].reverse();
     expect(shown()).toEqual(newestFirst.slice(0, HISTORY_LIMIT));
 
+    // As a press does: the button has the focus.
+    olderButton()!.focus();
     click(olderButton()!);
     await settle();
     expect(shown()).toEqual(newestFirst);

@@ -109,6 +109,33 @@ describe('search results, a page at a time', () => {
     expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
   });
 
+  it('a page that comes after the person searched for something else moves nothing and says nothing', async () => {
+    const { fake, journal } = await seeded(PAGE_SIZE + 12, (i) => (i % 2 ? `harbour lights ${i}` : `harbour ${i}`));
+    const target = mountWithApi(ListView, fake.api, { journal });
+    journal.filters.text = 'harbour';
+    await journal.search();
+    await settle();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const real = fake.spies.journal.search.getMockImplementation()!;
+    fake.spies.journal.search.mockImplementationOnce(async (q) => {
+      await gate;
+      return real(q);
+    });
+    const more = byButton(target, 'Show more results');
+    more.focus();
+    click(more);
+    // Meanwhile: back to the search box, and a narrower search.
+    const box = target.querySelector<HTMLInputElement>('#search-text')!;
+    box.focus();
+    journal.filters.text = 'lights';
+    await journal.search();
+    release();
+    await settle();
+    expect(document.activeElement).toBe(box);
+    expect(target.querySelector('#list-end')).toBeNull();
+  });
+
   it('says "1 entry matches." for one', async () => {
     const { fake, journal } = await seeded(3, (i) => (i === 1 ? 'a lone pelican' : `harbour ${i}`));
     const target = mountWithApi(ListView, fake.api, { journal });

@@ -140,6 +140,8 @@ export class JournalState {
     this.moreError = null;
     try {
       const result = await this.#api.journal.list(last ? { limit: PAGE_SIZE + 1, beforeId: last.id } : { limit: PAGE_SIZE + 1 });
+      // The list was read afresh meanwhile (back to its first page): this page no longer follows on.
+      if (this.entries.at(-1) !== last) return null;
       if (!result.ok) {
         this.moreError = result.error.message;
         return null;

@@ -189,6 +189,8 @@ export class PracticesState {
         this.historyOlderError = `We couldn't load the older sessions just now. ${result.error.message}`;
         return null;
       }
+      // The list was reloaded meanwhile (back to its newest page): this page no longer follows on.
+      if (this.history.at(-1) !== last) return null;
       const page = result.value.slice(0, HISTORY_LIMIT);
       this.history = [...this.history, ...page];
       this.historyHasOlder = result.value.length > HISTORY_LIMIT;
