@@ -4,7 +4,7 @@
  * UTC). Every view answers an empty vault's shapes until a test gives it numbers with `set`.
  */
 import { vi } from 'vitest';
-import { CareCardQuery, InsightsQuery, type AppErrorShape, type CareCard, type Result } from '../../preload/contract/index.ts';
+import { CARE_CARD_QUIET_DAYS, CareCardQuery, InsightsQuery, type AppErrorShape, type CareCard, type Result } from '../../preload/contract/index.ts';
 import { LADDER_TRACKS } from '../../preload/contract/ladder.ts';
 import { periodBuckets } from '../../main/core/insights/periods.ts';
 import type { InsightsViews as Views } from '../../renderer/features/insights/insights.svelte.ts';
@@ -64,6 +64,15 @@ export function createInsightsFake(o: { now: () => number; needsOpen: () => Resu
   let card: CareCard = { show: false };
   let dismissedAt: number | null = null;
   let seenAt: number | null = null;
+  /**
+   * As main's rule: once seen or put away, the card rests for CARE_CARD_QUIET_DAYS, and then comes
+   * back only for a session since.
+   */
+  const resting = () => {
+    const since = Math.max(seenAt ?? -Infinity, dismissedAt ?? -Infinity);
+    if (since === -Infinity) return false;
+    return o.now() - since < CARE_CARD_QUIET_DAYS * 86_400_000 || (card.show && card.latestAt <= since);
+  };
 
   const view = <V extends View>(name: V) =>
     vi.fn(async (input: unknown): Promise<Result<Views[V]>> => {
@@ -89,16 +98,13 @@ export function createInsightsFake(o: { now: () => number; needsOpen: () => Resu
         const parsed = CareCardQuery.safeParse(input);
         if (!parsed.success) return fail('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid input');
         const after = parsed.data?.afterSession;
-        if (!card.show || (after !== undefined && card.latestSessionId !== after)) return ok({ show: false });
-        const given = card;
-        card = { show: false };
+        if (!card.show || resting() || (after !== undefined && card.latestSessionId !== after)) return ok({ show: false });
         seenAt = o.now();
-        return ok(given);
+        return ok(card);
       }),
       dismissCareCard: vi.fn(async () => {
         const closed = o.needsOpen();
         if (closed) return closed;
-        card = { show: false };
         dismissedAt = o.now();
         return ok(null);
       }),
@@ -107,7 +113,7 @@ export function createInsightsFake(o: { now: () => number; needsOpen: () => Resu
     set<V extends View>(name: V, value: Views[V]) {
       given[name] = value as Partial<Views>[V];
     },
-    /** The card the core would offer now; a dismissal puts it away. */
+    /** The card the core would offer now, when it isn't resting. */
     setCareCard(next: CareCard) {
       card = next;
     },
