@@ -167,7 +167,7 @@ describe('back to a search result older than the list pages loaded', () => {
     expect(journal.entries.some((e) => e.id === oldest)).toBe(false);
     const target = mountWithApi(ListView, fake.api, { journal });
     flushSync();
-    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe('1 entry matches.');
+    expect(target.querySelector('.status[role="status"]')?.textContent?.trim()).toBe('1 entry matches.');
     expect(document.activeElement).toBe(target.querySelector(`#entry-${oldest}-title button`));
   });
 

@@ -91,7 +91,7 @@ describe('search results, a page at a time', () => {
     journal.scheduleSearch(0);
     await new Promise((r) => setTimeout(r, 10));
     await settle();
-    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
+    expect(target.querySelector('.status[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
     // The list is virtual: only cards near the screen are in the page, and each says how many there are.
     const rows = () => [...target.querySelectorAll('.entries > li')];
     expect(journal.results).toHaveLength(PAGE_SIZE);
@@ -106,7 +106,7 @@ describe('search results, a page at a time', () => {
     const firstNew = ids.at(-PAGE_SIZE - 1)!;
     expect(document.activeElement).toBe(target.querySelector(`#entry-${firstNew}-title button`));
     expect([...target.querySelectorAll('button')].some((b) => b.textContent?.includes('Show more results'))).toBe(false);
-    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
+    expect(target.querySelector('.status[role="status"]')?.textContent?.trim()).toBe(`${PAGE_SIZE + 12} entries match.`);
   });
 
   it('a page that comes after the person searched for something else moves nothing and says nothing', async () => {
@@ -142,7 +142,7 @@ describe('search results, a page at a time', () => {
     journal.filters.text = 'pelican';
     await journal.search();
     await settle();
-    expect(target.querySelector('[role="status"]')?.textContent?.trim()).toBe('1 entry matches.');
+    expect(target.querySelector('.status[role="status"]')?.textContent?.trim()).toBe('1 entry matches.');
     expect([...target.querySelectorAll('button')].some((b) => b.textContent?.includes('Show more results'))).toBe(false);
   });
 });
