@@ -15,6 +15,18 @@ afterEach(unmountAll);
 // One clock reading for all: every entry is written at the same moment, so order falls to ties by id.
 const seeded = (count: number, body = (i: number) => `harbour walk ${i}`) => seededJournal(count, body);
 
+/** The next journal.search answer waits until the returned release is called (a slow page). */
+function holdNextSearch(fake: FakeApi): () => void {
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const real = fake.spies.journal.search.getMockImplementation()!;
+  fake.spies.journal.search.mockImplementationOnce(async (q) => {
+    await gate;
+    return real(q);
+  });
+  return () => release();
+}
+
 /** Every answer journal.list gave, in call order. */
 async function listAnswers(fake: FakeApi): Promise<unknown[][]> {
   const answers = await Promise.all(fake.spies.journal.list.mock.results.map((r) => r.value as Promise<{ ok: boolean; value: unknown[] }>));
@@ -55,13 +67,7 @@ describe('search results, a page at a time', () => {
     expect(journal.resultsNext).not.toBeNull();
 
     // The next page of "harbour" is slow; meanwhile the person searches for "lights".
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const real = fake.spies.journal.search.getMockImplementation()!;
-    fake.spies.journal.search.mockImplementationOnce(async (q) => {
-      await gate;
-      return real(q);
-    });
+    const release = holdNextSearch(fake);
     const more = journal.loadMoreResults();
     journal.filters.text = 'lights';
     await journal.search();
@@ -115,13 +121,7 @@ describe('search results, a page at a time', () => {
     journal.filters.text = 'harbour';
     await journal.search();
     await settle();
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const real = fake.spies.journal.search.getMockImplementation()!;
-    fake.spies.journal.search.mockImplementationOnce(async (q) => {
-      await gate;
-      return real(q);
-    });
+    const release = holdNextSearch(fake);
     const more = byButton(target, 'Show more results');
     more.focus();
     click(more);
